@@ -1,0 +1,3 @@
+from cableconv.cli import main
+
+main()

@@ -1,0 +1,121 @@
+"""Diagnostics are data: a level, a stable code, a message and a place.
+
+Every stage collects them instead of raising; the CLI decides what to print
+and which exit code they add up to. Codes are documented in one table,
+:data:`CODES`, so users can look one up and switch it off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning", "info"]
+LEVELS: tuple[Level, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A stretch of the transcription: character offsets and 1-based line/column.
+
+    ``start``/``end`` are offsets into the decoded transcription; the line and
+    column pairs are what people read (``file:line:col``).
+    """
+
+    start: int
+    end: int
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "col": self.col,
+            "end_line": self.end_line,
+            "end_col": self.end_col,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, int]) -> Span:
+        return cls(
+            data["start"], data["end"], data["line"], data["col"], data["end_line"], data["end_col"]
+        )
+
+
+#: Every diagnostic code cableconv emits: code -> (default level, summary).
+CODES: dict[str, tuple[Level, str]] = {
+    # reading
+    "CC001": ("warning", "file is UTF-16, read as such"),
+    "CC002": ("warning", "file is not valid UTF-8, read as Windows-1252"),
+    "CC003": ("error", "file cannot be read as a text transcription"),
+    "CC004": ("error", "empty document"),
+    "CC005": ("error", "control character in the text"),
+    # structure recovery
+    "CC101": ("warning", "no heading found"),
+    "CC102": ("error", "footnote marker without a note"),
+    "CC103": ("error", "footnote without a marker in the text"),
+    "CC104": ("error", "footnote numbers out of order or duplicated"),
+    "CC105": ("warning", "block could not be placed; kept as a paragraph"),
+    "CC106": ("error", "page marker malformed"),
+    "CC107": ("warning", "page markers out of sequence"),
+    "CC108": ("warning", "dateline has no date that can be read"),
+    "CC109": ("error", "impossible date"),
+    "CC110": ("warning", "file number does not fit the decimal-file pattern"),
+    "CC111": ("warning", "unbalanced brackets"),
+    "CC112": ("warning", "unbalanced quotes"),
+    "CC113": ("warning", "normalisation would change the text"),
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    level: Level
+    code: str
+    message: str
+    span: Span | None
+    hint: str = ""
+    file: str = ""
+
+    @classmethod
+    def make(
+        cls,
+        level: Level,
+        code: str,
+        message: str,
+        span: Span | None,
+        *,
+        hint: str = "",
+        file: str = "",
+    ) -> Diagnostic:
+        return cls(level, code, message, span, hint, file)
+
+    def located(self, file: str) -> Diagnostic:
+        return Diagnostic(self.level, self.code, self.message, self.span, self.hint, file)
+
+    @property
+    def where(self) -> str:
+        if self.span is None:
+            return self.file or "<input>"
+        return f"{self.file or '<input>'}:{self.span.line}:{self.span.col}"
+
+    def format(self) -> str:
+        text = f"{self.where}: {self.level}: {self.code} {self.message}"
+        return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "level": self.level,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+            "span": self.span.to_json() if self.span else None,
+        }
+
+
+def count(diags: list[Diagnostic] | tuple[Diagnostic, ...], level: Level) -> int:
+    return sum(1 for d in diags if d.level == level)

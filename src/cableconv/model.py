@@ -1,0 +1,359 @@
+"""The document model: what a transcription *is*, independent of any format.
+
+Readers build it, writers consume it; nothing here does I/O. Every node keeps
+the :class:`Span` of the transcription it came from, so any later stage (the
+JSON Schema check, the TEI schemas, a writer that cannot render something) can
+point back to ``file:line:col``.
+
+Inline content is a flat tuple of :data:`Inline` nodes; blocks hold inline
+content; a :class:`Document` is a sequence of blocks plus its footnotes. Each
+footnote is anchored by a :class:`NoteRef` at the place its marker stood.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from cableconv.diagnostics import Span
+
+MODEL_VERSION = 1
+
+# --------------------------------------------------------------------------
+# inline content
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Where the printed page turns: ``[Page 379]``."""
+
+    n: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote marker: the note ``n`` is anchored here."""
+
+    n: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    span: Span
+
+
+@dataclass(frozen=True)
+class Name:
+    """A sender or recipient named in a heading.
+
+    ``kind`` is ``person`` for a surname (``Harriman``), ``office`` for an
+    office or title (``President``); ``role`` says who sent and who received.
+    """
+
+    text: str
+    kind: Literal["person", "office"]
+    role: Literal["from", "to"]
+    span: Span
+
+
+@dataclass(frozen=True)
+class DateText:
+    """The date inside a dateline, with its ISO value when it can be read."""
+
+    text: str
+    when: str | None
+    span: Span
+
+
+Inline = Union[Text, PageBreak, NoteRef, LineBreak, Name, DateText]  # noqa: UP007
+Inlines = tuple[Inline, ...]
+
+# --------------------------------------------------------------------------
+# blocks
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """A source line: ``761.93/12–1544: Telegram``, ``[Telegram]``."""
+
+    content: Inlines
+    span: Span
+
+
+@dataclass(frozen=True)
+class Heading:
+    content: Inlines
+    span: Span
+
+
+@dataclass(frozen=True)
+class Opener:
+    """Lines before the dateline: classification (``top secret``), ``priority``."""
+
+    lines: tuple[Inlines, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Dateline:
+    content: Inlines
+    span: Span
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    content: Inlines
+    span: Span
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[Inlines, ...]
+    span: Span
+    head: Inlines | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[tuple[Inlines, ...], ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class PageBreakBlock:
+    """A page turn between two blocks."""
+
+    n: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Closer:
+    """The signature block; ``content`` uses :class:`LineBreak` between lines."""
+
+    content: Inlines
+    span: Span
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An enclosure or attachment printed with the document."""
+
+    blocks: tuple[Block, ...]
+    span: Span
+
+
+Block = Union[  # noqa: UP007
+    SourceNote,
+    Heading,
+    Opener,
+    Dateline,
+    Paragraph,
+    ListBlock,
+    Table,
+    PageBreakBlock,
+    Closer,
+    Attachment,
+]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    n: str
+    content: Inlines
+    span: Span
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document: a telegram, memorandum or letter.
+
+    ``doc_id`` is an XML name derived from the file name; ``source_name`` is
+    the transcription's file name as given.
+    """
+
+    doc_id: str
+    source_name: str
+    blocks: tuple[Block, ...]
+    footnotes: tuple[Footnote, ...]
+    span: Span
+
+    @property
+    def heading(self) -> Heading | None:
+        for block in self.blocks:
+            if isinstance(block, Heading):
+                return block
+        return None
+
+    def footnote(self, n: str, occurrence: int = 0) -> Footnote | None:
+        seen = 0
+        for note in self.footnotes:
+            if note.n == n:
+                if seen == occurrence:
+                    return note
+                seen += 1
+        return None
+
+
+# --------------------------------------------------------------------------
+# plain text of inline content
+# --------------------------------------------------------------------------
+
+
+def plain(content: Inlines, *, markers: bool = False) -> str:
+    """The words of inline content: page breaks and note markers left out
+    unless ``markers`` asks for them as the transcription writes them."""
+    parts: list[str] = []
+    for node in content:
+        if isinstance(node, Text | Name | DateText):
+            parts.append(node.text)
+        elif isinstance(node, LineBreak):
+            parts.append("\n")
+        elif markers and isinstance(node, PageBreak):
+            parts.append(f"[Page {node.n}]")
+        elif markers and isinstance(node, NoteRef):
+            parts.append(f" {node.n}")
+    return "".join(parts)
+
+
+def iter_inlines(doc: Document) -> list[tuple[Block | Footnote, Inlines]]:
+    """Every piece of inline content of a document, with the node it is in."""
+    out: list[tuple[Block | Footnote, Inlines]] = []
+
+    def walk(blocks: tuple[Block, ...]) -> None:
+        for b in blocks:
+            if isinstance(b, SourceNote | Heading | Dateline | Paragraph | Closer):
+                out.append((b, b.content))
+            elif isinstance(b, Opener):
+                out.extend((b, line) for line in b.lines)
+            elif isinstance(b, ListBlock):
+                if b.head is not None:
+                    out.append((b, b.head))
+                out.extend((b, item) for item in b.items)
+            elif isinstance(b, Table):
+                out.extend((b, cell) for row in b.rows for cell in row)
+            elif isinstance(b, Attachment):
+                walk(b.blocks)
+
+    walk(doc.blocks)
+    out.extend((f, f.content) for f in doc.footnotes)
+    return out
+
+
+# --------------------------------------------------------------------------
+# JSON
+# --------------------------------------------------------------------------
+
+_NODE_TYPES: dict[str, type[Any]] = {
+    cls.__name__: cls
+    for cls in (
+        Text,
+        PageBreak,
+        NoteRef,
+        LineBreak,
+        Name,
+        DateText,
+        SourceNote,
+        Heading,
+        Opener,
+        Dateline,
+        Paragraph,
+        ListBlock,
+        Table,
+        PageBreakBlock,
+        Closer,
+        Attachment,
+        Footnote,
+    )
+}
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+_TYPE_NAMES = {cls: _snake(name) for name, cls in _NODE_TYPES.items()}
+_BY_TYPE_NAME = {v: k for k, v in _TYPE_NAMES.items()}
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, Span):
+        return value.to_json()
+    if isinstance(value, tuple):
+        return [_to_json(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {"type": _TYPE_NAMES[type(value)]}
+        for f in dataclasses.fields(value):
+            v = getattr(value, f.name)
+            if v is not None:
+                out[f.name] = _to_json(v)
+        return out
+    return value
+
+
+def to_json(doc: Document) -> dict[str, Any]:
+    """The document as JSON data; ``schemas/cable.schema.json`` describes it."""
+    return {
+        "model_version": MODEL_VERSION,
+        "doc_id": doc.doc_id,
+        "source_name": doc.source_name,
+        "span": doc.span.to_json(),
+        "blocks": [_to_json(b) for b in doc.blocks],
+        "footnotes": [_to_json(f) for f in doc.footnotes],
+    }
+
+
+def _from_json(data: Any, hint: Any) -> Any:
+    origin = get_origin(hint)
+    if hint is Span:
+        return Span.from_json(data)
+    if origin is tuple:
+        args = get_args(hint)
+        inner = args[0]
+        return tuple(_from_json(v, inner) for v in data)
+    if origin is Union or (origin is not None and str(origin) == "<class 'types.UnionType'>"):
+        if data is None:
+            return None
+        args = [a for a in get_args(hint) if a is not type(None)]
+        if len(args) == 1:
+            return _from_json(data, args[0])
+        return _node_from_json(data)
+    if isinstance(data, dict) and "type" in data:
+        return _node_from_json(data)
+    return data
+
+
+def _node_from_json(data: dict[str, Any]) -> Any:
+    cls = _NODE_TYPES[_BY_TYPE_NAME[data["type"]]]
+    hints = get_type_hints(cls)
+    kwargs = {
+        f.name: _from_json(data[f.name], hints[f.name])
+        for f in dataclasses.fields(cls)
+        if f.name in data
+    }
+    return cls(**kwargs)
+
+
+def from_json(data: dict[str, Any]) -> Document:
+    """Rebuild a :class:`Document` from :func:`to_json` output."""
+    if data.get("model_version") != MODEL_VERSION:
+        raise ValueError(f"unsupported model_version {data.get('model_version')!r}")
+    return Document(
+        doc_id=data["doc_id"],
+        source_name=data["source_name"],
+        span=Span.from_json(data["span"]),
+        blocks=tuple(_node_from_json(b) for b in data["blocks"]),
+        footnotes=tuple(_node_from_json(f) for f in data["footnotes"]),
+    )

@@ -1,0 +1,120 @@
+"""Footnotes: the list of notes at the end, and where each one is anchored.
+
+A transcription lists its notes after the document, one a line, as
+``  1. Sent by the United States Naval Attaché …``. In the text, each note
+left a marker: its number after a space (``the President 1``). Numbers that
+belong to the text (``article 5 thereof``, ``No. 680``) look just the same,
+so markers are found with what the list tells us: which numbers exist and in
+which order they appear. Each marker is searched after the previous one, and
+among the candidates the one that looks most like a marker wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NOTE_LINE = re.compile(r"^ {1,4}(?P<n>[0-9]{1,4}|[a-z]|[*†‡§¶]{1,3})\. (?P<text>.*\S)\s*$")
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    """One line of the list of notes: its number and where its text stands."""
+
+    n: str
+    text_start: int
+    text_end: int
+    line_start: int
+
+
+def read_note_list(lines: list[tuple[int, str]]) -> list[NoteEntry] | None:
+    """The notes of a final block, if every line of it is a note line."""
+    entries: list[NoteEntry] = []
+    for start, line in lines:
+        m = NOTE_LINE.match(line)
+        if m is None:
+            return None
+        entries.append(NoteEntry(m["n"], start + m.start("text"), start + m.end("text"), start))
+    return entries
+
+
+_WORDY = re.compile(r"[\w”’)\].,;:!?…—–-]")
+
+
+def _candidates(text: str, n: str, start: int, end: int) -> list[int]:
+    """Offsets of ``" n"`` in text[start:end] that stand as a whole token."""
+    needle = " " + n
+    out: list[int] = []
+    i = text.find(needle, start, end)
+    while i != -1:
+        after = i + len(needle)
+        nxt = text[after] if after < len(text) else ""
+        prev = text[i - 1] if i > 0 else ""
+        if (
+            not (n.isdigit() and nxt.isdigit())
+            and not (nxt in ",." and after + 1 < len(text) and text[after + 1].isdigit())
+            and prev not in ("", "\n", " ", "\t")
+            and not (nxt.isalpha() and n.isalpha())
+        ):
+            out.append(i)
+        i = text.find(needle, i + 1, end)
+    return out
+
+
+def _marker_score(text: str, i: int, n: str) -> int:
+    """How much the candidate at ``i`` looks like a note marker (higher is better)."""
+    after = i + 1 + len(n)
+    prev = text[i - 1]
+    nxt = text[after] if after < len(text) else "\n"
+    score = 0
+    if prev in ".,;:)”’\"'—–]?!":
+        score += 3  # a note usually follows punctuation: "Lindley. 1"
+    if nxt in "\n\t" or text.startswith("[Page", after):
+        score += 2
+    elif nxt == " ":
+        nxt2 = text[after + 1] if after + 1 < len(text) else ""
+        if nxt2.isupper() or nxt2 in "“\"(":
+            score += 1
+    elif nxt in ".,;:)—–":
+        score += 1
+    if prev.isdigit():
+        score -= 3  # "1,000 5" is a list of numbers
+    before = text[max(0, i - 12) : i].lower()
+    if re.search(
+        r"(?:no\.|nos\.|number|numbers|article|articles|section|paragraph|par\.|"
+        r"page|pages|telegram|telegrams|despatch|your|my|his|and|of|to|on|at|\d{1,2},)$",
+        before.rstrip(),
+    ):
+        score -= 2  # "No. 680", "your 506", "article 5": a number of the text
+    return score
+
+
+def locate_markers(
+    text: str, notes: list[NoteEntry], start: int, end: int
+) -> list[int | None]:
+    """Offset of each note's marker (the space before the number), in order.
+
+    Markers appear in the text in the order of the list, so the k-th marker
+    is searched between the (k-1)-th and the next note's earliest possible
+    place. ``None`` where no candidate exists.
+    """
+    cands = [_candidates(text, note.n, start, end) for note in notes]
+    found: list[int | None] = [None] * len(notes)
+    # latest[k]: the last offset the k-th marker can take so that all later
+    # markers still have a candidate after it.
+    latest: list[int] = [end] * len(notes)
+    bound = end
+    for k in range(len(notes) - 1, -1, -1):
+        latest[k] = bound
+        options = [c for c in cands[k] if c < bound]
+        if options:
+            bound = max(options)
+    low = start
+    for k, note in enumerate(notes):
+        options = [c for c in cands[k] if low <= c < latest[k]]
+        if not options:
+            continue
+        best = max(options, key=lambda c: (_marker_score(text, c, note.n), -c))
+        found[k] = best
+        low = best + 1 + len(note.n)
+    return found

@@ -1,0 +1,177 @@
+"""What kind of block is this? Small predicates over a block's text.
+
+Each predicate answers one question from the text alone; the order in which
+they are asked, and what the position in the document adds, is
+:mod:`cableconv.parse.structure`'s job. The rules come from the printed FRUS
+volumes: source lines and enclosure notes, classifications, datelines and
+signatures look the same from 1894 to the 1950s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cableconv.parse.blocks import PAGE_MARKER, RawBlock
+from cableconv.parse.dates import find_date
+
+#: US decimal-file number as printed in source notes (761.93/12–1544, 861.51/382a).
+FILE_NUMBER = re.compile(
+    r"(?<![\w.])\d{3}(?:\.[0-9A-Za-z]+)*/[0-9A-Za-z]+(?:[\u2013\u2014\-/][0-9A-Za-z]+)*"
+)
+
+_SOURCE_FRONT = re.compile(
+    r"""^(?:
+        File\ No[s]?\.\s.+
+      | \d{3}(?:\.[0-9A-Za-z]+)*(?:\ [A-Z][\w ]*?)?(?:\ \d{4})?/\S+.*
+      | [^.:]{2,80}?\b(?:Papers|Files|File|Records|Archives|Lot\ \S+)\b[^:]{0,60}(?::\s*\S.{0,60})?
+      | [^:]{2,80}:\s(?:Telegram|Cablegram|Memorandum|Letter|Despatch|Note|Minutes|Record)\S*(?:[—–-].{1,40})?
+    )$""",
+    re.VERBOSE,
+)
+
+_BRACKETED = re.compile(r"^\[[^\[\]]{2,160}\]$")
+_ENCLOSURE_WORDS = re.compile(
+    r"^\[(?:Inclo\w*|Enclo\w*|Subenclo\w*|Subinclo\w*|Annex\w*|Attachment\w*|Tab\b|"
+    r"Telegram|Cablegram|Translation|Paraphrase|Extract|Personal|Confidential|Aide|"
+    r"Memorandum|Letter|Despatch|Circular|Note|Copy|Appendix|Exhibit)",
+    re.IGNORECASE,
+)
+
+CLASSIFICATIONS = (
+    "top secret",
+    "most secret",
+    "secret",
+    "strictly confidential",
+    "confidential",
+    "limited official use",
+    "official use only",
+    "unclassified",
+    "restricted",
+    "personal and secret",
+    "personal and confidential",
+    "personal",
+    "eyes only",
+    "priority",
+    "urgent",
+    "immediate",
+    "niact",
+    "flash",
+)
+_CLASSIFICATION = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in CLASSIFICATIONS) + r")\b", re.IGNORECASE
+)
+
+_NAME_PARTICLES = {
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "y", "e", "la", "le",
+    "du", "of", "the", "and", "&", "for", "in", "to", "at", "st.", "jr.", "jr",
+}  # fmt: skip
+_LOWER_START = re.compile(r"^[a-z]")
+
+
+def is_page_block(block: RawBlock) -> bool:
+    return len(block.lines) == 1 and PAGE_MARKER.fullmatch(block.first.strip()) is not None
+
+
+def is_front_source(block: RawBlock) -> bool:
+    """A source line before or right after the heading."""
+    if len(block.lines) != 1:
+        return False
+    line = block.first.strip()
+    return bool(_SOURCE_FRONT.match(line)) or (
+        _BRACKETED.match(line) is not None and not PAGE_MARKER.fullmatch(line)
+    )
+
+
+def is_enclosure_note(block: RawBlock) -> bool:
+    """A bracketed note in the body that starts an enclosure: ``[Inclosure 1 in No. 3.]``."""
+    if len(block.lines) != 1:
+        return False
+    line = block.first.strip()
+    return (
+        _BRACKETED.match(line) is not None
+        and _ENCLOSURE_WORDS.match(line) is not None
+        and not PAGE_MARKER.fullmatch(line)
+        and not line.rstrip("]").rstrip().endswith(":")
+    )
+
+
+def is_classification(block: RawBlock) -> bool:
+    if len(block.lines) > 4:
+        return False
+    first = block.first.strip()
+    return (
+        _CLASSIFICATION.match(first) is not None
+        and len(first) <= 40
+        and all(len(line.text) <= 40 for line in block.lines)
+        and not first.endswith((".", ":")) or first.lower().rstrip(".") in CLASSIFICATIONS
+    )
+
+
+def is_dateline(block: RawBlock) -> bool:
+    """Place and date (``Cairo, June 23, 1936—5 p.m.``), perhaps with a receipt line."""
+    if len(block.lines) > 5 or len(block.text) > 300:
+        return False
+    text = " ".join(line.text.strip() for line in block.lines)
+    if text.endswith(":") or re.match(r"^\d+\.\s", text):
+        return False
+    found = find_date(text)
+    if found is not None:
+        before = text[: found.start]
+        return len(before.split()) <= 12 and found.start < 150 and len(text) - found.end < 80
+    return re.search(r"\bundated\b", text, re.IGNORECASE) is not None and len(text) < 160
+
+
+def is_heading_like(block: RawBlock) -> bool:
+    """A heading inside a document: ``Mr. Seat to Mr. Braida.``, ``Memorandum …``."""
+    if len(block.lines) > 3 or len(block.text) > 250:
+        return False
+    text = block.text
+    return not text.rstrip().endswith(":") and (
+        re.search(r"\bto\b", text) is not None or len(text) < 120
+    )
+
+
+def _name_like_line(line: str) -> bool:
+    words = line.strip().rstrip(".,").split()
+    if not words or len(words) > 7:
+        return False
+    for w in words:
+        w0 = w.strip("[]()“”\"',.")
+        if not w0:
+            continue
+        if w0.lower() in _NAME_PARTICLES:
+            continue
+        if not (w0[0].isupper() or w0[0].isdigit()):
+            return False
+    return True
+
+
+def is_signature(block: RawBlock) -> bool:
+    """A signature: ``Harriman``, ``Lewis Baker.``, ``H. A. Herbert,⏎Secretary of the Navy.``"""
+    if len(block.lines) > 4:
+        return False
+    first = block.first.strip()
+    if (
+        len(first) > 60
+        or first.endswith(":")
+        or re.match(r"^\d", first)
+        or PAGE_MARKER.search(first)
+        or re.search(r"\betc\b", first)
+        or first.startswith("[")
+        and not first.startswith("[Signed")
+    ):
+        return False
+    if not _name_like_line(first):
+        return False
+    return all(len(line.text) <= 80 and not _LOWER_START.match(line.text.strip())
+               for line in block.lines[1:])
+
+
+def is_list_head(line: str) -> bool:
+    """``PARTICIPANTS``, ``SUBJECT``: a short line in capitals over a list."""
+    s = line.strip()
+    return 2 <= len(s) <= 40 and s.upper() == s and any(c.isalpha() for c in s)
+
+
+def has_tabs(block: RawBlock) -> bool:
+    return any("\t" in line.text for line in block.lines)

@@ -1,0 +1,291 @@
+"""Structure recovery: a normalised transcription -> a :class:`Document`.
+
+The document is read in three parts, as it is printed:
+
+1. **front matter**: source lines, the heading, then in any order a source
+   line (``[Telegram]``), an opener (classification) and the dateline;
+2. **body**: paragraphs, lists, tables, page breaks; enclosures that start
+   with a bracketed note (``[Inclosure 1 in No. 3.]``) and have their own
+   heading and dateline; a signature closing each part;
+3. **notes**: the final block listing the footnotes, whose markers are then
+   found in the text before it.
+
+Nothing is dropped: a block that fits nowhere becomes a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cableconv.diagnostics import Diagnostic, Span
+from cableconv.model import (
+    Attachment,
+    Block,
+    Closer,
+    Dateline,
+    DateText,
+    Document,
+    Footnote,
+    Heading,
+    Inline,
+    Inlines,
+    ListBlock,
+    Opener,
+    PageBreakBlock,
+    Paragraph,
+    SourceNote,
+    Table,
+    Text,
+)
+from cableconv.parse import roles
+from cableconv.parse.blocks import PAGE_MARKER, InlineBuilder, RawBlock, SpanOf, split_blocks
+from cableconv.parse.dates import find_date
+from cableconv.parse.footnotes import NoteEntry, locate_markers, read_note_list
+from cableconv.parse.heading import mark_names
+
+
+@dataclass
+class ParseResult:
+    document: Document
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def doc_id_for(stem: str) -> str:
+    """An XML name for the document, from its file name (``d12`` stays ``d12``)."""
+    cleaned = re.sub(r"[^\w.-]", "-", stem, flags=re.ASCII).strip("-.") or "doc"
+    return cleaned if re.match(r"[A-Za-z_]", cleaned) else "d" + cleaned
+
+
+class _Parser:
+    def __init__(self, text: str, name: str, span: SpanOf) -> None:
+        self.text = text
+        self.name = name
+        self.span = span
+        self.diags: list[Diagnostic] = []
+        self.build: InlineBuilder
+
+    # ---- diagnostics -------------------------------------------------------
+    def warn(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
+        self.diags.append(Diagnostic.make("warning", code, message, self.span(start, end), hint=hint))
+
+    def error(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
+        self.diags.append(Diagnostic.make("error", code, message, self.span(start, end), hint=hint))
+
+    # ---- driver -----------------------------------------------------------
+    def parse(self, doc_id: str) -> Document:
+        blocks = split_blocks(self.text)
+        notes: list[NoteEntry] = []
+        if blocks:
+            entries = read_note_list([(line.start, line.text) for line in blocks[-1].lines])
+            if entries is not None and len(blocks) > 1:
+                notes = entries
+                blocks = blocks[:-1]
+        body_end = blocks[-1].end if blocks else 0
+        positions = locate_markers(self.text, notes, 0, body_end)
+        markers: dict[int, str] = {}
+        for note, pos in zip(notes, positions, strict=True):
+            if pos is None:
+                self.error(
+                    "CC103",
+                    f"footnote {note.n} has no marker ' {note.n}' in the text",
+                    note.line_start,
+                    note.text_end,
+                    hint=f"put the marker ' {note.n}' where the note is anchored",
+                )
+            else:
+                markers[pos] = note.n
+        self.build = InlineBuilder(self.text, markers, self.span)
+        footnotes = tuple(
+            Footnote(
+                note.n,
+                tuple(self.build.run(note.text_start, note.text_end)),
+                self.span(note.line_start, note.text_end),
+            )
+            for note in notes
+        )
+        if not blocks:
+            self.error("CC004", "the document is empty", 0, 0, hint="give at least a heading")
+        model_blocks = self.front_and_body(blocks)
+        return Document(
+            doc_id=doc_id,
+            source_name=self.name,
+            blocks=tuple(model_blocks),
+            footnotes=footnotes,
+            span=self.span(0, len(self.text)),
+        )
+
+    # ---- front matter -----------------------------------------------------
+    def front_and_body(self, blocks: list[RawBlock]) -> list[Block]:
+        out: list[Block] = []
+        i = 0
+        while i < len(blocks) and (
+            roles.is_page_block(blocks[i]) or roles.is_front_source(blocks[i])
+        ) and i + 1 < len(blocks):
+            out.append(self.page_or_source(blocks[i]))
+            i += 1
+        if i < len(blocks):
+            b = blocks[i]
+            out.append(Heading(mark_names(self.build.lines(b.lines)), self.span(b.start, b.end)))
+            i += 1
+        else:
+            self.warn("CC101", "no heading found", 0, 0, "the first block should be the heading")
+        i = self.opener_part(blocks, i, out, allow_heading=False)
+        out.extend(self.body(blocks[i:]))
+        return out
+
+    def page_or_source(self, b: RawBlock) -> Block:
+        if roles.is_page_block(b):
+            m = PAGE_MARKER.search(b.first)
+            assert m is not None
+            start = b.start + m.start()
+            return PageBreakBlock(m.group(1), self.span(start, b.start + m.end()))
+        return SourceNote(self.build.lines(b.lines), self.span(b.start, b.end))
+
+    def opener_part(
+        self, blocks: list[RawBlock], i: int, out: list[Block], allow_heading: bool
+    ) -> int:
+        """Source lines, heading (in enclosures), classification and dateline."""
+        seen_head = not allow_heading
+        seen_opener = seen_dateline = False
+        while i < len(blocks):
+            b = blocks[i]
+            rest = len(blocks) - i - 1
+            if roles.is_page_block(b):
+                out.append(self.page_or_source(b))
+            elif (
+                roles.is_front_source(b)
+                and not seen_dateline
+                and not (allow_heading and roles.is_enclosure_note(b))
+            ):
+                out.append(self.page_or_source(b))
+            elif not seen_opener and not seen_dateline and roles.is_classification(b):
+                out.append(Opener(tuple(self.build.line(ln) for ln in b.lines), self.span(b.start, b.end)))
+                seen_opener = True
+            elif not seen_dateline and roles.is_dateline(b):
+                out.append(self.dateline(b))
+                seen_dateline = True
+            elif not seen_head and not seen_dateline and rest > 0 and roles.is_heading_like(b):
+                out.append(Heading(mark_names(self.build.lines(b.lines)), self.span(b.start, b.end)))
+                seen_head = True
+            else:
+                break
+            i += 1
+        return i
+
+    def dateline(self, b: RawBlock) -> Dateline:
+        content = list(self.build.lines(b.lines))
+        for k, node in enumerate(content):
+            if not isinstance(node, Text):
+                continue
+            found = find_date(node.text)
+            if found is None:
+                continue
+            if found.problem:
+                self.error(
+                    "CC109",
+                    found.problem,
+                    node.span.start + found.start,
+                    node.span.start + found.end,
+                    hint="check the day and month against the original",
+                )
+            parts: list[Inline] = []
+            t = node.text
+            if found.start:
+                parts.append(Text(t[: found.start], self._sub(node.span, 0, found.start)))
+            parts.append(
+                DateText(
+                    t[found.start : found.end],
+                    found.when if not found.problem or found.when else None,
+                    self._sub(node.span, found.start, found.end),
+                )
+            )
+            if found.end < len(t):
+                parts.append(Text(t[found.end :], self._sub(node.span, found.end, len(t))))
+            content[k : k + 1] = parts
+            break
+        else:
+            if not re.search(r"\bundated\b", b.text, re.IGNORECASE):
+                self.warn(
+                    "CC108",
+                    "dateline has no date that can be read",
+                    b.start,
+                    b.end,
+                    hint="write the date as 'June 23, 1936' or '23 June 1936'",
+                )
+        return Dateline(tuple(content), self.span(b.start, b.end))
+
+    def _sub(self, span: Span, start: int, end: int) -> Span:
+        return self.span(span.start + start, span.start + end) if span.line == span.end_line \
+            else span
+
+    # ---- body ---------------------------------------------------------------
+    def body(self, blocks: list[RawBlock]) -> list[Block]:
+        out: list[Block] = []
+        target = out
+        attachment: list[Block] | None = None
+        att_start = 0
+        i = 0
+        while i < len(blocks):
+            b = blocks[i]
+            if roles.is_enclosure_note(b) and i + 1 < len(blocks):
+                if attachment is not None:
+                    out.append(Attachment(tuple(attachment), self.span(att_start, blocks[i - 1].end)))
+                attachment = [SourceNote(self.build.lines(b.lines), self.span(b.start, b.end))]
+                att_start = b.start
+                target = attachment
+                i = self.opener_part(blocks, i + 1, attachment, allow_heading=True)
+                continue
+            target.append(self.body_block(blocks, i))
+            i += 1
+        if attachment is not None:
+            out.append(Attachment(tuple(attachment), self.span(att_start, blocks[-1].end)))
+        return out
+
+    def _ends_part(self, blocks: list[RawBlock], i: int) -> bool:
+        """Is block i the last of the document or of an enclosure (page breaks aside)?"""
+        j = i + 1
+        while j < len(blocks) and roles.is_page_block(blocks[j]):
+            j += 1
+        return j == len(blocks) or roles.is_enclosure_note(blocks[j])
+
+    def body_block(self, blocks: list[RawBlock], i: int) -> Block:
+        b = blocks[i]
+        span = self.span(b.start, b.end)
+        if roles.is_page_block(b):
+            return self.page_or_source(b)
+        if roles.has_tabs(b):
+            rows = tuple(
+                tuple(self.cells(line.start, line.text)) for line in b.lines
+            )
+            return Table(rows, span)
+        if self._ends_part(blocks, i) and roles.is_signature(b):
+            return Closer(self.build.lines(b.lines), span)
+        if len(b.lines) > 1:
+            lines = list(b.lines)
+            head: Inlines | None = None
+            if roles.is_list_head(lines[0].text):
+                head = self.build.line(lines[0])
+                lines = lines[1:]
+            return ListBlock(tuple(self.build.line(ln) for ln in lines), span, head)
+        return Paragraph(self.build.line(b.lines[0]), span)
+
+    def cells(self, start: int, line: str) -> list[Inlines]:
+        out: list[Inlines] = []
+        pos = 0
+        for part in line.split("\t"):
+            s = start + pos
+            e = s + len(part)
+            lead = len(part) - len(part.lstrip())
+            trail = len(part) - len(part.rstrip())
+            out.append(tuple(self.build.run(s + lead, e - trail)) if part.strip() else ())
+            pos += len(part) + 1
+        return out
+
+
+def parse_text(text: str, name: str, span: SpanOf, doc_id: str) -> ParseResult:
+    """Parse a normalised transcription. ``span`` maps offsets of ``text`` to
+    spans in the original transcription."""
+    parser = _Parser(text, name, span)
+    document = parser.parse(doc_id)
+    return ParseResult(document, parser.diags)

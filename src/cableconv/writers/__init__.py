@@ -1,0 +1,46 @@
+"""Output formats. Each writer is one module with one entry function that
+takes a :class:`~cableconv.model.Document` and returns the file's bytes;
+writers never call each other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cableconv.model import Document
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffix: str
+    write: Callable[[Document], bytes]
+
+
+def _tei(doc: Document) -> bytes:
+    from cableconv.writers.tei import to_tei_bytes
+
+    return to_tei_bytes(doc)
+
+
+def _json(doc: Document) -> bytes:
+    from cableconv.writers.json import to_json_bytes
+
+    return to_json_bytes(doc)
+
+
+FORMATS: dict[str, Format] = {
+    "tei": Format("tei", ".xml", _tei),
+    "json": Format("json", ".json", _json),
+}
+
+
+def parse_formats(spec: str) -> list[Format]:
+    """``"tei,json"`` -> the formats, in the given order; raises ValueError."""
+    names = [s.strip().lower() for s in spec.split(",") if s.strip()]
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise ValueError(
+            f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}"
+        )
+    return [FORMATS[n] for n in dict.fromkeys(names)]

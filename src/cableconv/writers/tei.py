@@ -1,0 +1,244 @@
+"""TEI writer: the document model as FRUS TEI (Office of the Historian encoding).
+
+Built node by node with lxml, never from string templates, so every character
+of the transcription is escaped by the XML serialiser. The document ``div``
+follows the official FRUS volumes: inline source notes, ``head`` with
+``persName``/``gloss``, ``opener/seg`` for the classification, ``dateline``
+with ``date/@when``, footnotes inline at their anchors, ``pb`` where the page
+turns, ``closer/signed``, and ``frus:attachment`` for enclosures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from cableconv.model import (
+    Attachment,
+    Block,
+    Closer,
+    Dateline,
+    DateText,
+    Document,
+    Footnote,
+    Heading,
+    Inlines,
+    LineBreak,
+    ListBlock,
+    Name,
+    NoteRef,
+    Opener,
+    PageBreak,
+    PageBreakBlock,
+    Paragraph,
+    SourceNote,
+    Table,
+    Text,
+    plain,
+)
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+FRUS_NS = "http://history.state.gov/frus/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+NSMAP = {None: TEI_NS, "frus": FRUS_NS}
+
+
+def _t(name: str) -> str:
+    return f"{{{TEI_NS}}}{name}"
+
+
+class _Writer:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.note_ids = _note_ids(doc)
+        self.occurrence: dict[str, int] = {}
+
+    # ---- inline -------------------------------------------------------------
+    def inlines(self, parent: etree._Element, content: Inlines) -> None:
+        last: etree._Element | None = None
+        for node in content:
+            if isinstance(node, Text):
+                _append_text(parent, last, node.text)
+                continue
+            if isinstance(node, PageBreak):
+                el = etree.SubElement(parent, _t("pb"), n=node.n)
+            elif isinstance(node, LineBreak):
+                el = etree.SubElement(parent, _t("lb"))
+            elif isinstance(node, Name):
+                tag = "persName" if node.kind == "person" else "gloss"
+                el = etree.SubElement(parent, _t(tag), type=node.role)
+                el.text = node.text
+            elif isinstance(node, DateText):
+                el = etree.SubElement(parent, _t("date"))
+                if node.when:
+                    el.set("when", node.when)
+                el.text = node.text
+            elif isinstance(node, NoteRef):
+                el = self.note(parent, node)
+            else:  # pragma: no cover - the model has no other inline
+                raise TypeError(f"unknown inline {node!r}")
+            last = el
+
+    def note(self, parent: etree._Element, ref: NoteRef) -> etree._Element:
+        k = self.occurrence.get(ref.n, 0)
+        self.occurrence[ref.n] = k + 1
+        footnote = self.doc.footnote(ref.n, k)
+        el = etree.SubElement(parent, _t("note"), n=ref.n)
+        if footnote is not None:
+            el.set(XML_ID, self.note_ids[id(footnote)])
+            self.inlines(el, footnote.content)
+        return el
+
+    # ---- blocks -------------------------------------------------------------
+    def blocks(self, parent: etree._Element, blocks: tuple[Block, ...]) -> None:
+        opener: etree._Element | None = None
+        for block in blocks:
+            if isinstance(block, Dateline) and opener is not None:
+                self.block(opener, block)
+                opener = None
+                continue
+            el = self.block(parent, block)
+            opener = el if isinstance(block, Opener) else None
+
+    def block(self, parent: etree._Element, block: Block) -> etree._Element:
+        if isinstance(block, SourceNote):
+            el = etree.SubElement(parent, _t("note"), rend="inline", type="source")
+            self.inlines(el, block.content)
+        elif isinstance(block, Heading):
+            el = etree.SubElement(parent, _t("head"))
+            self.inlines(el, block.content)
+        elif isinstance(block, Opener):
+            el = etree.SubElement(parent, _t("opener"))
+            seg = etree.SubElement(el, _t("seg"), rendition="#left")
+            hi = etree.SubElement(seg, _t("hi"), rend="smallcaps")
+            for i, line in enumerate(block.lines):
+                if i:
+                    etree.SubElement(hi, _t("lb"))
+                self.inlines(hi, line)
+        elif isinstance(block, Dateline):
+            el = etree.SubElement(parent, _t("dateline"))
+            self.inlines(el, block.content)
+        elif isinstance(block, Paragraph):
+            el = etree.SubElement(parent, _t("p"))
+            self.inlines(el, block.content)
+        elif isinstance(block, ListBlock):
+            el = etree.SubElement(parent, _t("list"))
+            if block.head is not None:
+                self.inlines(etree.SubElement(el, _t("head")), block.head)
+            for item in block.items:
+                self.inlines(etree.SubElement(el, _t("item")), item)
+        elif isinstance(block, Table):
+            el = etree.SubElement(parent, _t("table"))
+            for row in block.rows:
+                row_el = etree.SubElement(el, _t("row"))
+                for cell in row:
+                    self.inlines(etree.SubElement(row_el, _t("cell")), cell)
+        elif isinstance(block, PageBreakBlock):
+            el = etree.SubElement(parent, _t("pb"), n=block.n)
+        elif isinstance(block, Closer):
+            el = etree.SubElement(parent, _t("closer"))
+            self.inlines(etree.SubElement(el, _t("signed")), block.content)
+        elif isinstance(block, Attachment):
+            el = etree.SubElement(parent, f"{{{FRUS_NS}}}attachment")
+            self.blocks(el, block.blocks)
+        else:  # pragma: no cover - the model has no other block
+            raise TypeError(f"unknown block {block!r}")
+        return el
+
+
+def _append_text(parent: etree._Element, last: etree._Element | None, text: str) -> None:
+    if last is None:
+        parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+
+
+def _note_ids(doc: Document) -> dict[int, str]:
+    """``xml:id`` of each footnote: the document id, ``fn``, and the note's number."""
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for k, note in enumerate(doc.footnotes, start=1):
+        base = f"{doc.doc_id}fn{note.n}" if re.fullmatch(r"\w+", note.n) else f"{doc.doc_id}fn{k}"
+        candidate = base
+        extra = 1
+        while candidate in used:
+            extra += 1
+            candidate = f"{base}_{extra}"
+        used.add(candidate)
+        ids[id(note)] = candidate
+    return ids
+
+
+def document_number(doc: Document) -> str:
+    """``@n`` of the document div: the number in its id (``d12`` -> ``12``)."""
+    m = re.search(r"(\d+)$", doc.doc_id)
+    return m.group(1) if m else "1"
+
+
+def title_of(doc: Document) -> str:
+    head = doc.heading
+    title = " ".join(plain(head.content).split()) if head else ""
+    return title or doc.source_name
+
+
+def document_div(doc: Document) -> etree._Element:
+    """The ``div[@type='document']`` for one document."""
+    div = etree.Element(_t("div"), nsmap=NSMAP)  # type: ignore[arg-type]
+    div.set("type", "document")
+    div.set("subtype", "historical-document")
+    div.set(XML_ID, doc.doc_id)
+    div.set("n", document_number(doc))
+    _Writer(doc).blocks(div, doc.blocks)
+    return div
+
+
+def tei_document(doc: Document) -> etree._Element:
+    """A whole TEI file: a header naming the source, and the document div."""
+    root = etree.Element(_t("TEI"), nsmap=NSMAP)  # type: ignore[arg-type]
+    header = etree.SubElement(root, _t("teiHeader"))
+    file_desc = etree.SubElement(header, _t("fileDesc"))
+    title_stmt = etree.SubElement(file_desc, _t("titleStmt"))
+    etree.SubElement(title_stmt, _t("title"), type="complete").text = title_of(doc)
+    pub = etree.SubElement(file_desc, _t("publicationStmt"))
+    etree.SubElement(pub, _t("p")).text = "Converted with cableconv from a plain-text transcription."
+    source_desc = etree.SubElement(file_desc, _t("sourceDesc"))
+    etree.SubElement(source_desc, _t("p")).text = f"Transcription: {doc.source_name}"
+    text = etree.SubElement(root, _t("text"))
+    body = etree.SubElement(text, _t("body"))
+    body.append(document_div(doc))
+    return root
+
+
+def to_tei_bytes(doc: Document) -> bytes:
+    """The TEI file's bytes: UTF-8, with an XML declaration, deterministic."""
+    root = tei_document(doc)
+    _layout(root, 0)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+_ELEMENT_ONLY = {
+    _t(n) for n in ("TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt",
+                    "sourceDesc", "text", "body", "div", "list", "table", "row", "opener",
+                    "closer")
+} | {f"{{{FRUS_NS}}}attachment"}
+
+
+def _layout(el: etree._Element, depth: int) -> None:
+    """Indent element-only containers; mixed content is never touched, since
+    whitespace there is text."""
+    if el.tag not in _ELEMENT_ONLY or (el.text and el.text.strip()) or len(el) == 0:
+        return
+    if any(c.tail and c.tail.strip() for c in el):
+        return
+    inner = "\n" + "  " * (depth + 1)
+    el.text = inner
+    for child in el:
+        child.tail = inner
+        _layout(child, depth + 1)
+    el[-1].tail = "\n" + "  " * depth
+
+
+def footnote_element_ids(doc: Document) -> list[tuple[Footnote, str]]:
+    ids = _note_ids(doc)
+    return [(note, ids[id(note)]) for note in doc.footnotes]
