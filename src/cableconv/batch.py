@@ -33,7 +33,9 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
     try:
         converted = convert_path(item.path, options)
     except UnreadableInput as exc:
-        diag = Diagnostic.make("error", "CC003", exc.message, None, hint=exc.hint, file=str(item.path))
+        diag = Diagnostic.make(
+            "error", "CC003", exc.message, None, hint=exc.hint, file=str(item.path)
+        )
         return DocResult(item, "failed", diagnostics=[diag], reason=exc.message)
     except OSError as exc:
         diag = Diagnostic.make(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from cableconv import __version__
 from cableconv.commands import convert_cmd
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _optional_command(name: str) -> object | None:
+def _optional_command(name: str) -> Any:
     import importlib
 
     try:

@@ -68,6 +68,9 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC111": ("warning", "unbalanced brackets"),
     "CC112": ("warning", "unbalanced quotes"),
     "CC113": ("warning", "normalisation would change the text"),
+    # normalisation (CC2xx)
+    # checks (CC3xx)
+    # writers (CC4xx)
 }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import types
 from dataclasses import dataclass
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -284,8 +285,8 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-_TYPE_NAMES = {cls: _snake(name) for name, cls in _NODE_TYPES.items()}
-_BY_TYPE_NAME = {v: k for k, v in _TYPE_NAMES.items()}
+_TYPE_NAMES: dict[type[Any], str] = {cls: _snake(name) for name, cls in _NODE_TYPES.items()}
+_BY_TYPE_NAME: dict[str, str] = {v: k.__name__ for k, v in _TYPE_NAMES.items()}
 
 
 def _to_json(value: Any) -> Any:
@@ -323,12 +324,12 @@ def _from_json(data: Any, hint: Any) -> Any:
         args = get_args(hint)
         inner = args[0]
         return tuple(_from_json(v, inner) for v in data)
-    if origin is Union or (origin is not None and str(origin) == "<class 'types.UnionType'>"):
+    if origin is Union or origin is types.UnionType:
         if data is None:
             return None
-        args = [a for a in get_args(hint) if a is not type(None)]
-        if len(args) == 1:
-            return _from_json(data, args[0])
+        members = [a for a in get_args(hint) if a is not type(None)]
+        if len(members) == 1:
+            return _from_json(data, members[0])
         return _node_from_json(data)
     if isinstance(data, dict) and "type" in data:
         return _node_from_json(data)

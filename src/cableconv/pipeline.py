@@ -48,7 +48,9 @@ def read_source(path: Path, options: Options = Options()) -> Source:
     return decode(data, str(path), options.max_bytes)
 
 
-def convert_source(source: Source, options: Options = Options(), stem: str | None = None) -> Converted:
+def convert_source(
+    source: Source, options: Options = Options(), stem: str | None = None
+) -> Converted:
     """Normalise and parse a decoded transcription."""
     if options.normalize:
         normalized = normalize(source.text, options.disabled_fixes, span_of=source.span)

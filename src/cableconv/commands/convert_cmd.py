@@ -22,8 +22,13 @@ def register(sub: Any) -> None:
     p.add_argument("--to", default="tei", metavar="FORMATS", help="comma-separated: tei,json")
     p.add_argument("-o", "--output", default="out", metavar="OUTDIR", help="default: out")
     p.add_argument("--no-normalize", action="store_true", help="take the text as it is")
-    p.add_argument("--no-fix", action="append", default=[], metavar="NAME",
-                   help="switch one normalisation fix off (repeatable)")
+    p.add_argument(
+        "--no-fix",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="switch one normalisation fix off (repeatable)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="print only failures")
     p.set_defaults(handler=run_convert)
 

@@ -27,11 +27,7 @@ _DATE_MDY = re.compile(
     re.IGNORECASE,
 )
 _DATE_DMY = re.compile(
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
-    + _MONTH
-    + r",?\s+(?P<year>\d{4})(?:"
-    + _TIME
-    + r")?",
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})(?:" + _TIME + r")?",
     re.IGNORECASE,
 )
 _RECEIVED = re.compile(r"[\[(]\s*Received\b", re.IGNORECASE)

@@ -73,7 +73,7 @@ def _marker_score(text: str, i: int, n: str) -> int:
         score += 2
     elif nxt == " ":
         nxt2 = text[after + 1] if after + 1 < len(text) else ""
-        if nxt2.isupper() or nxt2 in "“\"(":
+        if nxt2.isupper() or nxt2 in '“"(':
             score += 1
     elif nxt in ".,;:)—–":
         score += 1
@@ -89,9 +89,7 @@ def _marker_score(text: str, i: int, n: str) -> int:
     return score
 
 
-def locate_markers(
-    text: str, notes: list[NoteEntry], start: int, end: int
-) -> list[int | None]:
+def locate_markers(text: str, notes: list[NoteEntry], start: int, end: int) -> list[int | None]:
     """Offset of each note's marker (the space before the number), in order.
 
     Markers appear in the text in the order of the list, so the k-th marker

@@ -24,7 +24,8 @@ _SOURCE_FRONT = re.compile(
         File\ No[s]?\.\s.+
       | \d{3}(?:\.[0-9A-Za-z]+)*(?:\ [A-Z][\w ]*?)?(?:\ \d{4})?/\S+.*
       | [^.:]{2,80}?\b(?:Papers|Files|File|Records|Archives|Lot\ \S+)\b[^:]{0,60}(?::\s*\S.{0,60})?
-      | [^:]{2,80}:\s(?:Telegram|Cablegram|Memorandum|Letter|Despatch|Note|Minutes|Record)\S*(?:[—–-].{1,40})?
+      | [^:]{2,80}:\s(?:Telegram|Cablegram|Memorandum|Letter|Despatch|Note|Minutes|Record)
+        \S*(?:[—–-].{1,40})?
     )$""",
     re.VERBOSE,
 )
@@ -103,8 +104,8 @@ def is_classification(block: RawBlock) -> bool:
         _CLASSIFICATION.match(first) is not None
         and len(first) <= 40
         and all(len(line.text) <= 40 for line in block.lines)
-        and not first.endswith((".", ":")) or first.lower().rstrip(".") in CLASSIFICATIONS
-    )
+        and not first.endswith((".", ":"))
+    ) or first.lower().rstrip(".") in CLASSIFICATIONS
 
 
 def is_dateline(block: RawBlock) -> bool:
@@ -157,14 +158,15 @@ def is_signature(block: RawBlock) -> bool:
         or re.match(r"^\d", first)
         or PAGE_MARKER.search(first)
         or re.search(r"\betc\b", first)
-        or first.startswith("[")
-        and not first.startswith("[Signed")
+        or (first.startswith("[") and not first.startswith("[Signed"))
     ):
         return False
     if not _name_like_line(first):
         return False
-    return all(len(line.text) <= 80 and not _LOWER_START.match(line.text.strip())
-               for line in block.lines[1:])
+    return all(
+        len(line.text) <= 80 and not _LOWER_START.match(line.text.strip())
+        for line in block.lines[1:]
+    )
 
 
 def is_list_head(line: str) -> bool:

@@ -67,7 +67,9 @@ class _Parser:
 
     # ---- diagnostics -------------------------------------------------------
     def warn(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
-        self.diags.append(Diagnostic.make("warning", code, message, self.span(start, end), hint=hint))
+        self.diags.append(
+            Diagnostic.make("warning", code, message, self.span(start, end), hint=hint)
+        )
 
     def error(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
         self.diags.append(Diagnostic.make("error", code, message, self.span(start, end), hint=hint))
@@ -119,9 +121,11 @@ class _Parser:
     def front_and_body(self, blocks: list[RawBlock]) -> list[Block]:
         out: list[Block] = []
         i = 0
-        while i < len(blocks) and (
-            roles.is_page_block(blocks[i]) or roles.is_front_source(blocks[i])
-        ) and i + 1 < len(blocks):
+        while (
+            i < len(blocks)
+            and (roles.is_page_block(blocks[i]) or roles.is_front_source(blocks[i]))
+            and i + 1 < len(blocks)
+        ):
             out.append(self.page_or_source(blocks[i]))
             i += 1
         if i < len(blocks):
@@ -151,22 +155,24 @@ class _Parser:
         while i < len(blocks):
             b = blocks[i]
             rest = len(blocks) - i - 1
-            if roles.is_page_block(b):
-                out.append(self.page_or_source(b))
-            elif (
+            if roles.is_page_block(b) or (
                 roles.is_front_source(b)
                 and not seen_dateline
                 and not (allow_heading and roles.is_enclosure_note(b))
             ):
                 out.append(self.page_or_source(b))
             elif not seen_opener and not seen_dateline and roles.is_classification(b):
-                out.append(Opener(tuple(self.build.line(ln) for ln in b.lines), self.span(b.start, b.end)))
+                out.append(
+                    Opener(tuple(self.build.line(ln) for ln in b.lines), self.span(b.start, b.end))
+                )
                 seen_opener = True
             elif not seen_dateline and roles.is_dateline(b):
                 out.append(self.dateline(b))
                 seen_dateline = True
             elif not seen_head and not seen_dateline and rest > 0 and roles.is_heading_like(b):
-                out.append(Heading(mark_names(self.build.lines(b.lines)), self.span(b.start, b.end)))
+                out.append(
+                    Heading(mark_names(self.build.lines(b.lines)), self.span(b.start, b.end))
+                )
                 seen_head = True
             else:
                 break
@@ -216,8 +222,9 @@ class _Parser:
         return Dateline(tuple(content), self.span(b.start, b.end))
 
     def _sub(self, span: Span, start: int, end: int) -> Span:
-        return self.span(span.start + start, span.start + end) if span.line == span.end_line \
-            else span
+        return (
+            self.span(span.start + start, span.start + end) if span.line == span.end_line else span
+        )
 
     # ---- body ---------------------------------------------------------------
     def body(self, blocks: list[RawBlock]) -> list[Block]:
@@ -230,7 +237,9 @@ class _Parser:
             b = blocks[i]
             if roles.is_enclosure_note(b) and i + 1 < len(blocks):
                 if attachment is not None:
-                    out.append(Attachment(tuple(attachment), self.span(att_start, blocks[i - 1].end)))
+                    out.append(
+                        Attachment(tuple(attachment), self.span(att_start, blocks[i - 1].end))
+                    )
                 attachment = [SourceNote(self.build.lines(b.lines), self.span(b.start, b.end))]
                 att_start = b.start
                 target = attachment
@@ -255,9 +264,7 @@ class _Parser:
         if roles.is_page_block(b):
             return self.page_or_source(b)
         if roles.has_tabs(b):
-            rows = tuple(
-                tuple(self.cells(line.start, line.text)) for line in b.lines
-            )
+            rows = tuple(tuple(self.cells(line.start, line.text)) for line in b.lines)
             return Table(rows, span)
         if self._ends_part(blocks, i) and roles.is_signature(b):
             return Closer(self.build.lines(b.lines), span)

@@ -14,6 +14,7 @@ import re
 
 from lxml import etree
 
+from cableconv.diagnostics import Span
 from cableconv.model import (
     Attachment,
     Block,
@@ -48,9 +49,15 @@ def _t(name: str) -> str:
     return f"{{{TEI_NS}}}{name}"
 
 
+#: Element -> the span of the transcription it was made from, for diagnostics
+#: raised on the TEI (schema errors) to point back into the transcription.
+SpanMap = dict[etree._Element, Span]
+
+
 class _Writer:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, spans: SpanMap | None = None) -> None:
         self.doc = doc
+        self.spans = spans
         self.note_ids = _note_ids(doc)
         self.occurrence: dict[str, int] = {}
 
@@ -78,6 +85,8 @@ class _Writer:
                 el = self.note(parent, node)
             else:  # pragma: no cover - the model has no other inline
                 raise TypeError(f"unknown inline {node!r}")
+            if self.spans is not None:
+                self.spans[el] = node.span
             last = el
 
     def note(self, parent: etree._Element, ref: NoteRef) -> etree._Element:
@@ -144,6 +153,8 @@ class _Writer:
             self.blocks(el, block.blocks)
         else:  # pragma: no cover - the model has no other block
             raise TypeError(f"unknown block {block!r}")
+        if self.spans is not None:
+            self.spans[el] = block.span
         return el
 
 
@@ -182,18 +193,21 @@ def title_of(doc: Document) -> str:
     return title or doc.source_name
 
 
-def document_div(doc: Document) -> etree._Element:
-    """The ``div[@type='document']`` for one document."""
+def document_div(doc: Document, spans: SpanMap | None = None) -> etree._Element:
+    """The ``div[@type='document']`` for one document; ``spans``, if given,
+    is filled with the transcription span of every element made."""
     div = etree.Element(_t("div"), nsmap=NSMAP)  # type: ignore[arg-type]
     div.set("type", "document")
     div.set("subtype", "historical-document")
     div.set(XML_ID, doc.doc_id)
     div.set("n", document_number(doc))
-    _Writer(doc).blocks(div, doc.blocks)
+    if spans is not None:
+        spans[div] = doc.span
+    _Writer(doc, spans).blocks(div, doc.blocks)
     return div
 
 
-def tei_document(doc: Document) -> etree._Element:
+def tei_document(doc: Document, spans: SpanMap | None = None) -> etree._Element:
     """A whole TEI file: a header naming the source, and the document div."""
     root = etree.Element(_t("TEI"), nsmap=NSMAP)  # type: ignore[arg-type]
     header = etree.SubElement(root, _t("teiHeader"))
@@ -201,12 +215,14 @@ def tei_document(doc: Document) -> etree._Element:
     title_stmt = etree.SubElement(file_desc, _t("titleStmt"))
     etree.SubElement(title_stmt, _t("title"), type="complete").text = title_of(doc)
     pub = etree.SubElement(file_desc, _t("publicationStmt"))
-    etree.SubElement(pub, _t("p")).text = "Converted with cableconv from a plain-text transcription."
+    etree.SubElement(
+        pub, _t("p")
+    ).text = "Converted with cableconv from a plain-text transcription."
     source_desc = etree.SubElement(file_desc, _t("sourceDesc"))
     etree.SubElement(source_desc, _t("p")).text = f"Transcription: {doc.source_name}"
     text = etree.SubElement(root, _t("text"))
     body = etree.SubElement(text, _t("body"))
-    body.append(document_div(doc))
+    body.append(document_div(doc, spans))
     return root
 
 
@@ -218,9 +234,23 @@ def to_tei_bytes(doc: Document) -> bytes:
 
 
 _ELEMENT_ONLY = {
-    _t(n) for n in ("TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt",
-                    "sourceDesc", "text", "body", "div", "list", "table", "row", "opener",
-                    "closer")
+    _t(n)
+    for n in (
+        "TEI",
+        "teiHeader",
+        "fileDesc",
+        "titleStmt",
+        "publicationStmt",
+        "sourceDesc",
+        "text",
+        "body",
+        "div",
+        "list",
+        "table",
+        "row",
+        "opener",
+        "closer",
+    )
 } | {f"{{{FRUS_NS}}}attachment"}
 
 
