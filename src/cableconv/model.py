@@ -120,8 +120,19 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class PageBreakBlock:
+    """A page turn between two blocks."""
+
+    n: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class ListBlock:
-    items: tuple[Inlines, ...]
+    """List items, one a line; a page that turns between two items is a
+    :class:`PageBreakBlock` among them."""
+
+    items: tuple[Inlines | PageBreakBlock, ...]
     span: Span
     head: Inlines | None = None
 
@@ -129,14 +140,6 @@ class ListBlock:
 @dataclass(frozen=True)
 class Table:
     rows: tuple[tuple[Inlines, ...], ...]
-    span: Span
-
-
-@dataclass(frozen=True)
-class PageBreakBlock:
-    """A page turn between two blocks."""
-
-    n: str
     span: Span
 
 
@@ -242,7 +245,7 @@ def iter_inlines(doc: Document) -> list[tuple[Block | Footnote, Inlines]]:
             elif isinstance(b, ListBlock):
                 if b.head is not None:
                     out.append((b, b.head))
-                out.extend((b, item) for item in b.items)
+                out.extend((b, item) for item in b.items if isinstance(item, tuple))
             elif isinstance(b, Table):
                 out.extend((b, cell) for row in b.rows for cell in row)
             elif isinstance(b, Attachment):
@@ -330,6 +333,9 @@ def _from_json(data: Any, hint: Any) -> Any:
         members = [a for a in get_args(hint) if a is not type(None)]
         if len(members) == 1:
             return _from_json(data, members[0])
+        if isinstance(data, list):
+            tuple_hint = next(m for m in members if get_origin(m) is tuple)
+            return _from_json(data, tuple_hint)
         return _node_from_json(data)
     if isinstance(data, dict) and "type" in data:
         return _node_from_json(data)

@@ -77,12 +77,12 @@ class InlineBuilder:
         self.text = text
         self.markers = markers  # offset of the space before the number -> n
         self.span = span
-        self._marker_offsets = sorted(markers)
+        self.marker_offsets = sorted(markers)
 
     def _markers_in(self, start: int, end: int) -> list[int]:
-        lo = bisect.bisect_left(self._marker_offsets, start)
-        hi = bisect.bisect_left(self._marker_offsets, end)
-        return self._marker_offsets[lo:hi]
+        lo = bisect.bisect_left(self.marker_offsets, start)
+        hi = bisect.bisect_left(self.marker_offsets, end)
+        return self.marker_offsets[lo:hi]
 
     def run(self, start: int, end: int) -> list[Inline]:
         """Inline nodes for text[start:end] (one line, no line breaks)."""

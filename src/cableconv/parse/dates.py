@@ -23,7 +23,10 @@ _TIME = (
     r"|(?P<word>noon|midnight))"
 )
 _DATE_MDY = re.compile(
-    _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?:" + _TIME + r")?",
+    _MONTH
+    + r"\s+(?P<day>\d{1,2})(?:/\d{1,2})?(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?:"
+    + _TIME
+    + r")?",
     re.IGNORECASE,
 )
 _DATE_DMY = re.compile(

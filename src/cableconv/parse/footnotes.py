@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NOTE_LINE = re.compile(r"^ {1,4}(?P<n>[0-9]{1,4}|[a-z]|[*†‡§¶]{1,3})\. (?P<text>.*\S)\s*$")
+NOTE_LINE = re.compile(
+    r"^ {1,4}(?P<n>[0-9]{1,4}|[a-z]|[*†‡§¶]{1,3})\.(?: (?P<text>\s*\S.*?))?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,11 @@ def read_note_list(lines: list[tuple[int, str]]) -> list[NoteEntry] | None:
         m = NOTE_LINE.match(line)
         if m is None:
             return None
-        entries.append(NoteEntry(m["n"], start + m.start("text"), start + m.end("text"), start))
+        if m["text"] is None:  # a note printed empty
+            end = start + m.end("n") + 1
+            entries.append(NoteEntry(m["n"], end, end, start))
+        else:
+            entries.append(NoteEntry(m["n"], start + m.start("text"), start + m.end("text"), start))
     return entries
 
 

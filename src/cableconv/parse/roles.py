@@ -108,6 +108,13 @@ def is_classification(block: RawBlock) -> bool:
     ) or first.lower().rstrip(".") in CLASSIFICATIONS
 
 
+_PARTIAL_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\.?(?: \d{1,2}(?:/\d{1,2})?\b|,? \d{4}\b)"
+)
+_RECEIPT = re.compile(r"[\[(]Received\b[^\])]*[\])]\.?$")
+
+
 def is_dateline(block: RawBlock) -> bool:
     """Place and date (``Cairo, June 23, 1936—5 p.m.``), perhaps with a receipt line."""
     if len(block.lines) > 5 or len(block.text) > 300:
@@ -119,7 +126,12 @@ def is_dateline(block: RawBlock) -> bool:
     if found is not None:
         before = text[: found.start]
         return len(before.split()) <= 12 and found.start < 150 and len(text) - found.end < 80
-    return re.search(r"\bundated\b", text, re.IGNORECASE) is not None and len(text) < 160
+    if len(text) >= 160:
+        return False
+    if re.search(r"\bundated\b", text, re.IGNORECASE) or _RECEIPT.search(text):
+        return True
+    m = _PARTIAL_DATE.search(text)
+    return m is not None and len(text[: m.start()].split()) <= 10 and len(text) - m.end() < 40
 
 
 def is_heading_like(block: RawBlock) -> bool:
@@ -147,11 +159,27 @@ def _name_like_line(line: str) -> bool:
     return True
 
 
+_COMPLIMENTARY = re.compile(
+    r"(?:\betc\.?\]?,?|\byours,?|\brespectfully,?|\bservant,?|\bobedient,?|\bsincerely,?|"
+    r"\bfaithfully,?|\btruly,?|\bme,|\bremain,?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_complimentary_close(block: RawBlock) -> bool:
+    """``I have, etc.,``, ``Very respectfully,``: the line before a signature."""
+    text = block.text.strip()
+    return len(block.lines) == 1 and len(text) <= 120 and _COMPLIMENTARY.search(text) is not None
+
+
 def is_signature(block: RawBlock) -> bool:
     """A signature: ``Harriman``, ``Lewis Baker.``, ``H. A. Herbert,⏎Secretary of the Navy.``"""
-    if len(block.lines) > 4:
+    lines = [ln for ln in block.lines if ln.text.strip() not in ("[", "]")]
+    if not lines or len(lines) > 4:
         return False
-    first = block.first.strip()
+    first = lines[0].text.strip()
+    if find_date(block.text) is not None or re.search(r"\b1[6-9]\d\d\b", first):
+        return False
     if (
         len(first) > 60
         or first.endswith(":")
@@ -175,5 +203,24 @@ def is_list_head(line: str) -> bool:
     return 2 <= len(s) <= 40 and s.upper() == s and any(c.isalpha() for c in s)
 
 
+_NUMBER_CELL = re.compile(r"(?<=\S)\s+(\d{1,3}(?:, ?\d{3})+(?:\. ?\d{1,2})?|\d+\. ?\d{2})$")
+
+
 def has_tabs(block: RawBlock) -> bool:
     return any("\t" in line.text for line in block.lines)
+
+
+def number_cell(line: str) -> int | None:
+    """Where a trailing figure column starts (``Shipped by rail 7, 800, 000``)."""
+    m = _NUMBER_CELL.search(line)
+    return m.start(1) if m else None
+
+
+def is_table(block: RawBlock) -> bool:
+    """Tab-separated cells, or lines that mostly end in a column of figures."""
+    if has_tabs(block):
+        return True
+    if len(block.lines) < 3:
+        return False
+    figures = sum(1 for line in block.lines if number_cell(line.text) is not None)
+    return figures * 2 >= len(block.lines)

@@ -39,7 +39,14 @@ from cableconv.model import (
     Text,
 )
 from cableconv.parse import roles
-from cableconv.parse.blocks import PAGE_MARKER, InlineBuilder, RawBlock, SpanOf, split_blocks
+from cableconv.parse.blocks import (
+    PAGE_MARKER,
+    InlineBuilder,
+    Line,
+    RawBlock,
+    SpanOf,
+    split_blocks,
+)
 from cableconv.parse.dates import find_date
 from cableconv.parse.footnotes import NoteEntry, locate_markers, read_note_list
 from cableconv.parse.heading import mark_names
@@ -117,14 +124,27 @@ class _Parser:
             span=self.span(0, len(self.text)),
         )
 
+    def clean(self, b: RawBlock) -> RawBlock:
+        """The block without its footnote markers, for the role predicates:
+        ``[Telegram—Extract] 2`` is still a source line."""
+        inside = [m for m in self.build.marker_offsets if b.start <= m < b.end]
+        if not inside:
+            return b
+        lines = []
+        for line in b.lines:
+            text = line.text
+            for m in sorted((m for m in inside if line.start <= m < line.end), reverse=True):
+                k = m - line.start
+                text = text[:k] + text[k + 1 + len(self.build.markers[m]) :]
+            lines.append(Line(line.start, text))
+        return RawBlock(tuple(lines))
+
     # ---- front matter -----------------------------------------------------
     def front_and_body(self, blocks: list[RawBlock]) -> list[Block]:
         out: list[Block] = []
         i = 0
-        while (
-            i < len(blocks)
-            and (roles.is_page_block(blocks[i]) or roles.is_front_source(blocks[i]))
-            and i + 1 < len(blocks)
+        while i + 1 < len(blocks) and (
+            roles.is_page_block(blocks[i]) or roles.is_front_source(self.clean(blocks[i]))
         ):
             out.append(self.page_or_source(blocks[i]))
             i += 1
@@ -154,30 +174,41 @@ class _Parser:
         seen_opener = seen_dateline = False
         while i < len(blocks):
             b = blocks[i]
-            rest = len(blocks) - i - 1
-            if roles.is_page_block(b) or (
-                roles.is_front_source(b)
+            c = self.clean(b)
+            heading_here = (
+                not seen_head
                 and not seen_dateline
-                and not (allow_heading and roles.is_enclosure_note(b))
+                and i + 1 < len(blocks)
+                and roles.is_heading_like(c)
+            )
+            if roles.is_page_block(b) or (
+                roles.is_front_source(c)
+                and not seen_dateline
+                and not (allow_heading and roles.is_enclosure_note(c))
             ):
                 out.append(self.page_or_source(b))
-            elif not seen_opener and not seen_dateline and roles.is_classification(b):
-                out.append(
-                    Opener(tuple(self.build.line(ln) for ln in b.lines), self.span(b.start, b.end))
-                )
+            elif heading_here and (
+                re.search(r"\bto\b", c.text) is not None or not roles.is_dateline(c)
+            ):
+                out.append(self.heading(b))
+                seen_head = True
+            elif not seen_opener and not seen_dateline and roles.is_classification(c):
+                lines = tuple(self.build.line(ln) for ln in b.lines)
+                out.append(Opener(lines, self.span(b.start, b.end)))
                 seen_opener = True
-            elif not seen_dateline and roles.is_dateline(b):
+            elif not seen_dateline and roles.is_dateline(c):
                 out.append(self.dateline(b))
                 seen_dateline = True
-            elif not seen_head and not seen_dateline and rest > 0 and roles.is_heading_like(b):
-                out.append(
-                    Heading(mark_names(self.build.lines(b.lines)), self.span(b.start, b.end))
-                )
+            elif heading_here:
+                out.append(self.heading(b))
                 seen_head = True
             else:
                 break
             i += 1
         return i
+
+    def heading(self, b: RawBlock) -> Heading:
+        return Heading(mark_names(self.build.lines(b.lines)), self.span(b.start, b.end))
 
     def dateline(self, b: RawBlock) -> Dateline:
         content = list(self.build.lines(b.lines))
@@ -235,11 +266,10 @@ class _Parser:
         i = 0
         while i < len(blocks):
             b = blocks[i]
-            if roles.is_enclosure_note(b) and i + 1 < len(blocks):
+            if roles.is_enclosure_note(self.clean(b)) and i + 1 < len(blocks):
                 if attachment is not None:
-                    out.append(
-                        Attachment(tuple(attachment), self.span(att_start, blocks[i - 1].end))
-                    )
+                    end = blocks[i - 1].end
+                    out.append(Attachment(tuple(attachment), self.span(att_start, end)))
                 attachment = [SourceNote(self.build.lines(b.lines), self.span(b.start, b.end))]
                 att_start = b.start
                 target = attachment
@@ -256,17 +286,18 @@ class _Parser:
         j = i + 1
         while j < len(blocks) and roles.is_page_block(blocks[j]):
             j += 1
-        return j == len(blocks) or roles.is_enclosure_note(blocks[j])
+        return j == len(blocks) or roles.is_enclosure_note(self.clean(blocks[j]))
 
     def body_block(self, blocks: list[RawBlock], i: int) -> Block:
         b = blocks[i]
+        c = self.clean(b)
         span = self.span(b.start, b.end)
         if roles.is_page_block(b):
             return self.page_or_source(b)
-        if roles.has_tabs(b):
-            rows = tuple(tuple(self.cells(line.start, line.text)) for line in b.lines)
-            return Table(rows, span)
-        if self._ends_part(blocks, i) and roles.is_signature(b):
+        if roles.is_table(c):
+            return Table(tuple(self.cells(line) for line in b.lines), span)
+        after_close = i > 0 and roles.is_complimentary_close(self.clean(blocks[i - 1]))
+        if (self._ends_part(blocks, i) or after_close) and roles.is_signature(c):
             return Closer(self.build.lines(b.lines), span)
         if len(b.lines) > 1:
             lines = list(b.lines)
@@ -274,20 +305,33 @@ class _Parser:
             if roles.is_list_head(lines[0].text):
                 head = self.build.line(lines[0])
                 lines = lines[1:]
-            return ListBlock(tuple(self.build.line(ln) for ln in lines), span, head)
+            return ListBlock(tuple(self.list_item(ln) for ln in lines), span, head)
         return Paragraph(self.build.line(b.lines[0]), span)
 
-    def cells(self, start: int, line: str) -> list[Inlines]:
+    def list_item(self, line: Line) -> Inlines | PageBreakBlock:
+        m = PAGE_MARKER.fullmatch(line.text.strip())
+        if m is None:
+            return self.build.line(line)
+        lead = len(line.text) - len(line.text.lstrip())
+        return PageBreakBlock(m.group(1), self.span(line.start + lead, line.start + lead + m.end()))
+
+    def cells(self, line: Line) -> tuple[Inlines, ...]:
+        """A table row: cells split at tabs, or before a trailing column of figures."""
+        text = line.text
+        if "\t" in text:
+            cuts = [k for k, ch in enumerate(text) if ch == "\t"]
+            bounds = list(zip([-1, *cuts], [*cuts, len(text)], strict=True))
+        else:
+            k = roles.number_cell(text)
+            bounds = [(-1, len(text))] if k is None else [(-1, k), (k - 1, len(text))]
         out: list[Inlines] = []
-        pos = 0
-        for part in line.split("\t"):
-            s = start + pos
-            e = s + len(part)
-            lead = len(part) - len(part.lstrip())
-            trail = len(part) - len(part.rstrip())
-            out.append(tuple(self.build.run(s + lead, e - trail)) if part.strip() else ())
-            pos += len(part) + 1
-        return out
+        for lo, hi in bounds:
+            s, e = line.start + lo + 1, line.start + hi
+            part = self.text[s:e]
+            s += len(part) - len(part.lstrip())
+            e -= len(part) - len(part.rstrip())
+            out.append(tuple(self.build.run(s, e)) if e > s else ())
+        return tuple(out)
 
 
 def parse_text(text: str, name: str, span: SpanOf, doc_id: str) -> ParseResult:

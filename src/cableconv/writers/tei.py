@@ -63,7 +63,7 @@ class _Writer:
 
     # ---- inline -------------------------------------------------------------
     def inlines(self, parent: etree._Element, content: Inlines) -> None:
-        last: etree._Element | None = None
+        last: etree._Element | None = parent[-1] if len(parent) else None
         for node in content:
             if isinstance(node, Text):
                 _append_text(parent, last, node.text)
@@ -101,14 +101,31 @@ class _Writer:
 
     # ---- blocks -------------------------------------------------------------
     def blocks(self, parent: etree._Element, blocks: tuple[Block, ...]) -> None:
+        """Blocks of a document or an enclosure. A dateline right after an
+        opener joins it; whatever follows a signature, up to the next
+        enclosure, is a ``postscript`` (TEI allows nothing but a postscript
+        after ``closer``)."""
         opener: etree._Element | None = None
-        for block in blocks:
+        postscript: etree._Element | None = None
+        closed = False
+        for k, block in enumerate(blocks):
             if isinstance(block, Dateline) and opener is not None:
                 self.block(opener, block)
                 opener = None
                 continue
-            el = self.block(parent, block)
+            target = parent
+            if isinstance(block, Attachment):
+                postscript = None
+                closed = False
+            elif closed and _has_text_before_attachment(blocks, k):
+                # after a signature: a (new) postscript
+                postscript = etree.SubElement(parent, _t("postscript"))
+                closed = False
+            if postscript is not None and not isinstance(block, Attachment):
+                target = postscript
+            el = self.block(target, block)
             opener = el if isinstance(block, Opener) else None
+            closed = closed or isinstance(block, Closer)
 
     def block(self, parent: etree._Element, block: Block) -> etree._Element:
         if isinstance(block, SourceNote):
@@ -136,7 +153,10 @@ class _Writer:
             if block.head is not None:
                 self.inlines(etree.SubElement(el, _t("head")), block.head)
             for item in block.items:
-                self.inlines(etree.SubElement(el, _t("item")), item)
+                if isinstance(item, PageBreakBlock):
+                    self.block(el, item)
+                else:
+                    self.inlines(etree.SubElement(el, _t("item")), item)
         elif isinstance(block, Table):
             el = etree.SubElement(parent, _t("table"))
             for row in block.rows:
@@ -156,6 +176,16 @@ class _Writer:
         if self.spans is not None:
             self.spans[el] = block.span
         return el
+
+
+def _has_text_before_attachment(blocks: tuple[Block, ...], start: int) -> bool:
+    """Is there a block other than a page break from ``start`` to the next enclosure?"""
+    for block in blocks[start:]:
+        if isinstance(block, Attachment):
+            return False
+        if not isinstance(block, PageBreakBlock):
+            return True
+    return False
 
 
 def _append_text(parent: etree._Element, last: etree._Element | None, text: str) -> None:
@@ -250,6 +280,7 @@ _ELEMENT_ONLY = {
         "row",
         "opener",
         "closer",
+        "postscript",
     )
 } | {f"{{{FRUS_NS}}}attachment"}
 
