@@ -29,6 +29,10 @@ class Span:
     end_line: int
     end_col: int
 
+    def cover(self, other: Span) -> Span:
+        """The span from the start of this one to the end of ``other``."""
+        return Span(self.start, other.end, self.line, self.col, other.end_line, other.end_col)
+
     def to_json(self) -> dict[str, int]:
         return {
             "start": self.start,

@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NOTE_LINE = re.compile(
-    r"^ {1,4}(?P<n>[0-9]{1,4}|[a-z]|[*†‡§¶]{1,3})\.(?: (?P<text>\s*\S.*?))?\s*$"
-)
+NOTE_LINE = re.compile(r"^ {1,4}(?P<n>[0-9]{1,4}|[a-z]|[*†‡§¶]{1,3})\.(?: (?P<text>\s*\S.*?))?\s*$")
 
 
 @dataclass(frozen=True)
@@ -44,7 +42,16 @@ def read_note_list(lines: list[tuple[int, str]]) -> list[NoteEntry] | None:
     return entries
 
 
-_WORDY = re.compile(r"[\w”’)\].,;:!?…—–-]")
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_MONTH_AFTER = re.compile(r"^ " + _MONTHS)
+_MONTH_BEFORE = re.compile(_MONTHS + r"$")
+_UNIT_AFTER = re.compile(
+    r"^ (?:per ?cent|percent|%|[ap]\.\s?m\.|o’clock|o'clock|miles|days|hours|years|months|"
+    r"men|rubles|dollars|pounds|tons|poods|francs|cents)\b"
+)
 
 
 def _candidates(text: str, n: str, start: int, end: int) -> list[int]:
@@ -85,6 +92,11 @@ def _marker_score(text: str, i: int, n: str) -> int:
         score += 1
     if prev.isdigit():
         score -= 3  # "1,000 5" is a list of numbers
+    rest = text[after : after + 12]
+    if _MONTH_AFTER.match(rest) or _UNIT_AFTER.match(rest):
+        score -= 5  # "1 June 1944", "5 per cent", "3 p.m.": part of the text
+    if _MONTH_BEFORE.search(text[max(0, i - 10) : i]):
+        score -= 5  # "June 1"
     before = text[max(0, i - 12) : i].lower()
     if re.search(
         r"(?:no\.|nos\.|number|numbers|article|articles|section|paragraph|par\.|"

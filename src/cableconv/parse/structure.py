@@ -275,7 +275,16 @@ class _Parser:
                 target = attachment
                 i = self.opener_part(blocks, i + 1, attachment, allow_heading=True)
                 continue
-            target.append(self.body_block(blocks, i))
+            block = self.body_block(blocks, i)
+            if isinstance(block, ListBlock) and isinstance(block.items[0], PageBreakBlock):
+                # "[Page 17]" then items, right after a blank line: the page turned
+                # inside a list, so these items continue the list before it
+                prev = target[-1] if target else None
+                if isinstance(prev, ListBlock | Paragraph):
+                    target[-1] = self.continue_list(prev, block)
+                    i += 1
+                    continue
+            target.append(block)
             i += 1
         if attachment is not None:
             out.append(Attachment(tuple(attachment), self.span(att_start, blocks[-1].end)))
@@ -307,6 +316,11 @@ class _Parser:
                 lines = lines[1:]
             return ListBlock(tuple(self.list_item(ln) for ln in lines), span, head)
         return Paragraph(self.build.line(b.lines[0]), span)
+
+    def continue_list(self, prev: ListBlock | Paragraph, more: ListBlock) -> ListBlock:
+        if isinstance(prev, Paragraph):
+            prev = ListBlock((prev.content,), prev.span)
+        return ListBlock((*prev.items, *more.items), prev.span.cover(more.span), prev.head)
 
     def list_item(self, line: Line) -> Inlines | PageBreakBlock:
         m = PAGE_MARKER.fullmatch(line.text.strip())

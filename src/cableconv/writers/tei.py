@@ -99,6 +99,19 @@ class _Writer:
             self.inlines(el, footnote.content)
         return el
 
+    def unanchored(self, div: etree._Element) -> None:
+        """Footnotes whose marker was not found (the parser reported each) are
+        kept, after the last block, so that no note text is lost."""
+        for note in self.doc.footnotes:
+            k = self.occurrence.get(note.n, 0)
+            if self.doc.footnote(note.n, k) is note:
+                self.occurrence[note.n] = k + 1
+                el = etree.SubElement(div, _t("note"), n=note.n)
+                el.set(XML_ID, self.note_ids[id(note)])
+                self.inlines(el, note.content)
+                if self.spans is not None:
+                    self.spans[el] = note.span
+
     # ---- blocks -------------------------------------------------------------
     def blocks(self, parent: etree._Element, blocks: tuple[Block, ...]) -> None:
         """Blocks of a document or an enclosure. A dateline right after an
@@ -233,7 +246,9 @@ def document_div(doc: Document, spans: SpanMap | None = None) -> etree._Element:
     div.set("n", document_number(doc))
     if spans is not None:
         spans[div] = doc.span
-    _Writer(doc, spans).blocks(div, doc.blocks)
+    writer = _Writer(doc, spans)
+    writer.blocks(div, doc.blocks)
+    writer.unanchored(div)
     return div
 
 
