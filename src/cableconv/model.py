@@ -175,9 +175,13 @@ Block = Union[  # noqa: UP007
 
 @dataclass(frozen=True)
 class Footnote:
+    """A note listed at the end. ``kind`` is ``source`` for the unnumbered-style
+    source note of modern volumes (``Source: Eisenhower Library, …``)."""
+
     n: str
     content: Inlines
     span: Span
+    kind: Literal["note", "source"] = "note"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _TIME = (
     r"(?:,?\s*|\s*[—–-]\s*)"
     r"(?P<time>(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.)"
-    r"|(?P<word>noon|midnight))"
+    r"|(?:12\s+)?(?P<word>noon|midnight))"
 )
 _DATE_MDY = re.compile(
     _MONTH
@@ -77,9 +77,8 @@ def _to_found(m: re.Match[str]) -> FoundDate:
     hour: int | None = None
     minute = 0
     if m["word"]:
-        if m["word"].lower() == "noon":
-            hour = 12
-        # midnight is ambiguous between two days; keep the date only
+        # FRUS dates "midnight" to the start of the day it names
+        hour = 12 if m["word"].lower() == "noon" else 0
     elif m["hour"]:
         hour = int(m["hour"])
         minute = int(m["minute"] or 0)

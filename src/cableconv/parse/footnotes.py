@@ -49,8 +49,8 @@ _MONTHS = (
 _MONTH_AFTER = re.compile(r"^ " + _MONTHS)
 _MONTH_BEFORE = re.compile(_MONTHS + r"$")
 _UNIT_AFTER = re.compile(
-    r"^ (?:per ?cent|percent|%|[ap]\.\s?m\.|o’clock|o'clock|miles|days|hours|years|months|"
-    r"men|rubles|dollars|pounds|tons|poods|francs|cents)\b"
+    r"^ (?:[ap]\.\s?m\.|%|(?:per ?cent|percent|o’clock|o'clock|noon|midnight|miles|days|hours|"
+    r"years|months|men|rubles|dollars|pounds|tons|poods|francs|cents)\b)"
 )
 
 
@@ -90,8 +90,8 @@ def _marker_score(text: str, i: int, n: str) -> int:
             score += 1
     elif nxt in ".,;:)—–":
         score += 1
-    if prev.isdigit():
-        score -= 3  # "1,000 5" is a list of numbers
+    if prev.isdigit() and nxt not in "\n\t":
+        score -= 3  # "1,000 5" is a list of numbers; "January 5, 1955 1⏎" is a note
     rest = text[after : after + 12]
     if _MONTH_AFTER.match(rest) or _UNIT_AFTER.match(rest):
         score -= 5  # "1 June 1944", "5 per cent", "3 p.m.": part of the text

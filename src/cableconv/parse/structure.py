@@ -110,6 +110,7 @@ class _Parser:
                 note.n,
                 tuple(self.build.run(note.text_start, note.text_end)),
                 self.span(note.line_start, note.text_end),
+                "source" if self.text.startswith("Source:", note.text_start) else "note",
             )
             for note in notes
         )

@@ -96,6 +96,8 @@ class _Writer:
         el = etree.SubElement(parent, _t("note"), n=ref.n)
         if footnote is not None:
             el.set(XML_ID, self.note_ids[id(footnote)])
+            if footnote.kind == "source":
+                el.set("type", "source")
             self.inlines(el, footnote.content)
         return el
 
@@ -180,7 +182,11 @@ class _Writer:
             el = etree.SubElement(parent, _t("pb"), n=block.n)
         elif isinstance(block, Closer):
             el = etree.SubElement(parent, _t("closer"))
-            self.inlines(etree.SubElement(el, _t("signed")), block.content)
+            before, signed, after = _bracketed_signature(block.content)
+            el.text = before
+            self.inlines(etree.SubElement(el, _t("signed")), signed)
+            if after:
+                el[-1].tail = after
         elif isinstance(block, Attachment):
             el = etree.SubElement(parent, f"{{{FRUS_NS}}}attachment")
             self.blocks(el, block.blocks)
@@ -189,6 +195,27 @@ class _Writer:
         if self.spans is not None:
             self.spans[el] = block.span
         return el
+
+
+def _bracketed_signature(content: Inlines) -> tuple[str | None, Inlines, str | None]:
+    """A signature printed in brackets on lines of their own (``[⏎Francis⏎]``)
+    keeps the brackets outside ``signed``: they are the editors', not the signer's."""
+    before = after = None
+    if (
+        len(content) >= 3
+        and isinstance(content[0], Text)
+        and content[0].text == "["
+        and isinstance(content[1], LineBreak)
+    ):
+        before, content = "[", content[2:]
+    if (
+        len(content) >= 3
+        and isinstance(content[-1], Text)
+        and content[-1].text == "]"
+        and isinstance(content[-2], LineBreak)
+    ):
+        after, content = "]", content[:-2]
+    return before, content, after
 
 
 def _has_text_before_attachment(blocks: tuple[Block, ...], start: int) -> bool:
