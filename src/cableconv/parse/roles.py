@@ -23,7 +23,7 @@ _SOURCE_FRONT = re.compile(
     r"""^(?:
         File\ No[s]?\.\s.+
       | \d{3}(?:\.[0-9A-Za-z]+)*(?:\ [A-Z][\w ]*?)?(?:\ \d{4})?/\S+.*
-      | [^.:]{2,80}?\b(?:Papers|Files|File|Records|Archives|Lot\ \S+)\b[^:]{0,60}(?::\s*\S.{0,60})?
+      | [^:]{2,80}?\b(?:Papers|Files|File|Records|Archives|Lot\ \S+)\b[^:]{0,60}(?::\s*\S.{0,60})?
       | [^:]{2,80}:\s(?:Telegram|Cablegram|Memorandum|Letter|Despatch|Note|Minutes|Record)
         \S*(?:[—–-].{1,40})?
     )$""",
@@ -32,10 +32,13 @@ _SOURCE_FRONT = re.compile(
 
 _BRACKETED = re.compile(r"^\[[^\[\]]{2,160}\]$")
 _ENCLOSURE_WORDS = re.compile(
-    r"^\[(?:Inclo\w*|Enclo\w*|Subenclo\w*|Subinclo\w*|Annex\w*|Attachment\w*|Tab\b|"
+    r"^\[(?:Inclo\w*|Enclo\w*|Subenclo\w*|Subinclo\w*|"
     r"Telegram|Cablegram|Translation|Paraphrase|Extract|Personal|Confidential|Aide|"
-    r"Memorandum|Letter|Despatch|Circular|Note|Copy|Appendix|Exhibit)",
+    r"Memorandum|Letter|Despatch|Circular|Note|Copy)",
     re.IGNORECASE,
+)
+_ATTACHMENT_LABEL = re.compile(
+    r"^\[(?:Tab|Annex|Attachment|Appendix|Exhibit|Enclosure|Inclosure)\s+[\w.–-]{1,8}\]$"
 )
 
 CLASSIFICATIONS = (
@@ -91,9 +94,15 @@ def is_enclosure_note(block: RawBlock) -> bool:
     return (
         _BRACKETED.match(line) is not None
         and _ENCLOSURE_WORDS.match(line) is not None
+        and _ATTACHMENT_LABEL.match(line) is None
         and not PAGE_MARKER.fullmatch(line)
         and not line.rstrip("]").rstrip().endswith(":")
     )
+
+
+def is_attachment_label(block: RawBlock) -> bool:
+    """``[Tab A]``: the heading of an attachment in modern volumes."""
+    return len(block.lines) == 1 and _ATTACHMENT_LABEL.match(block.first.strip()) is not None
 
 
 def is_classification(block: RawBlock) -> bool:

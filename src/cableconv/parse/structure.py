@@ -267,14 +267,21 @@ class _Parser:
         i = 0
         while i < len(blocks):
             b = blocks[i]
-            if roles.is_enclosure_note(self.clean(b)) and i + 1 < len(blocks):
+            c = self.clean(b)
+            labelled = roles.is_attachment_label(c)
+            if (labelled or roles.is_enclosure_note(c)) and i + 1 < len(blocks):
                 if attachment is not None:
                     end = blocks[i - 1].end
                     out.append(Attachment(tuple(attachment), self.span(att_start, end)))
-                attachment = [SourceNote(self.build.lines(b.lines), self.span(b.start, b.end))]
+                first: Block = (
+                    self.heading(b)
+                    if labelled
+                    else SourceNote(self.build.lines(b.lines), self.span(b.start, b.end))
+                )
+                attachment = [first]
                 att_start = b.start
                 target = attachment
-                i = self.opener_part(blocks, i + 1, attachment, allow_heading=True)
+                i = self.opener_part(blocks, i + 1, attachment, allow_heading=not labelled)
                 continue
             block = self.body_block(blocks, i)
             if isinstance(block, ListBlock) and isinstance(block.items[0], PageBreakBlock):
@@ -296,7 +303,10 @@ class _Parser:
         j = i + 1
         while j < len(blocks) and roles.is_page_block(blocks[j]):
             j += 1
-        return j == len(blocks) or roles.is_enclosure_note(self.clean(blocks[j]))
+        if j == len(blocks):
+            return True
+        nxt = self.clean(blocks[j])
+        return roles.is_enclosure_note(nxt) or roles.is_attachment_label(nxt)
 
     def body_block(self, blocks: list[RawBlock], i: int) -> Block:
         b = blocks[i]
