@@ -144,9 +144,11 @@ def test_page_marker_between_blocks_and_in_a_list() -> None:
 
 def test_enclosure_gets_its_own_heading_dateline_and_signature() -> None:
     doc, _ = parse(
-        "No. 3.\nMr. Baker to Mr. Gresham.\n\nManagua, February 9, 1894.\n\nSir: I inclose a copy.\n\n"
-        "I have, etc.,\n\nLewis Baker.\n\n[Inclosure in No. 3.]\n\nMr. Seat to Mr. Braida.\n\n"
-        "Bluefields, January 22, 1894.\n\nSir: A report.\n\nB. B. Seat,\nUnited States Consular Agent\n"
+        "No. 3.\nMr. Baker to Mr. Gresham.\n\nManagua, February 9, 1894.\n\n"
+        "Sir: I inclose a copy.\n\nI have, etc.,\n\nLewis Baker.\n\n"
+        "[Inclosure in No. 3.]\n\nMr. Seat to Mr. Braida.\n\n"
+        "Bluefields, January 22, 1894.\n\nSir: A report.\n\n"
+        "B. B. Seat,\nUnited States Consular Agent\n"
     )
     assert kinds(doc) == ["Heading", "Dateline", "Paragraph", "Paragraph", "Closer", "Attachment"]
     enclosure = doc.blocks[-1]
