@@ -319,6 +319,9 @@ class _Parser:
         after_close = i > 0 and roles.is_complimentary_close(self.clean(blocks[i - 1]))
         if (self._ends_part(blocks, i) or after_close) and roles.is_signature(c):
             return Closer(self.build.lines(b.lines), span)
+        if len(b.lines) > 1 and roles.is_dateline(c):
+            # a date closing the text (``Washington, September 5, 1918.⏎[Received …]``)
+            return Paragraph(self.build.lines(b.lines), span)
         if len(b.lines) > 1:
             lines = list(b.lines)
             head: Inlines | None = None
