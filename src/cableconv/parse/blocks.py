@@ -79,7 +79,7 @@ class InlineBuilder:
         self.span = span
         self.marker_offsets = sorted(markers)
 
-    def _markers_in(self, start: int, end: int) -> list[int]:
+    def markers_in(self, start: int, end: int) -> list[int]:
         lo = bisect.bisect_left(self.marker_offsets, start)
         hi = bisect.bisect_left(self.marker_offsets, end)
         return self.marker_offsets[lo:hi]
@@ -90,7 +90,7 @@ class InlineBuilder:
         cuts: list[tuple[int, int, Inline]] = []
         for m in PAGE_MARKER.finditer(self.text, start, end):
             cuts.append((m.start(), m.end(), PageBreak(m.group(1), self.span(m.start(), m.end()))))
-        for off in self._markers_in(start, end):
+        for off in self.markers_in(start, end):
             n = self.markers[off]
             stop = off + 1 + len(n)
             cuts.append((off, stop, NoteRef(n, self.span(off, stop))))

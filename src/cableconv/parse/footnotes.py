@@ -11,10 +11,11 @@ among the candidates the one that looks most like a marker wins.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-NOTE_LINE = re.compile(r"^ {1,4}(?P<n>[0-9]{1,4}|[a-z]|[*†‡§¶]{1,3})\.(?: (?P<text>\s*\S.*?))?\s*$")
+NOTE_LINE = re.compile(r"^ {1,4}(?P<n>[0-9]{1,5}|[a-z]|[*†‡§¶]{1,3})\.(?: (?P<text>\s*\S.*?))?\s*$")
 
 
 @dataclass(frozen=True)
@@ -54,23 +55,24 @@ _UNIT_AFTER = re.compile(
 )
 
 
-def _candidates(text: str, n: str, start: int, end: int) -> list[int]:
-    """Offsets of ``" n"`` in text[start:end] that stand as a whole token."""
-    needle = " " + n
-    out: list[int] = []
-    i = text.find(needle, start, end)
-    while i != -1:
-        after = i + len(needle)
+_TOKEN = re.compile(r"(?<=[^\s]) ([0-9]{1,5}|[a-z]|[*†‡§¶]{1,3})(?![0-9])")
+
+
+def _candidates(text: str, wanted: set[str], start: int, end: int) -> dict[str, list[int]]:
+    """Offsets of ``" n"`` in text[start:end], for every wanted ``n``, where it
+    stands as a whole token; one pass over the text, whatever the number of notes."""
+    out: dict[str, list[int]] = {n: [] for n in wanted}
+    for m in _TOKEN.finditer(text, start, end):
+        n = m.group(1)
+        if n not in wanted:
+            continue
+        after = m.end()
         nxt = text[after] if after < len(text) else ""
-        prev = text[i - 1] if i > 0 else ""
-        if (
-            not (n.isdigit() and nxt.isdigit())
-            and not (nxt in ",." and after + 1 < len(text) and text[after + 1].isdigit())
-            and prev not in ("", "\n", " ", "\t")
-            and not (nxt.isalpha() and n.isalpha())
-        ):
-            out.append(i)
-        i = text.find(needle, i + 1, end)
+        if nxt in ",." and after + 1 < len(text) and text[after + 1].isdigit():
+            continue  # "1,000", "3.5"
+        if nxt.isalpha() and n.isalpha():
+            continue  # "a word"
+        out[n].append(m.start())
     return out
 
 
@@ -114,7 +116,7 @@ def locate_markers(text: str, notes: list[NoteEntry], start: int, end: int) -> l
     is searched between the (k-1)-th and the next note's earliest possible
     place. ``None`` where no candidate exists.
     """
-    cands = [_candidates(text, note.n, start, end) for note in notes]
+    by_n = _candidates(text, {note.n for note in notes}, start, end)
     found: list[int | None] = [None] * len(notes)
     # latest[k]: the last offset the k-th marker can take so that all later
     # markers still have a candidate after it.
@@ -122,12 +124,14 @@ def locate_markers(text: str, notes: list[NoteEntry], start: int, end: int) -> l
     bound = end
     for k in range(len(notes) - 1, -1, -1):
         latest[k] = bound
-        options = [c for c in cands[k] if c < bound]
-        if options:
-            bound = max(options)
+        cands = by_n[notes[k].n]
+        i = bisect.bisect_left(cands, bound)
+        if i:
+            bound = cands[i - 1]
     low = start
     for k, note in enumerate(notes):
-        options = [c for c in cands[k] if low <= c < latest[k]]
+        cands = by_n[note.n]
+        options = cands[bisect.bisect_left(cands, low) : bisect.bisect_left(cands, latest[k])]
         if not options:
             continue
         best = max(options, key=lambda c: (_marker_score(text, c, note.n), -c))

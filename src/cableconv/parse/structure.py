@@ -128,7 +128,7 @@ class _Parser:
     def clean(self, b: RawBlock) -> RawBlock:
         """The block without its footnote markers, for the role predicates:
         ``[Telegram—Extract] 2`` is still a source line."""
-        inside = [m for m in self.build.marker_offsets if b.start <= m < b.end]
+        inside = self.build.markers_in(b.start, b.end)
         if not inside:
             return b
         lines = []
