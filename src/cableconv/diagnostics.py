@@ -73,7 +73,26 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC112": ("warning", "unbalanced quotes"),
     "CC113": ("warning", "normalisation would change the text"),
     # normalisation (CC2xx)
+    "CC201": ("warning", "straight double quote left as typed: opening or closing?"),
+    "CC202": ("warning", "straight single quote left as typed: apostrophe or quotation mark?"),
+    "CC203": ("warning", "hyphen between numbers left as typed: not a range?"),
+    "CC204": ("warning", "odd run of hyphens left as typed: em dash or en dash?"),
+    "CC205": ("warning", "bracketed text looks like a page marker but is not one"),
+    "CC206": ("warning", "run of dots left as typed: not an ellipsis"),
     # checks (CC3xx)
+    "CC301": ("error", "page numbers go back or repeat"),
+    "CC310": ("error", "document model does not match cable.schema.json"),
+    "CC311": ("error", "TEI not valid against cableconv-tei.rng"),
+    "CC312": ("error", "document div not valid against the FRUS schema"),
+    "CC313": ("error", "TEI file is not well-formed XML"),
+    "CC320": ("error", "footnote xml:id used more than once"),
+    "CC321": ("error", "footnote xml:id not prefixed with the document id"),
+    "CC322": ("error", "footnote numbers in the TEI not consecutive"),
+    "CC323": ("error", "page numbers in the TEI do not increase"),
+    "CC324": ("error", "date in a dateline without @when"),
+    "CC325": ("warning", "dateline without a date"),
+    "CC329": ("error", "Schematron rule failed"),
+    "CC399": ("error", "internal error in a check"),
     # writers (CC4xx)
 }
 

@@ -1,8 +1,14 @@
 """Typographic normalisation: small, named, explainable fixes.
 
 ``normalize(text)`` runs :data:`FIXES` in order and returns the new text, the
-list of changes (each with its span in the transcription) and the map from
-new offsets back to the transcription. Fixes can be switched off by name.
+list of changes (each with its span in the transcription), warnings for what
+could not be decided, and the map from new offsets back to the transcription.
+Fixes can be switched off by name.
+
+The order matters and is part of the design: encoding repairs first (they
+decide what the characters are), then whitespace (so the later fixes see
+single blanks), page markers (so quotes and dashes can look through them),
+and the typography proper last.
 """
 
 from __future__ import annotations
@@ -10,17 +16,73 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from cableconv.diagnostics import Span
-from cableconv.normalize import whitespace
-from cableconv.normalize.runner import Change, Edit, Fix, Normalized, run_fixes
+from cableconv.normalize import dashes, ellipses, encoding, page_markers, quotes, whitespace
+from cableconv.normalize.runner import Change, Edit, Fix, Flag, Normalized, run_fixes
 
 FIXES: tuple[Fix, ...] = (
-    Fix("byte_order_mark", "encoding", whitespace.byte_order_mark),
+    Fix("byte_order_mark", "encoding", encoding.byte_order_mark),
+    Fix("mojibake", "encoding", encoding.mojibake, changes_words=True),
+    Fix("windows_1252_controls", "encoding", encoding.windows_1252_controls, changes_words=True),
+    Fix("latin_ligatures", "encoding", encoding.latin_ligatures, changes_words=True),
     Fix("line_endings", "whitespace", whitespace.line_endings),
+    Fix("no_break_spaces", "whitespace", whitespace.no_break_spaces),
     Fix("trailing_whitespace", "whitespace", whitespace.trailing_whitespace),
+    Fix("doubled_spaces", "whitespace", whitespace.doubled_spaces),
+    Fix(
+        "page_markers",
+        "page_markers",
+        page_markers.page_markers,
+        flag=page_markers.flag_page_markers,
+    ),
+    Fix("ellipses", "ellipses", ellipses.ellipses, flag=ellipses.flag_dots),
+    Fix("em_dashes", "dashes", dashes.em_dashes, flag=dashes.flag_odd_hyphens),
+    Fix("file_numbers", "dashes", dashes.file_numbers),
+    Fix("number_ranges", "dashes", dashes.number_ranges, flag=dashes.flag_number_hyphens),
+    Fix("letter_number_dashes", "dashes", dashes.letter_number_dashes),
+    Fix("abbreviation_dashes", "dashes", dashes.abbreviation_dashes),
+    Fix("double_quotes", "quotes", quotes.double_quotes, flag=quotes.flag_double_quotes),
+    Fix("single_quotes", "quotes", quotes.single_quotes, flag=quotes.flag_single_quotes),
+    Fix("elision_apostrophes", "quotes", quotes.elision_apostrophes),
 )
 FIX_NAMES = tuple(f.name for f in FIXES)
+FIX_FAMILIES = tuple(dict.fromkeys(f.family for f in FIXES))
 
-__all__ = ["FIXES", "FIX_NAMES", "Change", "Edit", "Fix", "Normalized", "normalize"]
+__all__ = [
+    "FIXES",
+    "FIX_FAMILIES",
+    "FIX_NAMES",
+    "Change",
+    "Edit",
+    "Fix",
+    "Flag",
+    "Normalized",
+    "fix_named",
+    "normalize",
+    "resolve_fix_names",
+]
+
+
+def fix_named(name: str) -> Fix:
+    """The fix called ``name`` (KeyError if there is none)."""
+    for fix in FIXES:
+        if fix.name == name:
+            return fix
+    raise KeyError(name)
+
+
+def resolve_fix_names(names: Iterable[str]) -> set[str]:
+    """Fix names, with a family name standing for all its fixes.
+
+    Raises ValueError naming every unknown name and listing the known ones.
+    """
+    wanted = set(names)
+    unknown = sorted(wanted - set(FIX_NAMES) - set(FIX_FAMILIES))
+    if unknown:
+        raise ValueError(
+            f"unknown fix(es): {', '.join(unknown)}; "
+            f"known fixes: {', '.join(FIX_NAMES)}; families: {', '.join(FIX_FAMILIES)}"
+        )
+    return {f.name for f in FIXES if f.name in wanted or f.family in wanted}
 
 
 def normalize(
@@ -28,9 +90,7 @@ def normalize(
     disabled: Iterable[str] = (),
     span_of: Callable[[int, int], Span] | None = None,
 ) -> Normalized:
-    """Normalise a transcription with every fix except those in ``disabled``."""
-    off = set(disabled)
-    unknown = off - set(FIX_NAMES)
-    if unknown:
-        raise ValueError(f"unknown fix(es): {', '.join(sorted(unknown))}")
+    """Normalise a transcription with every fix except those in ``disabled``
+    (fix or family names)."""
+    off = resolve_fix_names(disabled)
     return run_fixes(text, [f for f in FIXES if f.name not in off], span_of=span_of)

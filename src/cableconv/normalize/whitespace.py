@@ -1,4 +1,9 @@
-"""Whitespace fixes: line endings, byte-order marks, trailing and doubled blanks."""
+"""Whitespace fixes: line endings, no-break spaces, trailing and doubled blanks.
+
+Leading blanks are never touched: the footnote list is written as lines
+``"  N. text"`` whose indentation the parser needs. Tabs are never touched
+either: they separate the cells of a table row.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,12 @@ from collections.abc import Iterator
 from cableconv.normalize.runner import Edit
 
 _CR = re.compile(r"\r\n?")
-_TRAILING = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
-_BOM = "\ufeff"
+#: Blanks before a line ending of any kind (line_endings may be switched off).
+_TRAILING = re.compile(r"[ \u00a0\u202f]+(?=[\r\n]|\Z)")
+_NO_BREAK = re.compile(r"[\u00a0\u202f]")
+_DOUBLED = re.compile(r"  (?<=\S  ) *(?=\S)")
+#: A note line whose note is empty: ``"  1. "`` keeps the blank after the dot.
+_EMPTY_NOTE = re.compile(r" {1,4}(?:[0-9]{1,4}|[a-z]|[*†‡§¶]{1,3})\.$")
 
 
 def line_endings(text: str) -> Iterator[Edit]:
@@ -22,24 +31,50 @@ def line_endings(text: str) -> Iterator[Edit]:
         yield Edit(m.start(), m.end(), "\n")
 
 
-def byte_order_mark(text: str) -> Iterator[Edit]:
-    """A byte-order mark is not text; a leading one (or one pasted mid-text) goes.
-
-    >>> list(byte_order_mark("\\ufeffabc"))
-    [Edit(start=0, end=1, replacement='')]
-    """
-    i = text.find(_BOM)
-    while i != -1:
-        yield Edit(i, i + 1, "")
-        i = text.find(_BOM, i + 1)
-
-
 def trailing_whitespace(text: str) -> Iterator[Edit]:
     """Blanks at the end of a line are invisible and never meant.
 
+    A tab at the end of a line is kept (it ends an empty table cell), and so
+    is the blank after the number of an empty note (``"  1. "``), which is
+    part of the note list's layout.
+
     >>> list(trailing_whitespace("word  \\nnext"))
     [Edit(start=4, end=6, replacement='')]
+    >>> list(trailing_whitespace("  1. "))
+    []
     """
     for m in _TRAILING.finditer(text):
-        # the note list is indented, never trailing; a line of blanks is a blank line
-        yield Edit(m.start(), m.end(), "")
+        start = m.start()
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        if text[start] == " " and _EMPTY_NOTE.match(text, line_start, start):
+            start += 1
+        if start < m.end():
+            yield Edit(start, m.end(), "")
+
+
+def no_break_spaces(text: str) -> Iterator[Edit]:
+    """No-break spaces (U+00A0, U+202F) become plain spaces.
+
+    Word processors insert them after abbreviations and in numbers; in a
+    transcription they only make searching and line breaking fail. (The
+    development corpus of official texts has none.)
+
+    >>> [e.replacement for e in no_break_spaces("p.\\u00a0379")]
+    [' ']
+    """
+    for m in _NO_BREAK.finditer(text):
+        yield Edit(m.start(), m.end(), " ")
+
+
+def doubled_spaces(text: str) -> Iterator[Edit]:
+    """Two or more spaces between words become one.
+
+    FRUS collapses the blanks inside a block, so a doubled space is always a
+    typing slip. Blanks at the start of a line (the note list's indentation)
+    and tabs (table cells) are left alone.
+
+    >>> [(e.start, e.end) for e in doubled_spaces("of  the\\n  1. Note")]
+    [(2, 4)]
+    """
+    for m in _DOUBLED.finditer(text):
+        yield Edit(m.start(), m.end(), " ")

@@ -1,0 +1,179 @@
+"""``cableconv normalize FILE... [--diff | --explain | --check | --write]``.
+
+In the manner of code formatters: by default the normalised text goes to
+stdout; ``--diff`` shows a unified diff, ``--explain`` one line per change
+(``file:line:col fix 'before' → 'after'``), ``--check`` exits 1 when a file
+would change (for CI), ``--write`` rewrites the files in place, atomically.
+Warnings (what could not be decided) go to stderr in every mode.
+
+Exit status: 0 nothing to report, 1 ``--check`` found files to normalise,
+2 usage error, bad settings or an unreadable file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from cableconv.atomic import write_atomic
+from cableconv.config import ConfigError, common_folder, load_config
+from cableconv.diagnostics import Diagnostic
+from cableconv.inputs import expand_inputs
+from cableconv.normalize import FIXES, Normalized, normalize, resolve_fix_names
+from cableconv.normalize.report import Positions, explain_lines, unified_diff
+from cableconv.source import DEFAULT_MAX_BYTES, UnreadableInput, decode
+
+EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
+BACKUP_SUFFIX = ".bak"
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "normalize",
+        help="fix the typography of transcriptions (quotes, dashes, spaces, page markers)",
+        description="Normalise the typography of transcriptions. Prints the normalised text "
+        "unless told otherwise. Fixes can also be switched off in pyproject.toml: "
+        "[tool.cableconv] disabled-fixes = [...].",
+    )
+    p.add_argument("inputs", nargs="*", metavar="FILE", help="files, folders of *.txt, globs")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--diff", action="store_true", help="print a unified diff")
+    mode.add_argument(
+        "--explain", action="store_true", help="print one line per change: file:line:col fix"
+    )
+    mode.add_argument("--write", action="store_true", help="rewrite the files in place")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 if any file would change (with --diff or --explain: show how)",
+    )
+    p.add_argument(
+        "--backup",
+        action="store_true",
+        help=f"with --write: keep the original as FILE{BACKUP_SUFFIX}",
+    )
+    p.add_argument(
+        "--no-fix",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="switch a fix (or a family of fixes) off; repeatable",
+    )
+    p.add_argument("--list-fixes", action="store_true", help="list the fixes and exit")
+    p.add_argument("-q", "--quiet", action="store_true", help="print no warnings or summary")
+    p.set_defaults(handler=run_normalize)
+
+
+@dataclass
+class _Result:
+    path: Path
+    raw: bytes
+    normalized: Normalized
+    reencoded: str  # the encoding the file was read in, when not UTF-8; else ""
+    diagnostics: list[Diagnostic]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.reencoded) or self.normalized.text != self.normalized.original
+
+    @property
+    def new_bytes(self) -> bytes:
+        return self.normalized.text.encode("utf-8")
+
+
+def _list_fixes(out: TextIO) -> int:
+    width = max(len(f.name) for f in FIXES)
+    for fix in FIXES:
+        out.write(f"{fix.name:<{width}}  {fix.family:<12}  {fix.summary}\n")
+    return EXIT_OK
+
+
+def _usage(err: TextIO, message: str) -> int:
+    err.write(f"cableconv normalize: error: {message}\n")
+    return EXIT_USAGE
+
+
+def _normalize_file(path: Path, disabled: set[str]) -> _Result:
+    """Read, decode and normalise one file (raises UnreadableInput or OSError)."""
+    with path.open("rb") as fh:
+        raw = fh.read(DEFAULT_MAX_BYTES + 1)
+    source = decode(raw, str(path))
+    text = source.text
+    if raw.startswith(codecs.BOM_UTF8):
+        text = "\ufeff" + text  # decode() drops it; here it is one of the changes
+    positions = Positions.of(text)
+    normalized = normalize(text, disabled, span_of=positions.span)
+    reencoded = source.encoding if source.encoding != "utf-8" else ""
+    diags = [d.located(str(path)) for d in (*source.diagnostics, *normalized.diagnostics)]
+    return _Result(path, raw, normalized, reencoded, diags)
+
+
+def run_normalize(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.list_fixes:
+        return _list_fixes(out)
+    if not args.inputs:
+        return _usage(err, "give at least one FILE (or --list-fixes)")
+    if args.backup and not args.write:
+        return _usage(err, "--backup only goes with --write")
+    if args.check and args.write:
+        return _usage(err, "--check reports and --write rewrites; choose one")
+    items, problems = expand_inputs(args.inputs)
+    status = EXIT_OK
+    for problem in problems:
+        err.write(f"{problem.arg}: error: {problem.message}\n")
+        status = EXIT_USAGE
+    try:
+        config = load_config(common_folder(item.path for item in items))
+        disabled = resolve_fix_names([*config.disabled_fixes, *args.no_fix])
+    except ConfigError as exc:
+        return _usage(err, str(exc))
+    except ValueError as exc:
+        return _usage(err, f"--no-fix: {exc}")
+
+    would_change = read = 0
+    for item in items:
+        try:
+            result = _normalize_file(item.path, disabled)
+        except UnreadableInput as exc:
+            hint = f"\n  hint: {exc.hint}" if exc.hint else ""
+            err.write(f"{item.path}: error: CC003 {exc.message}{hint}\n")
+            status = EXIT_USAGE
+            continue
+        except OSError as exc:
+            err.write(f"{item.path}: error: CC003 cannot read: {exc.strerror or exc}\n")
+            status = EXIT_USAGE
+            continue
+        if not args.quiet:
+            for d in result.diagnostics:
+                err.write(d.format() + "\n")
+        name = str(item.path)
+        read += 1
+        if result.changed:
+            would_change += 1
+        if args.diff:
+            out.write(unified_diff(result.normalized.original, result.normalized.text, name))
+        elif args.explain:
+            for line in explain_lines(result.normalized, name):
+                out.write(line + "\n")
+        elif args.write:
+            if result.changed:
+                if args.backup:
+                    backup = item.path.with_name(item.path.name + BACKUP_SUFFIX)
+                    write_atomic(backup, result.raw)
+                write_atomic(item.path, result.new_bytes)
+        elif not args.check:
+            out.write(result.normalized.text)
+        if result.changed and not args.quiet and (args.check or args.write):
+            verb = "would normalise" if args.check else "normalised"
+            n = len(result.normalized.changes)
+            how = f" (read as {result.reencoded}, written as UTF-8)" if result.reencoded else ""
+            err.write(f"{verb} {name}: {n} change(s){how}\n")
+    if not args.quiet and (args.check or args.write):
+        verb = "would be normalised" if args.check else "normalised"
+        err.write(f"{would_change} file(s) {verb}, {read - would_change} unchanged\n")
+    if status == EXIT_OK and args.check and would_change:
+        status = EXIT_CHANGED
+    return status

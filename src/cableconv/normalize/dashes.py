@@ -1,0 +1,239 @@
+"""Dashes: em dashes from ``--``, en dashes where FRUS prints them.
+
+A keyboard has one dash, the hyphen. FRUS prints three:
+
+- the **em dash** in prose and datelines (``June 23, 1936—5 p.m.``), which
+  typists write as two hyphens;
+- the **en dash** in number ranges (``pp. 156–162``, ``1952–1954``,
+  ``February 10–11``), in the date part of decimal file numbers
+  (``761.93/12–1544``, ``740.0011 European War 1939/12–1544``) and, following
+  the GPO style manual, between figures and capital letters or single
+  letters (``B–29``, ``paragraph 5–g``, ``NSC Action 1292–c``) and between
+  abbreviations (``S/S–NSC``, ``US–PRC``);
+- the **hyphen** everywhere else: compound words (``so-called``,
+  ``Times-Democrat``), a number joined to a word (``7-pound``,
+  ``49-year``), a prefix before a year (``mid-1944``).
+
+Hyphens between numbers that are not a range (telephone numbers, dates
+written ``12-15-44``) are left as typed and flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cableconv.normalize.runner import Edit, Flag
+
+EN_DASH = "\u2013"
+EM_DASH = "\u2014"
+
+_HYPHEN_RUN = re.compile(r"-{2,}")
+_HYPHENS = re.compile(r"-+")
+#: Two hyphens per em dash; longer runs are rules drawn with the keyboard.
+_LONGEST_DASH_RUN = 8
+
+# The rules below look at the few characters around each single hyphen
+# (found with a fast literal search) rather than scanning the whole text
+# with look-behind patterns.
+_NUMBER = r"\$?\d+(?:[.,]\d+)*(?:st|nd|rd|th|d)?"
+#: A number ending just before a hyphen, not itself the end of a word or chain.
+_NUMBER_BEFORE = re.compile(rf"(?<![\w/.,$-]){_NUMBER}$")
+#: A number starting just after a hyphen, not the start of a word or chain.
+_NUMBER_AFTER = re.compile(rf"{_NUMBER}(?![\w-]|[.,]\d)")
+#: Three or more numbers joined by hyphens: a date or a telephone number.
+_NUMBER_CHAIN = re.compile(r"\d+(?:-\d+){2,}(?![\w-])")
+_DIGIT_HYPHEN_DIGIT = re.compile(r"\d-\d")
+#: What may precede a page range written like a telephone number (999-1023).
+_PAGE_WORD = re.compile(r"(?:\bpp?\.|\bpages?)\s*$")
+
+#: Before the hyphen of a file number's date: ``761.93/12``, ``033.1100–NI/1``
+#: (a word with a digit, a slash, the month).
+_FILE_MONTH = re.compile(r"\S*\d\S*[0-9A-Za-z]/\d{1,2}$")
+_FILE_YEAR = re.compile(r"\d{3,4}(?![\w-])")
+#: A file number whose document number is missing: ``861.61323/-``.
+_FILE_NO_NUMBER = re.compile(r"\d/-(?=$|[\s.,;:)\]])", re.MULTILINE)
+
+#: Capital letters before a hyphen and a figure: ``B-29``, ``MIG-15``.
+_CAPITALS_BEFORE = re.compile(r"(?<![\w/.-])[A-Z]{1,4}$")
+#: An abbreviation before a hyphen: ``S/S``, ``US``, ``NSC``.
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w/.-])(?:[A-Z]{1,3}/[A-Z]{1,3}|[A-Z]{2,5})$")
+#: An abbreviation after a hyphen: ``NSC``, ``PRC``.
+_ABBREVIATION_AFTER = re.compile(r"[A-Z]{2,5}(?![\w-])")
+#: Compounds FRUS prints with an en dash although they are words.
+_EN_DASH_WORDS = re.compile(r"\bOfficial-Informal\b")
+_LOOKBACK = 40
+
+
+def _single_hyphens(text: str) -> Iterator[int]:
+    """Positions of hyphens that stand alone (not part of ``--``)."""
+    for m in _HYPHENS.finditer(text):
+        if m.end() - m.start() == 1:
+            yield m.start()
+
+
+def _number_pair(text: str, i: int) -> tuple[int, int] | None:
+    """``(start, end)`` of two numbers joined by the hyphen at ``i``, if it joins two."""
+    if i == 0 or not (text[i - 1].isdigit() or text[i - 1] in "dhst"):
+        return None
+    before = _NUMBER_BEFORE.search(text, max(0, i - _LOOKBACK), i)
+    after = _NUMBER_AFTER.match(text, i + 1)
+    if before is None or after is None:
+        return None
+    return before.start(), after.end()
+
+
+def _phone_like(text: str, start: int, i: int, end: int) -> bool:
+    a, b = text[start:i], text[i + 1 : end]
+    if not (a.isdigit() and b.isdigit()):
+        return False
+    if (len(a), len(b)) not in ((3, 4), (5, 4)):
+        return False
+    return _PAGE_WORD.search(text, max(0, start - 8), start) is None
+
+
+def em_dashes(text: str) -> Iterator[Edit]:
+    """Two hyphens are an em dash; four are two (an omitted name: ``Mr. ——``).
+
+    >>> [e.replacement for e in em_dashes("June 23, 1936--5 p.m. Mr. ----")]
+    ['—', '——']
+    >>> list(em_dashes("a---b ----------"))
+    []
+    """
+    for m in _HYPHEN_RUN.finditer(text):
+        n = len(m.group())
+        if n % 2 == 0 and n <= _LONGEST_DASH_RUN:
+            yield Edit(m.start(), m.end(), EM_DASH * (n // 2))
+
+
+def flag_odd_hyphens(text: str) -> Iterator[Flag]:
+    """Three (or five, seven) hyphens: em dashes, or an en dash next to one?"""
+    for m in _HYPHEN_RUN.finditer(text):
+        n = len(m.group())
+        if n % 2 and n <= _LONGEST_DASH_RUN:
+            yield Flag(
+                m.start(),
+                m.end(),
+                "CC204",
+                f"{n} hyphens in a row left as typed",
+                "type an em dash as -- (two hyphens) or as —",
+            )
+
+
+def file_numbers(text: str) -> Iterator[Edit]:
+    """The date part of a decimal file number takes an en dash.
+
+    ``761.93/12-1544`` is file 761.93, document of December 15, 1944;
+    FRUS prints ``761.93/12–1544``, whatever precedes the slash.
+
+    >>> [e.start for e in file_numbers("761.93/12-1544: Telegram")]
+    [9]
+    >>> len(list(file_numbers("740.0011 European War 1939/12-1544, 861.61323/-")))
+    2
+    """
+    for i in _single_hyphens(text):
+        if text[i - 1 : i] == "/":
+            if _FILE_NO_NUMBER.match(text, max(0, i - 2)):
+                yield Edit(i, i + 1, EN_DASH)
+        elif _FILE_YEAR.match(text, i + 1) and _FILE_MONTH.search(text, max(0, i - _LOOKBACK), i):
+            yield Edit(i, i + 1, EN_DASH)
+
+
+def number_ranges(text: str) -> Iterator[Edit]:
+    """A hyphen between two numbers is a range: an en dash.
+
+    Telephone-style numbers (``555-1234``) and chains (``12-15-44``) are
+    not ranges and are left as typed; a hyphen after a word (``mid-1944``)
+    or after a file number's slash is not this fix's business.
+
+    >>> [e.replacement for e in number_ranges("pp. 156-162, 85-90 per cent, 162d-166th")]
+    ['–', '–', '–']
+    >>> list(number_ranges("call 555-1234 on 12-15-44; so-called; 1-pounder"))
+    []
+    """
+    for i in _single_hyphens(text):
+        pair = _number_pair(text, i)
+        if pair is not None and not _phone_like(text, pair[0], i, pair[1]):
+            yield Edit(i, i + 1, EN_DASH)
+
+
+def flag_number_hyphens(text: str) -> Iterator[Flag]:
+    """Hyphens between numbers that were not taken for a range."""
+    if _DIGIT_HYPHEN_DIGIT.search(text) is None:
+        return
+    hint = "a range takes an en dash (–); leave the hyphen for a telephone number or a date"
+    for i in _single_hyphens(text):
+        pair = _number_pair(text, i)
+        if pair is not None and _phone_like(text, pair[0], i, pair[1]):
+            start, end = pair
+            yield Flag(
+                start,
+                end,
+                "CC203",
+                f"{text[start:end]!r} looks like a telephone number; hyphen left as typed",
+                hint,
+            )
+    for m in _NUMBER_CHAIN.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-_"):
+            continue
+        yield Flag(
+            m.start(),
+            m.end(),
+            "CC203",
+            f"{m.group()!r} joins three numbers; hyphens left as typed",
+            hint,
+        )
+
+
+def letter_number_dashes(text: str) -> Iterator[Edit]:
+    """Figures joined to capital letters or to a single letter take an en dash.
+
+    The GPO style manual, which FRUS follows, prints ``B–29``,
+    ``paragraph 5–g``, ``No. 114–Translation`` and ``033.1100–NI`` with an
+    en dash; a number joined to a word keeps its hyphen.
+
+    >>> [e.start for e in letter_number_dashes("B-29, 5-g, MIG-15, 1100-NI")]
+    [1, 7, 14, 23]
+    >>> list(letter_number_dashes("7-pound, 49-year, mid-1944, Curzon-Howe, U.S.-1"))
+    []
+    """
+    for i in _single_hyphens(text):
+        if i == 0 or i + 1 >= len(text):
+            continue
+        before, after = text[i - 1], text[i + 1]
+        lo = max(0, i - _LOOKBACK)
+        if before.isdigit():
+            single_letter = after.isascii() and after.isalpha() and not _letter_at(text, i + 2)
+            if single_letter or "A" <= after <= "Z":
+                yield Edit(i, i + 1, EN_DASH)  # 5-g, 4-H, 1100-NI, No. 114-Translation
+        elif "A" <= before <= "Z" and after.isdigit() and _CAPITALS_BEFORE.search(text, lo, i):
+            yield Edit(i, i + 1, EN_DASH)  # B-29, MIG-15
+
+
+def abbreviation_dashes(text: str) -> Iterator[Edit]:
+    """Abbreviations joined by a hyphen take an en dash.
+
+    FRUS prints office symbols and pairs of abbreviations as ``S/S–NSC``,
+    ``S/P–NSC`` and ``US–PRC``, and the classification ``Official–Informal``;
+    words joined by a hyphen otherwise keep it (``Times-Democrat``,
+    ``anti-Western``).
+
+    >>> sorted(e.start for e in abbreviation_dashes("S/S-NSC Files; US-PRC; Official-Informal"))
+    [3, 17, 31]
+    >>> list(abbreviation_dashes("Times-Democrat, U.S.-Soviet, anti-Western, D-day, X-ray"))
+    []
+    """
+    for m in _EN_DASH_WORDS.finditer(text):
+        i = m.start() + len("Official")
+        yield Edit(i, i + 1, EN_DASH)
+    for i in _single_hyphens(text):
+        if i == 0 or not ("A" <= text[i - 1] <= "Z"):
+            continue
+        if _ABBREVIATION_AFTER.match(text, i + 1) and _ABBREVIATION_BEFORE.search(
+            text, max(0, i - _LOOKBACK), i
+        ):
+            yield Edit(i, i + 1, EN_DASH)
+
+
+def _letter_at(text: str, i: int) -> bool:
+    return i < len(text) and text[i].isascii() and text[i].isalpha()

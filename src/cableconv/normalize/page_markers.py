@@ -1,0 +1,51 @@
+"""Page markers: loosely typed ``[page 379]`` become the parser's ``[Page 379]``.
+
+The parser recognises exactly ``[Page N]``; anything else would be read as
+text and the page break lost. Only markers whose number is a page number
+(``379``, ``379a``, ``xii``) are rewritten, so prose in brackets that starts
+with the word (``[page torn]``) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cableconv.normalize.runner import Edit, Flag
+
+_PAGE_NUMBER = r"(?:\d{1,5}[a-z]?|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})"
+#: ``[page 379]``, ``[Page 379 ]``, ``[Page379]``, ``[ PAGE 379 ]``; a roman
+#: page number needs its blank (``[Pagexii]`` is not a marker).
+_LOOSE = re.compile(
+    r"\[[ \t]*[Pp][Aa][Gg][Ee](?:[ \t]*(?P<n>\d{1,5}[a-z]?)|[ \t]+(?P<r>" + _PAGE_NUMBER + r"))"
+    r"[ \t]*\]"
+)
+_CANDIDATE = re.compile(r"\[[ \t]*page\b[^\]\n]{0,20}\]", re.IGNORECASE)
+_CANONICAL = re.compile(r"\[Page " + _PAGE_NUMBER + r"\]")
+
+
+def page_markers(text: str) -> Iterator[Edit]:
+    """A page marker typed loosely is written the way the parser reads it.
+
+    >>> [e.replacement for e in page_markers("[page 379] [Page 380 ] [Page381]")]
+    ['[Page 379]', '[Page 380]', '[Page 381]']
+    >>> list(page_markers("[Page 379] [page torn]"))
+    []
+    """
+    for m in _LOOSE.finditer(text):
+        marker = f"[Page {m.group('n') or m.group('r')}]"
+        if marker != m.group():
+            yield Edit(m.start(), m.end(), marker)
+
+
+def flag_page_markers(text: str) -> Iterator[Flag]:
+    """Bracketed text that starts like a page marker but is not one."""
+    for m in _CANDIDATE.finditer(text):
+        if not _CANONICAL.fullmatch(m.group()):
+            yield Flag(
+                m.start(),
+                m.end(),
+                "CC205",
+                f"{m.group()!r} looks like a page marker but has no page number",
+                "write page markers as [Page 379]; leave other bracketed text as it is",
+            )

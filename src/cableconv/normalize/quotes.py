@@ -1,0 +1,237 @@
+"""Quotes: straight quotes become the curly quotes and apostrophes FRUS prints.
+
+Whether a straight quote opens or closes is read from its neighbours. Page
+markers and other quotation marks are looked through (``"'Tis`` is an
+opening double quote followed by an apostrophe), so a decision never
+depends on whether a neighbouring quote has been curled yet, and
+normalising twice changes nothing the second time.
+
+Double quotes (``"``):
+
+- after a blank or at the start of a block it opens; FRUS also prints the
+  ditto marks of tables as opening quotes (``“ 22 “ …``), so a quote
+  between blanks opens too;
+- before a blank or at the end it closes;
+- after an opening bracket or a dash and before text it opens
+  (``("Yes")``, ``nature—"a caveat``); after text and before punctuation, a
+  closing bracket or a dash it closes (``court"—hence``, ``Ends.["]``);
+- squeezed between punctuation and text (``Rivas,"announced``) the quotes
+  already seen in the paragraph decide: it opens if none is open;
+- between two letters or digits (``a"b``) it is left as typed and flagged.
+
+Single quotes (``'``) are nearly always apostrophes: after a letter, digit
+or punctuation (``Russia's``, ``Co.'s``, ``workers'``) they become ``’``.
+At the start of a word they are either an apostrophe of elision (``’44``,
+``’40s``, ``’tis``) or an opening quote ``‘``; the latter only when a closing
+quote follows in the same paragraph. What remains undecided is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cableconv.normalize.context import PAGE_MARKER, blocks, is_blank
+from cableconv.normalize.runner import Edit, Flag
+
+OPEN_DOUBLE, CLOSE_DOUBLE = "\u201c", "\u201d"
+OPEN_SINGLE, APOSTROPHE = "\u2018", "\u2019"
+
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+#: After these a quotation mark opens.
+_OPENING_CONTEXT = frozenset("([{<—–-/")
+#: Before these a quotation mark closes.
+_CLOSING_CONTEXT = frozenset(".,;:!?)]}>—–-/…")
+#: Words that begin with an apostrophe of elision, not with a quote.
+ELISIONS = frozenset(
+    [
+        "tis",
+        "twas",
+        "twere",
+        "twill",
+        "twould",
+        "em",
+        "n",
+        "neath",
+        "gainst",
+        "til",
+        "cause",
+        "bout",
+        "cept",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z]+")
+_DOUBLE_ANY = re.compile('["\u201c\u201d]')
+_SINGLE_ANY = re.compile("['\u2019]")
+
+
+def _before(text: str, i: int, lo: int) -> int:
+    """Index of the neighbour before ``i``, looking through page markers and
+    quotation marks; ``-1`` at the start of the block."""
+    j = i
+    while j > lo:
+        ch = text[j - 1]
+        if ch in _QUOTES:
+            j -= 1
+            continue
+        if ch == "]":
+            start = text.rfind("[", max(lo, j - 30), j)
+            if start != -1 and PAGE_MARKER.fullmatch(text, start, j):
+                j = start
+                continue
+        return j - 1
+    return -1
+
+
+def _after(text: str, i: int, hi: int) -> int:
+    """Index of the neighbour after ``i`` (see :func:`_before`); ``-1`` at the end."""
+    j = i + 1
+    while j < hi:
+        ch = text[j]
+        if ch in _QUOTES:
+            j += 1
+            continue
+        if ch == "[":
+            m = PAGE_MARKER.match(text, j, hi)
+            if m is not None:
+                j = m.end()
+                continue
+        return j
+    return -1
+
+
+def _at(text: str, j: int) -> str:
+    return text[j] if j >= 0 else ""
+
+
+def _double(text: str, i: int, lo: int, hi: int, open_: bool) -> str | None:
+    """The curly form of the straight double quote at ``i``, or None."""
+    bj, aj = _before(text, i, lo), _after(text, i, hi)
+    p, n = _at(text, bj), _at(text, aj)
+    if p == "[" and n == "]":  # an editor's added quote: look outside the brackets
+        p, n = _at(text, _before(text, bj, lo)), _at(text, _after(text, aj, hi))
+    if is_blank(p):
+        return OPEN_DOUBLE
+    if is_blank(n):
+        return CLOSE_DOUBLE
+    if p.isalnum() and n.isalnum():
+        return None
+    opens, closes = p in _OPENING_CONTEXT, n in _CLOSING_CONTEXT
+    if opens and not closes:
+        return OPEN_DOUBLE
+    if closes and not opens:
+        return CLOSE_DOUBLE
+    return CLOSE_DOUBLE if open_ else OPEN_DOUBLE
+
+
+def double_quotes(text: str) -> Iterator[Edit]:
+    """Straight double quotes become “ and ” (see the module docstring).
+
+    >>> from cableconv.normalize.runner import apply_edits
+    >>> t = 'He said "This can be discussed", and ("yes")--"a caveat"'
+    >>> apply_edits(t, list(double_quotes(t)))
+    'He said “This can be discussed”, and (“yes”)--“a caveat”'
+    >>> t = 'Rivas,"announced" and "Ends.["]'
+    >>> apply_edits(t, list(double_quotes(t)))
+    'Rivas,“announced” and “Ends.[”]'
+    """
+    for lo, hi in blocks(text):
+        open_ = False
+        for m in _DOUBLE_ANY.finditer(text, lo, hi):
+            i, ch = m.start(), m.group()
+            if ch == OPEN_DOUBLE:
+                open_ = True
+            elif ch == CLOSE_DOUBLE:
+                open_ = False
+            elif ch == '"':
+                curly = _double(text, i, lo, hi, open_)
+                if curly is not None:
+                    open_ = curly == OPEN_DOUBLE
+                    yield Edit(i, i + 1, curly)
+
+
+def flag_double_quotes(text: str) -> Iterator[Flag]:
+    """Straight double quotes that could not be told opening or closing."""
+    for m in re.finditer('"', text):
+        yield Flag(
+            m.start(),
+            m.end(),
+            "CC201",
+            "straight double quote between two words left as typed",
+            "put a blank on the side the quotation is not on, or type “ or ”",
+        )
+
+
+def _is_closing_single(text: str, k: int, lo: int, hi: int) -> bool:
+    p, n = _at(text, _before(text, k, lo)), _at(text, _after(text, k, hi))
+    return not is_blank(p) and p not in _OPENING_CONTEXT and not n.isalnum()
+
+
+def _single(text: str, i: int, lo: int, hi: int, closers: list[int]) -> str | None:
+    """The curly form of the straight single quote at ``i``, or None.
+
+    ``closers`` are the positions in the block where a single quote closes.
+    """
+    aj = _after(text, i, hi)
+    p, n = _at(text, _before(text, i, lo)), _at(text, aj)
+    if not is_blank(p) and p not in _OPENING_CONTEXT:
+        return APOSTROPHE  # Russia's, workers', Co.'s, 'word.'
+    if is_blank(n):
+        return None if is_blank(p) else APOSTROPHE
+    if n.isdigit():
+        return APOSTROPHE  # '44, '40s
+    word = _WORD.match(text, aj)
+    if word is not None and word.group().lower() in ELISIONS:
+        return APOSTROPHE
+    if n.isalpha() and closers and closers[-1] > i:
+        return OPEN_SINGLE
+    return None
+
+
+def single_quotes(text: str) -> Iterator[Edit]:
+    """Straight single quotes become apostrophes ’, or ‘ where a quotation opens.
+
+    >>> from cableconv.normalize.runner import apply_edits
+    >>> t = "Russia's entry in '44; 'tis said: 'The Mosquito district,' was"
+    >>> apply_edits(t, list(single_quotes(t)))
+    'Russia’s entry in ’44; ’tis said: ‘The Mosquito district,’ was'
+    """
+    for lo, hi in blocks(text):
+        singles = [m.start() for m in _SINGLE_ANY.finditer(text, lo, hi)]
+        closers = [k for k in singles if _is_closing_single(text, k, lo, hi)]
+        for i in singles:
+            if text[i] == "'":
+                curly = _single(text, i, lo, hi, closers)
+                if curly is not None:
+                    yield Edit(i, i + 1, curly)
+
+
+def flag_single_quotes(text: str) -> Iterator[Flag]:
+    """Straight single quotes that could not be told apostrophe or quotation mark."""
+    for m in re.finditer("'", text):
+        yield Flag(
+            m.start(),
+            m.end(),
+            "CC202",
+            "straight single quote left as typed: apostrophe or opening quote?",
+            "type ’ for an apostrophe (’tis, ’44) or ‘ to open a quotation",
+        )
+
+
+_WRONG_ELISION = re.compile(
+    r"\u2018(?<![\w\u2019]\u2018)(?=\d\d(?:s\b|\b)|(?:" + "|".join(sorted(ELISIONS)) + r")\b)",
+    re.IGNORECASE,
+)
+
+
+def elision_apostrophes(text: str) -> Iterator[Edit]:
+    """An opening quote ‘ before ``44`` or ``tis`` is an apostrophe ’.
+
+    Word processors and smart-quote libraries curl every quote at the start
+    of a word into ‘, so ’44 comes out as ‘44 and ’tis as ‘tis.
+
+    >>> [e.replacement for e in elision_apostrophes("in ‘44 and ‘Tis, ‘Tisza’")]
+    ['’', '’']
+    """
+    for m in _WRONG_ELISION.finditer(text):
+        yield Edit(m.start(), m.end(), APOSTROPHE)
