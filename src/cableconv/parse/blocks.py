@@ -122,5 +122,10 @@ class InlineBuilder:
             if i:
                 prev = lines[i - 1]
                 out.append(LineBreak(self.span(prev.end, line.start)))
+                n = self.markers.get(prev.end)
+                if n is not None and line.text.strip() == n:
+                    # the note's number alone on the last line: a note on the block
+                    out.append(NoteRef(n, self.span(prev.end, line.end)))
+                    continue
             out.extend(self.line(line))
         return tuple(out)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from dataclasses import dataclass
 
 NOTE_LINE = re.compile(r"^ {1,4}(?P<n>[0-9]{1,5}|[a-z]|[*†‡§¶]{1,3})\.(?: (?P<text>\s*\S.*?))?\s*$")
@@ -58,10 +59,18 @@ _UNIT_AFTER = re.compile(
 _TOKEN = re.compile(r"(?<=[^\s]) ([0-9]{1,5}|[a-z]|[*†‡§¶]{1,3})(?![0-9])")
 
 
+# A marker alone on the last line of a block: a note on a signature
+# ("Lewis Baker.⏎1"); its offset is that of the line break before it.
+_LINE_TOKEN = re.compile(r"(?<=[^\n])\n([0-9]{1,5}|[*†‡§¶]{1,3})(?=\n\n|\n?\Z)")
+
+
 def _candidates(text: str, wanted: set[str], start: int, end: int) -> dict[str, list[int]]:
     """Offsets of ``" n"`` in text[start:end], for every wanted ``n``, where it
     stands as a whole token; one pass over the text, whatever the number of notes."""
     out: dict[str, list[int]] = {n: [] for n in wanted}
+    for m in _LINE_TOKEN.finditer(text, start, end):
+        if m.group(1) in wanted:
+            out[m.group(1)].append(m.start())
     for m in _TOKEN.finditer(text, start, end):
         n = m.group(1)
         if n not in wanted:
@@ -73,6 +82,8 @@ def _candidates(text: str, wanted: set[str], start: int, end: int) -> dict[str, 
         if nxt.isalpha() and n.isalpha():
             continue  # "a word"
         out[n].append(m.start())
+    for cands in out.values():
+        cands.sort()
     return out
 
 
@@ -94,19 +105,23 @@ def _marker_score(text: str, i: int, n: str) -> int:
         score += 1
     if prev.isdigit() and nxt not in "\n\t":
         score -= 3  # "1,000 5" is a list of numbers; "January 5, 1955 1⏎" is a note
+    if prev in '“"':
+        score -= 3  # '“ 3 “': a ditto mark and a figure in a table
     rest = text[after : after + 12]
     if _MONTH_AFTER.match(rest) or _UNIT_AFTER.match(rest):
         score -= 5  # "1 June 1944", "5 per cent", "3 p.m.": part of the text
     if _MONTH_BEFORE.search(text[max(0, i - 10) : i]):
         score -= 5  # "June 1"
     before = text[max(0, i - 12) : i].lower()
-    if re.search(
-        r"(?:no\.|nos\.|number|numbers|article|articles|section|paragraph|par\.|"
-        r"page|pages|telegram|telegrams|despatch|your|my|his|and|of|to|on|at|\d{1,2},)$",
-        before.rstrip(),
-    ):
+    if _NUMBERED_WORD_BEFORE.search(before.rstrip()):
         score -= 2  # "No. 680", "your 506", "article 5": a number of the text
     return score
+
+
+_NUMBERED_WORD_BEFORE = re.compile(
+    r"(?:no\.|nos\.|number|numbers|article|articles|section|paragraph|par\.|"
+    r"page|pages|telegram|telegrams|despatch|your|my|his|and|of|to|on|at|\d{1,2},)$"
+)
 
 
 def locate_markers(text: str, notes: list[NoteEntry], start: int, end: int) -> list[int | None]:
@@ -115,6 +130,11 @@ def locate_markers(text: str, notes: list[NoteEntry], start: int, end: int) -> l
     Markers appear in the text in the order of the list, so the k-th marker
     is searched between the (k-1)-th and the next note's earliest possible
     place. ``None`` where no candidate exists.
+
+    Both ends of that window only move forward, so the best candidate in it
+    is kept by a :class:`_WindowBest` per number: a volume that numbers its
+    notes by page repeats ``1`` thousands of times, and scoring every
+    candidate again for each of them would cost the square of that.
     """
     by_n = _candidates(text, {note.n for note in notes}, start, end)
     found: list[int | None] = [None] * len(notes)
@@ -128,13 +148,42 @@ def locate_markers(text: str, notes: list[NoteEntry], start: int, end: int) -> l
         i = bisect.bisect_left(cands, bound)
         if i:
             bound = cands[i - 1]
+    windows = {n: _WindowBest(text, n, cands) for n, cands in by_n.items()}
     low = start
     for k, note in enumerate(notes):
-        cands = by_n[note.n]
-        options = cands[bisect.bisect_left(cands, low) : bisect.bisect_left(cands, latest[k])]
-        if not options:
+        best = windows[note.n].best(low, latest[k])
+        if best is None:
             continue
-        best = max(options, key=lambda c: (_marker_score(text, c, note.n), -c))
         found[k] = best
         low = best + 1 + len(note.n)
     return found
+
+
+class _WindowBest:
+    """The best-scoring candidate of one number in a window ``[low, high)``
+    whose ends never move back: a monotonic queue, so each candidate is
+    scored once and enters and leaves the queue once.
+
+    Ties go to the earliest candidate, as a marker is looked for as soon as
+    the previous one allows.
+    """
+
+    def __init__(self, text: str, n: str, cands: list[int]) -> None:
+        self.text = text
+        self.n = n
+        self.cands = cands
+        self.pushed = 0  # cands[:pushed] have entered the queue
+        self.queue: deque[tuple[int, int]] = deque()  # (score, offset), scores decreasing
+
+    def best(self, low: int, high: int) -> int | None:
+        cands = self.cands
+        while self.pushed < len(cands) and cands[self.pushed] < high:
+            offset = cands[self.pushed]
+            score = _marker_score(self.text, offset, self.n)
+            while self.queue and self.queue[-1][0] < score:
+                self.queue.pop()
+            self.queue.append((score, offset))
+            self.pushed += 1
+        while self.queue and self.queue[0][1] < low:
+            self.queue.popleft()
+        return self.queue[0][1] if self.queue else None

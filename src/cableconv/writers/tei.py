@@ -123,6 +123,7 @@ class _Writer:
         opener: etree._Element | None = None
         postscript: etree._Element | None = None
         closed = False
+        text_ahead = _text_before_attachment(blocks)
         for k, block in enumerate(blocks):
             if isinstance(block, Dateline) and opener is not None:
                 self.block(opener, block)
@@ -132,7 +133,7 @@ class _Writer:
             if isinstance(block, Attachment):
                 postscript = None
                 closed = False
-            elif closed and _has_text_before_attachment(blocks, k):
+            elif closed and text_ahead[k]:
                 # after a signature: a (new) postscript
                 postscript = etree.SubElement(parent, _t("postscript"))
                 closed = False
@@ -182,11 +183,20 @@ class _Writer:
             el = etree.SubElement(parent, _t("pb"), n=block.n)
         elif isinstance(block, Closer):
             el = etree.SubElement(parent, _t("closer"))
-            before, signed, after = _bracketed_signature(block.content)
+            content = block.content
+            trailing: Inlines = ()
+            if (
+                len(content) >= 2
+                and isinstance(content[-1], NoteRef)
+                and isinstance(content[-2], LineBreak)
+            ):
+                content, trailing = content[:-2], content[-1:]  # a note on the signature
+            before, signed, after = _bracketed_signature(content)
             el.text = before
             self.inlines(etree.SubElement(el, _t("signed")), signed)
             if after:
                 el[-1].tail = after
+            self.inlines(el, trailing)
         elif isinstance(block, Attachment):
             el = etree.SubElement(parent, f"{{{FRUS_NS}}}attachment")
             self.blocks(el, block.blocks)
@@ -218,14 +228,20 @@ def _bracketed_signature(content: Inlines) -> tuple[str | None, Inlines, str | N
     return before, content, after
 
 
-def _has_text_before_attachment(blocks: tuple[Block, ...], start: int) -> bool:
-    """Is there a block other than a page break from ``start`` to the next enclosure?"""
-    for block in blocks[start:]:
+def _text_before_attachment(blocks: tuple[Block, ...]) -> list[bool]:
+    """For each ``k``: is there a block other than a page break from block
+    ``k`` to the next enclosure? One backward pass, so that a signature
+    followed by thousands of page breaks is not scanned again for each."""
+    ahead = [False] * len(blocks)
+    found = False
+    for k in range(len(blocks) - 1, -1, -1):
+        block = blocks[k]
         if isinstance(block, Attachment):
-            return False
-        if not isinstance(block, PageBreakBlock):
-            return True
-    return False
+            found = False
+        elif isinstance(block, Paragraph | ListBlock | Table):
+            found = True  # a postscript of page breaks and signatures is not valid FRUS
+        ahead[k] = found
+    return ahead
 
 
 def _append_text(parent: etree._Element, last: etree._Element | None, text: str) -> None:
@@ -239,13 +255,18 @@ def _note_ids(doc: Document) -> dict[int, str]:
     """``xml:id`` of each footnote: the document id, ``fn``, and the note's number."""
     ids: dict[int, str] = {}
     used: set[str] = set()
+    # the last suffix given to each base: a volume that numbers its notes by
+    # page repeats "1" thousands of times, and counting up from _2 for each
+    # would cost the square of that
+    last_extra: dict[str, int] = {}
     for k, note in enumerate(doc.footnotes, start=1):
         base = f"{doc.doc_id}fn{note.n}" if re.fullmatch(r"\w+", note.n) else f"{doc.doc_id}fn{k}"
         candidate = base
-        extra = 1
+        extra = last_extra.get(base, 1)
         while candidate in used:
             extra += 1
             candidate = f"{base}_{extra}"
+        last_extra[base] = extra
         used.add(candidate)
         ids[id(note)] = candidate
     return ids
