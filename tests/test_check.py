@@ -1,0 +1,169 @@
+"""``cableconv check`` finds what is wrong, where it is, and nothing else.
+
+* each broken transcription of ``tests/broken/`` (a real document with one
+  defect) is reported with the expected code, level, line and column;
+* the samples and the whole development corpus pass with no error (the
+  warnings are counted and printed);
+* no text whatever makes a check fail with an internal error.
+"""
+
+from __future__ import annotations
+
+import collections
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cableconv.checks import check_converted
+from cableconv.commands.check_cmd import check_paths
+from cableconv.diagnostics import CODES
+from cableconv.pipeline import convert_source
+from cableconv.report import FileReport
+from cableconv.source import Source
+
+from .conftest import sample_paths
+
+BROKEN = Path(__file__).parent / "broken"
+CASES: list[dict[str, Any]] = tomllib.loads((BROKEN / "cases.toml").read_text("utf-8"))["case"]
+
+
+def _where(report: FileReport) -> list[str]:
+    return [
+        f"{d.code} {d.level} {d.span.line if d.span else '-'}:{d.span.col if d.span else '-'} "
+        f"{d.message}"
+        for d in report.diagnostics
+    ]
+
+
+def test_there_are_enough_broken_transcriptions() -> None:
+    transcriptions = [c for c in CASES if c["file"].endswith(".txt")]
+    assert len(transcriptions) >= 30
+    assert {c["file"] for c in CASES} == {
+        str(p.relative_to(BROKEN)) for p in BROKEN.rglob("*") if p.suffix in (".txt", ".xml")
+    }, "every file in tests/broken has an entry in cases.toml, and every entry a file"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["file"])
+def test_broken_case_is_reported_where_it_is(case: dict[str, Any]) -> None:
+    assert case["code"] in CODES
+    (report,) = check_paths([BROKEN / case["file"]])
+    found = [
+        d
+        for d in report.diagnostics
+        if d.code == case["code"]
+        and d.span is not None
+        and (d.span.line, d.span.col) == (case["line"], case["col"])
+    ]
+    assert found, (
+        f"{case['file']} ({case['defect']}): expected {case['code']} at "
+        f"{case['line']}:{case['col']}; got {_where(report)}"
+    )
+    assert found[0].level == case["level"]
+    assert found[0].file == str(BROKEN / case["file"])
+    assert not [d for d in report.diagnostics if d.code == "CC399"]
+
+
+@pytest.mark.parametrize("sample", sample_paths(), ids=lambda p: p.stem)
+def test_samples_have_no_errors(sample: Path) -> None:
+    (report,) = check_paths([sample])
+    assert [d for d in report.diagnostics if d.level == "error"] == []
+
+
+# --------------------------------------------------------------------------
+# the development corpus
+# --------------------------------------------------------------------------
+
+#: Errors on the clean corpus that are not check's to fix, each with its cause.
+#: The test fails if another document has an error, or these get new ones.
+KNOWN_CORPUS_ERRORS: dict[str, set[str]] = {
+    # none left: list here "volume/doc": {"CODE"} for an error the corpus text
+    # itself makes unavoidable, with the reason
+}
+
+
+@pytest.fixture(scope="session")
+def corpus_reports(corpus_docs: Path) -> list[FileReport]:
+    return check_paths(sorted(corpus_docs.glob("*/*.txt")))
+
+
+def _doc_key(report: FileReport) -> str:
+    path = Path(report.file)
+    return f"{path.parent.name}/{path.stem}"
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_corpus_passes_check(corpus_reports: list[FileReport]) -> None:
+    unexpected: dict[str, list[str]] = {}
+    warnings: collections.Counter[str] = collections.Counter()
+    for report in corpus_reports:
+        known = KNOWN_CORPUS_ERRORS.get(_doc_key(report), set())
+        errors = [d for d in report.diagnostics if d.level == "error" and d.code not in known]
+        if errors:
+            unexpected[report.file] = [f"{d.code} {d.message}" for d in errors]
+        warnings.update(d.code for d in report.diagnostics if d.level == "warning")
+    print(f"\ncorpus: {len(corpus_reports)} documents; warnings by code: {dict(warnings)}")
+    assert unexpected == {}
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_known_corpus_errors_are_still_there(corpus_reports: list[FileReport]) -> None:
+    """When one of them is fixed, remove it from KNOWN_CORPUS_ERRORS."""
+    by_doc = {
+        _doc_key(r): {d.code for d in r.diagnostics if d.level == "error"} for r in corpus_reports
+    }
+    for doc, codes in KNOWN_CORPUS_ERRORS.items():
+        assert by_doc.get(doc, set()) & codes, f"{doc} no longer has {codes}: update the list"
+
+
+# --------------------------------------------------------------------------
+# properties
+# --------------------------------------------------------------------------
+
+_pieces = st.sampled_from(
+    [
+        "[Page 12]",
+        "[Page ",
+        "]",
+        "[",
+        "(",
+        ")",
+        "“",
+        "”",
+        '"',
+        "'",
+        " 1",
+        " 2",
+        "\n\n",
+        "\n",
+        "  1. A note.",
+        "February 30, 1918",
+        "13 p.m.",
+        "File No. 861.00/12",
+        "761.93-12",
+        "\t",
+        "\x07",
+        "Washington, June 23, 1936—5 p.m.",
+        "The Ambassador (Harriman) to the President",
+    ]
+)
+_texts = st.lists(st.one_of(_pieces, st.text(max_size=12)), max_size=25).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_texts)
+def test_check_never_fails_internally(text: str) -> None:
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    converted = convert_source(Source.from_text(text, "typed.txt"))
+    diags = check_converted(converted)
+    assert not [d for d in diags if d.code == "CC399"], [d.message for d in diags]
+    for d in diags:
+        assert d.code in CODES
+        if d.span is not None:
+            assert 1 <= d.span.line <= text.count("\n") + 1

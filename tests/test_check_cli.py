@@ -1,0 +1,152 @@
+"""``cableconv check`` on the command line: inputs, formats, exit codes.
+
+0 no errors; 1 errors (warnings too with --strict); 2 usage errors and
+inputs that cannot be found or read.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cableconv.cli import run
+from cableconv.pipeline import convert_path
+from cableconv.writers.tei import to_tei_bytes
+
+from .conftest import SEED
+
+BROKEN = Path(__file__).parent / "broken"
+
+
+def check(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["check", *args], out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_clean_transcription_exits_0() -> None:
+    code, out, _ = check(str(SEED))
+    assert code == 0
+    assert out.strip() == "checked 1 file: no problems"
+
+
+def test_errors_exit_1_and_name_file_line_col() -> None:
+    path = BROKEN / "page-marker-without-number.txt"
+    code, out, _ = check(str(path))
+    assert code == 1
+    assert f"{path}:11:" in out
+    assert " CC106 error: page marker without a page number" in out
+    assert out.rstrip().endswith("checked 1 file: 1 error, 0 warnings in 1 file")
+
+
+def test_warnings_fail_only_with_strict() -> None:
+    path = str(BROKEN / "unclosed-double-quote.txt")
+    assert check(path)[0] == 0
+    assert check(path, "--strict")[0] == 1
+
+
+def test_folder_checks_every_transcription_and_tei_file(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    (tmp_path / "sub").mkdir()
+    shutil.copy(BROKEN / "page-marker-empty.txt", tmp_path / "sub" / "broken.txt")
+    (tmp_path / "seed.xml").write_bytes(to_tei_bytes(convert_path(SEED).document))
+    code, out, _ = check(str(tmp_path), "--format", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert {Path(f["file"]).name: f["kind"] for f in data["files"]} == {
+        "seed.txt": "transcription",
+        "broken.txt": "transcription",
+        "seed.xml": "tei",
+    }
+    assert data["summary"]["files_with_errors"] == 1
+
+
+def test_tei_file_positions_are_xml_lines() -> None:
+    path = BROKEN / "tei" / "footnote-id-without-prefix.xml"
+    code, out, _ = check(str(path))
+    assert code == 1
+    assert "CC321" in out
+    assert f"{path}:23:1:" in out
+
+
+def test_missing_input_exits_2_after_checking_the_rest() -> None:
+    code, out, err = check(str(SEED), "no/such/file.txt")
+    assert code == 2
+    assert "no/such/file.txt: error: no such file or folder" in err
+    assert "checked 1 file" in out
+
+
+def test_unreadable_input_exits_2(tmp_path: Path) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    code, out, _ = check(str(binary), "--format", "json")
+    assert code == 2
+    (entry,) = json.loads(out)["files"]
+    assert entry["diagnostics"][0]["code"] == "CC003"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--format", "xml", "x.txt"],
+        ["--ignore", "CC999", "x.txt"],
+        ["--no-fix", "no_such_fix", "x.txt"],
+    ],
+    ids=["no input", "unknown format", "unknown code", "unknown fix"],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert check(*args)[0] == 2
+
+
+def test_ignore_leaves_codes_out() -> None:
+    path = str(BROKEN / "page-marker-without-number.txt")
+    code, out, _ = check(path, "--ignore", "CC106,CC205")
+    assert code == 0
+    assert "CC106" not in out
+
+
+def test_output_file_gets_the_report_stdout_the_summary(tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "check.sarif"
+    code, out, _ = check(
+        str(BROKEN / "page-marker-empty.txt"), "--format", "sarif", "--output", str(target)
+    )
+    assert code == 1
+    assert out == "checked 1 file: 1 error, 0 warnings in 1 file\n"
+    log = json.loads(target.read_text("utf-8"))
+    assert log["runs"][0]["results"][0]["ruleId"] == "CC106"
+
+
+def test_github_format_lines() -> None:
+    path = BROKEN / "page-marker-empty.txt"
+    code, out, _ = check(str(path), "--format", "github")
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith(
+        f"::error file={path},line=12,col=1,endLine=12,endColumn=7,title=CC106 "
+    )
+
+
+def test_list_codes() -> None:
+    code, out, _ = check("--list-codes")
+    assert code == 0
+    assert "CC102  error    footnote marker without a note" in out
+
+
+def test_one_process_for_many_files() -> None:
+    """Every broken case in one run; the exit code is the worst outcome."""
+    count = sum(1 for p in BROKEN.rglob("*") if p.suffix in (".txt", ".xml"))
+    code, out, _ = check(str(BROKEN))
+    assert code == 1
+    assert f"checked {count} files" in out
+
+
+def test_pre_commit_hook_runs_check_on_transcriptions() -> None:
+    hooks = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text("utf-8")
+    assert "- id: cableconv-check\n" in hooks
+    assert "\n  entry: cableconv check\n" in hooks
+    assert "\n  files: \\.txt$\n" in hooks
