@@ -94,6 +94,8 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC329": ("error", "Schematron rule failed"),
     "CC399": ("error", "internal error in a check"),
     # writers (CC4xx)
+    "CC401": ("warning", "footnote marker without a note written as a superscript"),
+    "CC402": ("warning", "footnote without a marker written at the end of the document"),
 }
 
 

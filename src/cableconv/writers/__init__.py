@@ -29,9 +29,30 @@ def _json(doc: Document) -> bytes:
     return to_json_bytes(doc)
 
 
+def _md(doc: Document) -> bytes:
+    from cableconv.writers.markdown import to_markdown_bytes
+
+    return to_markdown_bytes(doc)
+
+
+def _docx(doc: Document) -> bytes:
+    from cableconv.writers.docx import to_docx_bytes
+
+    return to_docx_bytes(doc)
+
+
+def _pdf(doc: Document) -> bytes:
+    from cableconv.writers.pdf import to_pdf_bytes
+
+    return to_pdf_bytes(doc)
+
+
 FORMATS: dict[str, Format] = {
     "tei": Format("tei", ".xml", _tei),
     "json": Format("json", ".json", _json),
+    "md": Format("md", ".md", _md),
+    "docx": Format("docx", ".docx", _docx),
+    "pdf": Format("pdf", ".pdf", _pdf),
 }
 
 

@@ -1,0 +1,35 @@
+"""Markdown writer: pandoc Markdown for the web and for review.
+
+Conventions (pandoc Markdown; other renderers show the fenced-div lines as text):
+
+- the heading is the level-1 heading ``#``; paragraphs are plain paragraphs;
+- the source line, the classification, the dateline, list heads and items and
+  the signature are fenced divs whose class says what they are
+  (``::: source-note``, ``::: classification``, ``::: dateline``,
+  ``::: list-head``, ``::: list-item``, ``::: signature``); an enclosure is a
+  ``::: attachment`` div around its blocks;
+- the classification is in small caps, ``[top secret]{.smallcaps}``;
+- a page turn is ``[\\[Page 379\\]]{.page}`` at its place, a span that
+  renders as ``[Page 379]`` and is never a link;
+- footnotes are real footnotes, ``[^1]``, numbered in order (renderers
+  number them by position in any case);
+- curly quotes, dashes and other characters are written as characters
+  (``-smart``), lines are not wrapped, and everything Markdown would read as
+  markup is backslash-escaped.
+"""
+
+from __future__ import annotations
+
+from cableconv.model import Document
+from cableconv.writers.pandoc_ast import WriteOptions, build, write
+
+#: pandoc's Markdown, with typography written as characters.
+MARKDOWN_FORMAT = "markdown-smart"
+
+
+def to_markdown_bytes(doc: Document) -> bytes:
+    """The Markdown file's bytes: UTF-8, one trailing newline, deterministic."""
+    text = write(
+        build(doc, "markdown"), MARKDOWN_FORMAT, WriteOptions(wrap_none=True), raw="markdown"
+    )
+    return text.rstrip(b"\n") + b"\n"

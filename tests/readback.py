@@ -1,0 +1,315 @@
+"""Read cableconv's Markdown, DOCX and PDF back, to check they carry the document.
+
+Used by tests/test_markdown.py, test_docx.py, test_pdf.py and by
+scripts/check_outputs.py. Each reader returns what a reader of that format
+sees: the text (for the word check) and the footnotes with their marks.
+
+The word check: every word of the model (letters and digits, compared
+case-insensitively, since small caps are written as capitals by pandoc's
+plain-text writer) must occur in the output at least as often as in the
+model. Page markers count as the words ``Page`` and their number.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from cableconv.model import (
+    Attachment,
+    Document,
+    Footnote,
+    ListBlock,
+    NoteRef,
+    PageBreak,
+    PageBreakBlock,
+    iter_inlines,
+    plain,
+)
+from cableconv.writers.pandoc_ast import WriteOptions, convert_text
+
+WORD = re.compile(r"\w+")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def word_list(text: str) -> list[str]:
+    return [w.casefold() for w in WORD.findall(text)]
+
+
+def page_numbers(doc: Document) -> Counter[str]:
+    """Every page turn of the document: inline ones and those between blocks."""
+    pages: Counter[str] = Counter()
+    for _, content in iter_inlines(doc):
+        pages.update(node.n for node in content if isinstance(node, PageBreak))
+
+    def walk(blocks: tuple[Any, ...]) -> None:
+        for b in blocks:
+            if isinstance(b, PageBreakBlock):
+                pages[b.n] += 1
+            elif isinstance(b, Attachment):
+                walk(b.blocks)
+            elif isinstance(b, ListBlock):
+                pages.update(i.n for i in b.items if isinstance(i, PageBreakBlock))
+
+    walk(doc.blocks)
+    return pages
+
+
+def _words_of(content: Any) -> str:
+    """The text of inline content as the outputs show it: a note marker or a
+    page marker ends a word there (``1st`` read as note 1 and ``st``)."""
+    parts = []
+    for node in content:
+        if isinstance(node, NoteRef):
+            parts.append(" ")
+        elif isinstance(node, PageBreak):
+            parts.append(f" Page {node.n} ")
+        else:
+            parts.append(plain((node,)))
+    return "".join(parts)
+
+
+def model_words(doc: Document) -> Counter[str]:
+    words: Counter[str] = Counter()
+    for _, content in iter_inlines(doc):
+        words.update(word_list(_words_of(content)))
+
+    def walk(blocks: tuple[Any, ...]) -> None:
+        for b in blocks:
+            if isinstance(b, PageBreakBlock):
+                words.update(word_list(f"Page {b.n}"))
+            elif isinstance(b, Attachment):
+                walk(b.blocks)
+            elif isinstance(b, ListBlock):
+                for item in b.items:
+                    if isinstance(item, PageBreakBlock):
+                        words.update(word_list(f"Page {item.n}"))
+
+    walk(doc.blocks)
+    return words
+
+
+def missing_words(expected: Counter[str], text: str, marks: tuple[str, ...] = ()) -> Counter[str]:
+    """Words of the model the output lacks. A footnote mark glued to words in
+    a PDF text layer (``President1``, ``1Sent``, ``the1st``) is split off first."""
+    found = Counter(word_list(text))
+    missing = expected - found
+    if missing and marks:
+        glued: Counter[str] = Counter()
+        folded = sorted({m.casefold() for m in marks if m}, key=len, reverse=True)
+        for token, k in found.items():
+            if token in expected:
+                continue
+            parts = _unglue(token, folded, missing)
+            for part in parts:
+                glued[part] += k
+        missing -= glued
+    return missing
+
+
+def _unglue(token: str, marks: list[str], missing: Counter[str]) -> list[str]:
+    """``token`` as missing words around one footnote mark, or nothing."""
+    for mark in marks:
+        start = token.find(mark)
+        while start >= 0:
+            before, after = token[:start], token[start + len(mark) :]
+            parts = [p for p in (before, after) if p]
+            if parts and all(p in missing for p in parts):
+                return parts
+            start = token.find(mark, start + 1)
+    return []
+
+
+# ---- Markdown ---------------------------------------------------------------
+
+
+@dataclass
+class MarkdownContent:
+    text: str
+    notes: list[str]
+    labels: list[str]
+
+
+def _stringify(node: Any) -> str:
+    if isinstance(node, list):
+        return "".join(_stringify(n) for n in node)
+    if not isinstance(node, dict):
+        return ""
+    t, c = node.get("t"), node.get("c")
+    if t == "Str":
+        return str(c)
+    if t in ("Space", "SoftBreak", "LineBreak"):
+        return " "
+    if t == "Note":
+        return ""
+    if t in ("Span", "Link", "Image", "Div"):
+        return _stringify(c[1])
+    if t == "Quoted":
+        return _stringify(c[1])
+    if t in ("Code", "Math", "RawInline", "RawBlock"):
+        return "\x00" + t + "\x00"  # never a word of the model
+    return _stringify(c)
+
+
+def read_markdown(data: bytes) -> MarkdownContent:
+    """pandoc's reading of the Markdown: plain text, and each footnote's text."""
+    text = convert_text(data, "markdown", "plain", WriteOptions(wrap_none=True)).decode("utf-8")
+    ast = json.loads(convert_text(data, "markdown", "json"))
+    notes: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for n in node:
+                walk(n)
+        elif isinstance(node, dict):
+            if node.get("t") == "Note":
+                notes.append(" ".join(_stringify(node["c"]).split()))
+            walk(node.get("c"))
+
+    walk(ast["blocks"])
+    labels = re.findall(r"^\[\^([^\]]+)\]:", data.decode("utf-8"), re.MULTILINE)
+    return MarkdownContent(text, notes, labels)
+
+
+# ---- DOCX -------------------------------------------------------------------
+
+
+@dataclass
+class DocxContent:
+    paragraphs: list[tuple[str, str]]  # (style name, text)
+    notes: list[tuple[str, str]]  # (mark, text)
+    note_refs: list[str] = field(default_factory=list)  # marks in the text
+    core: dict[str, str] = field(default_factory=dict)
+    char_styles: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for _, t in self.paragraphs) + "\n" + "\n".join(t for _, t in self.notes)
+
+
+def _run_text(run: Any) -> str:
+    parts = []
+    for child in run.iter():
+        tag = child.tag
+        if tag == f"{W}t":
+            parts.append(child.text or "")
+        elif tag in (f"{W}br", f"{W}tab", f"{W}cr"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _is_mark_run(run: Any) -> bool:
+    style = run.find(f"{W}rPr/{W}rStyle")
+    return style is not None and style.get(f"{W}val") == "FootnoteReference"
+
+
+def _paragraph_text(p: Any) -> tuple[str, str, list[str]]:
+    """Text without note marks, the marks, and the character styles used."""
+    text, marks, styles = [], [], []
+    for run in p.iter(f"{W}r"):
+        style = run.find(f"{W}rPr/{W}rStyle")
+        if _is_mark_run(run):
+            ref = run.find(f"{W}footnoteReference")
+            mark = _run_text(run)
+            if ref is not None and ref.get(f"{W}customMarkFollows") != "1":
+                mark = ""  # automatic number, filled in by Word
+            marks.append(mark)
+            text.append(" ")  # a mark ends the word before it
+            continue
+        if style is not None:
+            styles.append(style.get(f"{W}val"))
+        text.append(_run_text(run))
+    return "".join(text), marks, styles  # type: ignore[return-value]
+
+
+def read_docx(data: bytes) -> DocxContent:
+    """Paragraphs (python-docx) and footnotes (its footnotes part)."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    paragraphs: list[tuple[str, str]] = []
+    refs: list[str] = []
+    char_styles: Counter[str] = Counter()
+    body = document.element.body
+    style_names = {s.style_id: s.name for s in document.styles}
+    for p in body.iter(f"{W}p"):
+        text, marks, styles = _paragraph_text(p)
+        style = p.find(f"{W}pPr/{W}pStyle")
+        name = style_names.get(style.get(f"{W}val"), "") if style is not None else "Normal"
+        paragraphs.append((name or "", text))
+        char_styles.update(style_names.get(s, s) for s in styles)
+        refs.extend(marks)
+    notes: list[tuple[str, str]] = []
+    part = next(
+        (p for p in document.part.package.iter_parts() if str(p.partname) == "/word/footnotes.xml"),
+        None,
+    )
+    if part is not None:
+        from lxml import etree
+
+        root = etree.fromstring(part.blob)
+        for note in root.iter(f"{W}footnote"):
+            if note.get(f"{W}type") in ("separator", "continuationSeparator"):
+                continue
+            texts, marks = [], []
+            for p in note.iter(f"{W}p"):
+                text, pmarks, _ = _paragraph_text(p)
+                texts.append(text)
+                marks.extend(pmarks)
+            notes.append((marks[0] if marks else "", " ".join(" ".join(texts).split())))
+    props = document.core_properties
+    core = {"title": props.title or "", "subject": props.subject or ""}
+    return DocxContent(paragraphs, notes, refs, core, char_styles)
+
+
+# ---- PDF --------------------------------------------------------------------
+
+
+@dataclass
+class PdfContent:
+    text: str
+    pages: int
+    note_marks: list[str]  # marks of the footnote references, in order
+    title: str
+
+
+def read_pdf(data: bytes) -> PdfContent:
+    """The text layer (pypdf) and the footnote links typst writes
+    (``/Contents (Footnote 3)`` on each reference)."""
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    texts, marks = [], []
+    for page in reader.pages:
+        texts.append(page.extract_text())
+        for annot in page.get("/Annots") or []:
+            contents = str(annot.get_object().get("/Contents", ""))
+            if contents.startswith("Footnote "):
+                marks.append(contents.removeprefix("Footnote "))
+    title = str((reader.metadata or {}).get("/Title", ""))
+    return PdfContent("\n".join(texts), len(reader.pages), marks, title)
+
+
+def note_refs_in_order(doc: Document) -> list[str]:
+    """The marks of the notes as the outputs number them: in text order,
+    then any note whose marker is missing."""
+    marks: list[str] = []
+    used: set[int] = set()
+    occurrence: dict[str, int] = {}
+    for block, content in iter_inlines(doc):
+        if isinstance(block, Footnote):
+            continue
+        for node in content:
+            if isinstance(node, NoteRef):
+                k = occurrence.get(node.n, 0)
+                occurrence[node.n] = k + 1
+                note = doc.footnote(node.n, k)
+                if note is not None and id(note) not in used:
+                    used.add(id(note))
+                    marks.append(note.n)
+    marks.extend(n.n for n in doc.footnotes if id(n) not in used)
+    return marks
