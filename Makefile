@@ -3,12 +3,17 @@ PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-FORMATS ?= tei,json
+FORMATS ?= tei,json,md,docx,pdf
 SAMPLES := $(wildcard samples/*.txt)
-OUTPUTS := $(patsubst samples/%.txt,out/%.xml,$(SAMPLES))
-SOURCES := $(shell find src -name '*.py' -o -name '*.rng' -o -name '*.json')
+# Output suffix of each format (tei -> .xml, the others by name).
+comma   := ,
+EXTS    := $(patsubst tei,xml,$(subst $(comma), ,$(FORMATS)))
+OUTPUTS := $(foreach e,$(EXTS),$(patsubst samples/%.txt,out/%.$(e),$(SAMPLES)))
+# Everything that shapes an output: code, schemas, templates.
+SOURCES := $(shell find src -type f ! -path '*/__pycache__/*' ! -name '*.pyc' ! -path '*.egg-info/*')
+BENCH_ARGS ?=
 
-.PHONY: all install test lint typecheck check golden clean
+.PHONY: all install test lint typecheck check golden previews bench clean
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -22,9 +27,11 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # One pattern rule per sample, so `make -j` converts in parallel and an
-# unchanged sample is not converted again.
-out/%.xml: samples/%.txt $(STAMP) $(SOURCES)
-	$(BIN)/cableconv convert $< --to $(FORMATS) -o out --quiet
+# unchanged sample is not converted again. The rule's targets are all the
+# sample's outputs, made by one run (a deleted PDF is made again). make has
+# decided the outputs are stale, so --force skips cableconv's own check.
+$(addprefix out/%.,$(EXTS)): samples/%.txt $(STAMP) $(SOURCES)
+	$(BIN)/cableconv convert $< --to $(FORMATS) -o out --quiet --force
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -42,5 +49,15 @@ check: lint typecheck test
 golden: $(STAMP)
 	CABLECONV_ACCEPT=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
+# The README's pictures of the seed's PDF and DOCX.
+previews: $(STAMP)
+	$(BIN)/python scripts/render_previews.py
+
+# Whole dev corpus, all formats, against a naive baseline: bench/results.md.
+# BENCH_ARGS="--limit 100" benches a subset.
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+	@if [ -f bench/check_bench.py ]; then $(BIN)/python bench/check_bench.py; fi
+
 clean:
-	rm -rf out build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out build bench/work .pytest_cache .mypy_cache .ruff_cache

@@ -1,18 +1,59 @@
-"""Many documents: convert each, write its outputs atomically, go on past failures."""
+"""Many documents: plan, convert in parallel, write atomically, go on past failures.
+
+A batch runs in four steps:
+
+1. **plan**: drop inputs whose outputs are up to date (:mod:`cableconv.incremental`)
+   and refuse two inputs that would write the same output;
+2. **convert** the rest, in this process or in worker processes
+   (:mod:`cableconv.workers`), whichever is faster for the work at hand;
+3. **report** each result in input order, whatever order they finished in;
+4. **record** what was written in the output folder's manifest, at checkpoints
+   and at the end, so a killed batch resumes where it stopped.
+
+Every output goes through :func:`~cableconv.atomic.write_atomic`, so a reader
+(or a later run) sees an old output or a complete new one, never half of one.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import math
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
-from cableconv.atomic import write_atomic
-from cableconv.diagnostics import Diagnostic
+from cableconv.atomic import sweep_stale_temps, write_atomic
+from cableconv.diagnostics import LEVELS, Diagnostic
+from cableconv.incremental import InputStamp, Manifest, OutputStamp, settings_key
 from cableconv.inputs import Input
-from cableconv.pipeline import Options, convert_path
-from cableconv.source import UnreadableInput
-from cableconv.writers import Format
+from cableconv.pipeline import Converted, Options, convert_source
+from cableconv.source import Source, UnreadableInput, decode
+from cableconv.writers import FORMATS, Format
+
+#: ``(index in the batch, input, names of the formats to write)``
+Job = tuple[int, Input, tuple[str, ...]]
+
+#: Errors after which nothing is written: not text, no text, or a character
+#: no XML can hold (no TEI can be written with it; dropping it would change the text).
+FATAL_CODES = frozenset({"CC003", "CC004", "CC005"})
+#: What can go wrong in a batch besides the input itself.
+WRITE_FAILED = "CC501"  # an output could not be written (a writer failed, the disk is full)
+INTERNAL_ERROR = "CC502"  # cableconv failed on this input: a bug, reported, the batch goes on
+WORKER_DIED = "CC503"  # the process converting this input died (a crash, the OOM killer)
+OUTPUT_CLASH = "CC504"  # two inputs would write the same outputs
+
+#: Rough cost of each step on one document, in milliseconds on one core, and
+#: of starting a worker process (fork, imports, warm-up; a pandoc process for
+#: the formats pandoc writes, a typst compiler for PDF). Used only to decide
+#: whether worker processes pay for their start-up.
+COST_MS = {"parse": 0.7, "tei": 0.4, "json": 0.9, "md": 6.0, "docx": 25.0, "pdf": 15.0}
+UNKNOWN_FORMAT_MS = 10.0
+WORKER_START_MS = 20.0
+START_MS = {"md": 100.0, "docx": 100.0, "pdf": 150.0}  # pandoc (shared), + typst for pdf
+#: Seconds between manifest checkpoints during a long batch.
+CHECKPOINT_SECONDS = 2.0
 
 
 @dataclass
@@ -25,32 +66,332 @@ class DocResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     reason: str = ""
+    stamp: InputStamp | None = None
+    written: dict[str, OutputStamp] = field(default_factory=dict)
+    #: Diagnostic counts recorded by an earlier run, for a skipped input.
+    recorded_counts: dict[str, int] | None = None
+
+    def counts(self) -> dict[str, int]:
+        """Diagnostics by level (for a skipped input: as recorded when converted)."""
+        if self.recorded_counts is not None:
+            return {level: int(self.recorded_counts.get(level, 0)) for level in LEVELS}
+        tally: dict[str, int] = dict.fromkeys(LEVELS, 0)
+        for d in self.diagnostics:
+            tally[d.level] += 1
+        return tally
+
+    @property
+    def has_errors(self) -> bool:
+        return self.counts()["error"] > 0
 
 
 def convert_one(item: Input, formats: list[Format], outdir: Path, options: Options) -> DocResult:
-    """Convert one input to every format; never raises for a bad input."""
+    """Convert one input to every format and write the outputs atomically.
+
+    Never raises for a bad input or a failing writer: the result says what
+    went wrong. A writer that fails does not keep the others from writing.
+    """
     t0 = time.perf_counter()
+    result = DocResult(item, "failed")
     try:
-        converted = convert_path(item.path, options)
+        seen_ns = time.time_ns()
+        with item.path.open("rb") as fh:
+            st = os.fstat(fh.fileno())
+            data = fh.read(options.max_bytes + 1)
+        result.stamp = InputStamp(
+            st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest(), seen_ns
+        )
+        converted = convert_source(
+            decode(data, str(item.path), options.max_bytes), options, stem=item.path.stem
+        )
     except UnreadableInput as exc:
-        diag = Diagnostic.make(
-            "error", "CC003", exc.message, None, hint=exc.hint, file=str(item.path)
-        )
-        return DocResult(item, "failed", diagnostics=[diag], reason=exc.message)
+        return _failed(result, "CC003", exc.message, exc.hint)
     except OSError as exc:
-        diag = Diagnostic.make(
-            "error", "CC003", f"cannot read: {exc.strerror or exc}", None, file=str(item.path)
-        )
-        return DocResult(item, "failed", diagnostics=[diag], reason=str(exc.strerror or exc))
-    result = DocResult(item, "converted", diagnostics=list(converted.diagnostics))
+        return _failed(result, "CC003", f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a parser bug must cost one document, not the batch
+        return _failed(result, INTERNAL_ERROR, f"internal error while parsing: {exc!r}")
+    result.diagnostics = list(converted.diagnostics)
     result.seconds["parse"] = time.perf_counter() - t0
+    fatal = [d for d in result.diagnostics if d.level == "error" and d.code in FATAL_CODES]
+    if fatal:
+        result.reason = fatal[0].message
+        return result
+    problems = []
     for fmt in formats:
         t1 = time.perf_counter()
-        target = outdir / item.rel.with_suffix(fmt.suffix)
-        write_atomic(target, fmt.write(converted.document))
-        result.outputs.append(str(target))
-        result.seconds[fmt.name] = time.perf_counter() - t1
+        rel = output_rel(item, fmt.suffix)
+        try:
+            st = write_atomic(outdir / rel, fmt.write(converted.document))
+        except Exception as exc:  # one writer failing leaves the others' outputs
+            problems.append(f"{fmt.name}: {exc}")
+            result.diagnostics.append(
+                Diagnostic.make(
+                    "error",
+                    WRITE_FAILED,
+                    f"could not write {fmt.name}: {exc}",
+                    None,
+                    file=str(item.path),
+                )
+            )
+            continue
+        finally:
+            result.seconds[fmt.name] = time.perf_counter() - t1
+        result.outputs.append(str(outdir / rel))
+        result.written[fmt.name] = OutputStamp(rel.as_posix(), st.st_size, st.st_mtime_ns)
+    if options.changes_log:
+        _write_change_log(item, converted, outdir, result, problems)
+    result.status = "failed" if problems else "converted"
+    result.reason = "; ".join(problems)
     return result
+
+
+#: Suffix of the change log written next to the outputs (never ``.txt``, so a
+#: later run over the same folder cannot take it for a transcription).
+CHANGES_SUFFIX = ".changes.json"
+
+
+def _write_change_log(
+    item: Input, converted: Converted, outdir: Path, result: DocResult, problems: list[str]
+) -> None:
+    """The normalisation change log, written and recorded like an output."""
+    from cableconv.normalize.report import render_json
+
+    rel = output_rel(item, CHANGES_SUFFIX)
+    try:
+        data = render_json(converted.normalized, str(item.path)).encode("utf-8")
+        st = write_atomic(outdir / rel, data)
+    except Exception as exc:
+        problems.append(f"changes: {exc}")
+        result.diagnostics.append(
+            Diagnostic.make(
+                "error",
+                WRITE_FAILED,
+                f"could not write the change log: {exc}",
+                None,
+                file=str(item.path),
+            )
+        )
+        return
+    result.outputs.append(str(outdir / rel))
+    result.written["changes"] = OutputStamp(rel.as_posix(), st.st_size, st.st_mtime_ns)
+
+
+def output_rel(item: Input, suffix: str) -> PurePath:
+    """Where one output goes under OUTDIR: the input's place plus the suffix
+    (appended: ``761.93-12-1544`` keeps its dots)."""
+    return item.rel.with_name(item.rel.name + suffix)
+
+
+def _failed(result: DocResult, code: str, message: str, hint: str = "") -> DocResult:
+    file = str(result.input.path)
+    result.diagnostics = [Diagnostic.make("error", code, message, None, hint=hint, file=file)]
+    result.reason = message
+    return result
+
+
+def _convert_job(item: Input, names: tuple[str, ...], outdir: Path, options: Options) -> DocResult:
+    """The work a worker process does for one document."""
+    return convert_one(item, [FORMATS[n] for n in names], outdir, options)
+
+
+_WARM_UP_TEXT = "Memorandum\n\nWashington, January 1, 1945.\n\nA short paragraph.1\n\n1. A note.\n"
+
+
+def _warm_up(names: tuple[str, ...], options: Options) -> None:
+    """Before the first document: one tiny document through every writer, so
+    a writer's long-lived state (a pandoc process, typst's fonts, compiled
+    templates) is built while the parent is still sending work."""
+    try:
+        converted = convert_source(Source.from_text(_WARM_UP_TEXT, "warm-up.txt"), options)
+        for name in names:
+            FORMATS[name].write(converted.document)
+    except Exception:  # the first real document will report the problem
+        pass
+
+
+def _failure(item: Input, reason: str, code: str = WORKER_DIED) -> DocResult:
+    diag = Diagnostic.make("error", code, reason, None, file=str(item.path))
+    return DocResult(item, "failed", diagnostics=[diag], reason=reason)
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on (respects affinity and cgroup masks)."""
+    if hasattr(os, "process_cpu_count"):
+        count: int | None = os.process_cpu_count()
+    elif hasattr(os, "sched_getaffinity"):
+        count = len(os.sched_getaffinity(0))
+    else:
+        count = os.cpu_count()
+    return max(1, count or 1)
+
+
+def estimated_ms(work: list[Job]) -> float:
+    return sum(
+        COST_MS["parse"] + sum(COST_MS.get(n, UNKNOWN_FORMAT_MS) for n in names)
+        for _, _, names in work
+    )
+
+
+def worker_start_ms(names: set[str]) -> float:
+    pandoc = any(n in ("md", "docx", "pdf") for n in names)
+    start = WORKER_START_MS + max((START_MS.get(n, 0.0) for n in names), default=0.0)
+    return start if pandoc else WORKER_START_MS
+
+
+def workers_for(requested: int, work: list[Job]) -> int:
+    """How many processes to use: 1 (this one) unless there is work for
+    several, each doing at least twice what its own start-up costs. A TEI-only
+    volume of a hundred documents uses workers, a handful of documents does
+    not; with DOCX and PDF (a pandoc and a typst compiler per worker) a worker
+    needs a few documents to pay for itself."""
+    if requested <= 1 or len(work) <= 1:
+        return 1
+    start = worker_start_ms({n for _, _, names in work for n in names})
+    if start <= 0:
+        return min(requested, len(work))
+    return max(1, min(requested, len(work), math.floor(estimated_ms(work) / (2 * start))))
+
+
+@dataclass
+class Batch:
+    """A batch's settings; :meth:`run` converts and reports."""
+
+    formats: list[Format]
+    outdir: Path
+    options: Options = field(default_factory=Options)
+    jobs: int = 1
+    force: bool = False
+    incremental: bool = True
+    #: Called once per input, in input order, as soon as its turn comes.
+    on_result: Callable[[DocResult], None] = lambda r: None
+    #: Called as each conversion finishes, in any order (progress display).
+    on_done: Callable[[DocResult], None] = lambda r: None
+    #: Called once the plan is made: (inputs to convert, inputs up to date).
+    on_plan: Callable[[int, int], None] = lambda todo, skipped: None
+    #: Processes actually used by the last run (1: this one).
+    used_jobs: int = 1
+    #: Why the manifest could not be saved, if it could not: the outputs are
+    #: fine, the next run converts them again.
+    manifest_problem: str = ""
+
+    def run(self, items: list[Input]) -> list[DocResult]:
+        results: list[DocResult | None] = [None] * len(items)
+        manifest = Manifest.load(self.outdir) if self.incremental else None
+        settings = settings_key(self.options.fingerprint()) if manifest is not None else ""
+        work = self._plan(items, results, manifest, settings)
+        self.used_jobs = workers_for(self.jobs, work)
+        self.on_plan(len(work), sum(1 for r in results if r is not None))
+
+        emitted = 0
+
+        def emit_ready() -> None:
+            nonlocal emitted
+            while emitted < len(results):
+                ready = results[emitted]
+                if ready is None:
+                    return
+                self.on_result(ready)
+                emitted += 1
+
+        emit_ready()
+        if work:
+            for folder in {(self.outdir / item.rel).parent for _, item, _ in work}:
+                sweep_stale_temps(folder)
+        last_save = time.monotonic()
+        try:
+            for index, result in self._convert(work):
+                results[index] = result
+                if manifest is not None:
+                    self._record(manifest, result, settings)
+                    if time.monotonic() - last_save > CHECKPOINT_SECONDS:
+                        self._save(manifest)
+                        last_save = time.monotonic()
+                self.on_done(result)
+                emit_ready()
+        finally:
+            if manifest is not None:
+                self._save(manifest)
+        return [r for r in results if r is not None]
+
+    def _save(self, manifest: Manifest) -> None:
+        try:
+            manifest.save()
+        except OSError as exc:
+            self.manifest_problem = f"cannot save {manifest.path}: {exc.strerror or exc}"
+
+    def _plan(
+        self,
+        items: list[Input],
+        results: list[DocResult | None],
+        manifest: Manifest | None,
+        settings: str,
+    ) -> list[Job]:
+        suffixes = {f.name: f.suffix for f in self.formats}
+        owners: dict[str, Input] = {}
+        work: list[Job] = []
+        for index, item in enumerate(items):
+            key = item.rel.as_posix()
+            first = owners.setdefault(key, item)
+            if first is not item:
+                reason = (
+                    f"its outputs would overwrite those of {first.path} ({key}.*); "
+                    "rename one of the two or convert them into different folders"
+                )
+                results[index] = _failure(item, reason, OUTPUT_CLASH)
+                continue
+            if manifest is None or self.force:
+                stale = list(suffixes)
+            else:
+                stale = manifest.stale_formats(key, _abs(item.path), suffixes, settings)
+            if stale:
+                work.append((index, item, tuple(stale)))
+            else:
+                assert manifest is not None
+                results[index] = DocResult(
+                    item,
+                    "skipped",
+                    outputs=manifest.outputs(key, list(suffixes)),
+                    reason="up to date",
+                    recorded_counts=manifest.diagnostics(key),
+                )
+        return work
+
+    def _convert(self, work: list[Job]) -> Iterator[tuple[int, DocResult]]:
+        """``(index, result)`` as conversions finish, in this process or in workers."""
+        if self.used_jobs <= 1:
+            for index, item, names in work:
+                yield index, _convert_job(item, names, self.outdir, self.options)
+            return
+        from cableconv.workers import WorkerPool
+
+        pool = WorkerPool(
+            self.used_jobs,
+            _convert_job,
+            self.outdir,
+            self.options,
+            tuple(f.name for f in self.formats),
+            warm_up=_warm_up,
+            on_crash=_failure,
+        )
+        yield from pool.run(work)
+
+    def _record(self, manifest: Manifest, result: DocResult, settings: str) -> None:
+        key = result.input.rel.as_posix()
+        if result.stamp is not None and result.written:
+            manifest.record(
+                key,
+                _abs(result.input.path),
+                result.stamp,
+                settings,
+                result.written,
+                result.counts(),
+            )
+        elif result.status == "failed":
+            manifest.forget(key)
+
+
+def _abs(path: Path) -> Path:
+    return Path(os.path.abspath(path))
 
 
 def run_batch(
@@ -59,10 +400,11 @@ def run_batch(
     outdir: Path,
     options: Options,
     on_result: Callable[[DocResult], None] = lambda r: None,
+    *,
+    jobs: int = 1,
+    force: bool = False,
+    incremental: bool = True,
 ) -> list[DocResult]:
-    results = []
-    for item in items:
-        r = convert_one(item, formats, outdir, options)
-        on_result(r)
-        results.append(r)
-    return results
+    """Convert ``items``; see :class:`Batch` for the knobs."""
+    batch = Batch(formats, outdir, options, jobs, force, incremental, on_result)
+    return batch.run(items)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -35,30 +36,64 @@ def _safe_rel(rel: PurePath) -> PurePath:
     return PurePath(*parts) if parts else PurePath("document")
 
 
-def expand_inputs(args: list[str], suffix: str = ".txt") -> tuple[list[Input], list[InputProblem]]:
-    """Files as given, ``*.txt`` in folders (recursively, sorted), glob
-    patterns expanded. Duplicates are dropped, order is kept."""
+def _walk(
+    top: str, suffix: str, skip: frozenset[str], rel: tuple[str, ...] = ()
+) -> list[tuple[str, tuple[str, ...]]]:
+    """``(path, relative parts)`` of the ``*suffix`` files under ``top``, in
+    the order of their relative paths (what ``sorted(rglob())`` gives), one
+    ``scandir`` per folder. Hidden names (editor lock files, our own temporary
+    files), symlinked folders (loops) and the folders in ``skip`` (the output
+    folder, when it lies inside an input folder) are not entered."""
+    try:
+        with os.scandir(top) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return []
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            if skip and os.path.realpath(entry.path) in skip:
+                continue
+            found.extend(_walk(entry.path, suffix, skip, (*rel, entry.name)))
+        elif entry.name.endswith(suffix) and entry.is_file():
+            found.append((entry.path, (*rel, entry.name)))
+    return found
+
+
+def expand_inputs(
+    args: list[str], suffix: str = ".txt", skip_dirs: tuple[Path, ...] = ()
+) -> tuple[list[Input], list[InputProblem]]:
+    """Files as given, ``*.txt`` in folders (recursively, sorted, not entering
+    ``skip_dirs``), glob patterns expanded. Duplicates (the same file reached
+    twice) are dropped, order is kept."""
     found: list[Input] = []
     problems: list[InputProblem] = []
+    skip = frozenset(os.path.realpath(d) for d in skip_dirs)
     for arg in args:
         path = Path(arg)
         if path.is_dir():
-            for p in sorted(path.rglob(f"*{suffix}")):
-                if p.is_file():
-                    found.append(Input(p, _safe_rel(p.relative_to(path).with_suffix(""))))
+            for p, parts in _walk(arg, suffix, skip):
+                found.append(Input(Path(p), _safe_rel(PurePath(*parts).with_suffix(""))))
         elif path.is_file():
             found.append(Input(path, _safe_rel(PurePath(path.stem))))
         elif any(ch in arg for ch in "*?["):
-            files = [Path(p) for p in sorted(glob.glob(arg, recursive=True)) if Path(p).is_file()]
-            if not files:
+            matched = [Path(p) for p in sorted(glob.glob(arg, recursive=True)) if Path(p).is_file()]
+            if not matched:
                 problems.append(InputProblem(arg, "no file matches this pattern"))
-            found.extend(Input(p, _safe_rel(PurePath(p.stem))) for p in files)
+            found.extend(Input(p, _safe_rel(PurePath(p.stem))) for p in matched)
         else:
             problems.append(InputProblem(arg, "no such file or folder"))
-    seen: set[Path] = set()
+    seen: set[tuple[int, int]] = set()
     unique: list[Input] = []
     for item in found:
-        key = item.path.resolve()
+        try:
+            st = os.stat(item.path)
+        except OSError:
+            unique.append(item)  # reported when it is read
+            continue
+        key = (st.st_dev, st.st_ino)
         if key not in seen:
             seen.add(key)
             unique.append(item)

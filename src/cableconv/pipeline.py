@@ -14,7 +14,7 @@ from cableconv.model import Document
 from cableconv.normalize import Normalized, normalize
 from cableconv.normalize.runner import OffsetMap
 from cableconv.parse import doc_id_for, parse_text
-from cableconv.source import DEFAULT_MAX_BYTES, Source, decode
+from cableconv.source import DEFAULT_MAX_BYTES, NOT_XML, Source, decode
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,14 @@ class Options:
     disabled_fixes: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
 
+    #: also write the normalisation change log (``<stem>.changes.json``)
+    changes_log: bool = False
+
     def fingerprint(self) -> str:
-        return f"normalize={self.normalize};off={','.join(sorted(self.disabled_fixes))}"
+        return (
+            f"normalize={self.normalize};off={','.join(sorted(self.disabled_fixes))};"
+            f"changes={self.changes_log}"
+        )
 
 
 @dataclass
@@ -62,11 +68,68 @@ def convert_source(
         o_end = normalized.to_original(end) if end > start else o_start
         return source.span(o_start, max(o_start, o_end))
 
-    name = Path(source.name).name
+    name = display_name(Path(source.name).name)
     doc_id = doc_id_for(stem if stem is not None else Path(source.name).stem)
     result = parse_text(normalized.text, name, span_of, doc_id)
-    diags = [*source.diagnostics, *normalized.diagnostics, *result.diagnostics]
+    diags = [
+        *source.diagnostics,
+        *unwritable_characters(source),
+        *normalized.diagnostics,
+        *result.diagnostics,
+    ]
     return Converted(source, normalized, result.document, [d.located(source.name) for d in diags])
+
+
+#: Characters named in CC005 messages, as ``cableconv check`` names them.
+_CONTROL_NAMES = {
+    "\x08": "backspace",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\x1a": "substitute (Ctrl-Z)",
+    "\x1b": "escape",
+    "\ufffe": "not a character",
+    "\uffff": "not a character",
+}
+#: More places than this are summed up in the last diagnostic.
+MAX_CONTROL_DIAGNOSTICS = 20
+
+
+def unwritable_characters(source: Source) -> list[Diagnostic]:
+    """A CC005 error for each character XML cannot hold (a BEL, an ESC, a
+    form feed): no TEI can be written with it and none is written without
+    it, since dropping it would change the text. The user deletes it or
+    types what it stood for."""
+    out: list[Diagnostic] = []
+    places = NOT_XML.finditer(source.text)
+    for m in places:
+        ch = m.group()
+        name = f" ({_CONTROL_NAMES[ch]})" if ch in _CONTROL_NAMES else ""
+        message = f"control character U+{ord(ch):04X}{name} in the text"
+        if len(out) == MAX_CONTROL_DIAGNOSTICS - 1:
+            rest = sum(1 for _ in places)
+            if rest:
+                message += f" (and {rest} more such characters)"
+        out.append(
+            Diagnostic.make(
+                "error",
+                "CC005",
+                message,
+                source.span(m.start(), m.end()),
+                hint="delete it; if it stood for a letter or a quote, type that instead; "
+                "XML (and so TEI) cannot hold it",
+            )
+        )
+        if len(out) == MAX_CONTROL_DIAGNOSTICS:
+            break
+    return out
+
+
+def display_name(name: str) -> str:
+    """A file name as text every output can hold: bytes of the name that
+    were not UTF-8 (kept by Python as lone surrogates, which no UTF-8
+    writer and no XML can take) become U+FFFD. The name is a label in the
+    outputs, not text of the transcription."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def convert_path(path: Path, options: Options = Options()) -> Converted:

@@ -1,27 +1,59 @@
-"""``cableconv convert INPUT... --to tei,json -o OUTDIR``."""
+"""``cableconv convert INPUT... --to tei,json -o OUTDIR``.
+
+Exit status: 0 when every input was converted (or was up to date), 1 when an
+input failed (unreadable, not text, empty, a writer failed) or an argument
+named nothing, 2 for a usage error or when no input was found at all.
+"""
 
 from __future__ import annotations
 
 import argparse
+import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from cableconv.batch import DocResult, run_batch
+from cableconv.batch import Batch, DocResult, default_jobs
 from cableconv.inputs import expand_inputs
+from cableconv.normalize import resolve_fix_names
 from cableconv.pipeline import Options
-from cableconv.writers import parse_formats
+from cableconv.progress import Progress, mode_for
+from cableconv.writers import FORMATS, parse_formats
+
+#: How many failed inputs the end-of-run list names (all are in --report).
+LIST_FAILURES = 20
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all CPUs) or more")
+    return value
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "convert",
         help="convert transcriptions to TEI, JSON and other formats",
-        description="Convert transcriptions (files, folders of *.txt, globs) into OUTDIR.",
+        description="Convert transcriptions (files, folders of *.txt, globs) into OUTDIR. "
+        "Inputs whose outputs are up to date are skipped (see --force).",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument("--to", default="tei", metavar="FORMATS", help="comma-separated: tei,json")
+    p.add_argument(
+        "--to",
+        default="tei",
+        metavar="FORMATS",
+        help=f"comma-separated formats: {','.join(FORMATS)} (default: tei)",
+    )
     p.add_argument("-o", "--output", default="out", metavar="OUTDIR", help="default: out")
     p.add_argument("--no-normalize", action="store_true", help="take the text as it is")
+    p.add_argument(
+        "--changes",
+        action="store_true",
+        help="also write each document's normalisation change log (OUTDIR/<stem>.changes.json)",
+    )
     p.add_argument(
         "--no-fix",
         action="append",
@@ -29,31 +61,123 @@ def register(sub: Any) -> None:
         metavar="NAME",
         help="switch one normalisation fix off (repeatable)",
     )
-    p.add_argument("-q", "--quiet", action="store_true", help="print only failures")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes (default 0: one per CPU; small batches run in one process)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="convert every input, even if its outputs are current"
+    )
+    p.add_argument(
+        "--report", metavar="FILE", help="write a JSON report: per input status, outputs, timings"
+    )
+    noise = p.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print only failures and errors")
+    noise.add_argument(
+        "-v", "--verbose", action="store_true", help="also print each document and info notes"
+    )
     p.set_defaults(handler=run_convert)
 
 
 def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    t0 = time.perf_counter()
+    started = time.time()
     try:
         formats = parse_formats(args.to)
     except ValueError as exc:
         err.write(f"cableconv convert: error: {exc}\n")
         return 2
-    items, problems = expand_inputs(args.inputs)
-    for p in problems:
-        err.write(f"{p.arg}: error: {p.message}\n")
+    # Never take the outputs of an earlier run (OUTDIR inside an input folder) as inputs.
+    items, problems = expand_inputs(args.inputs, skip_dirs=(Path(args.output),))
+    for problem in problems:
+        err.write(f"{problem.arg}: error: {problem.message}\n")
     if not items:
         err.write("cableconv convert: error: no input transcriptions found\n")
         return 2
-    options = Options(normalize=not args.no_normalize, disabled_fixes=tuple(args.no_fix))
+    try:
+        # Resolved to fix names: `--no-fix quotes` and the two quote fixes by
+        # name are the same settings, and outputs made with one are current for the other.
+        disabled = tuple(sorted(resolve_fix_names(args.no_fix)))
+    except ValueError as exc:
+        err.write(f"cableconv convert: error: {exc}\n")
+        return 2
+    options = Options(
+        normalize=not args.no_normalize, disabled_fixes=disabled, changes_log=args.changes
+    )
+    progress = Progress(err, mode_for(err, args.quiet))
+    verbose: bool = args.verbose
 
-    def report(r: DocResult) -> None:
+    def show(r: DocResult) -> None:
         for d in r.diagnostics:
-            if d.level == "error" or (d.level == "warning" and not args.quiet):
-                err.write(d.format() + "\n")
+            if d.level == "error" or (d.level == "warning" and not args.quiet) or verbose:
+                progress.write(d.format())
+        if verbose:
+            progress.write(_document_line(r))
 
-    results = run_batch(items, formats, Path(args.output), options, report)
+    def planned(todo: int, skipped: int) -> None:
+        if verbose:
+            how = f"{batch.used_jobs} worker processes" if batch.used_jobs > 1 else "one process"
+            progress.write(f"cableconv: {todo} to convert, {skipped} up to date; {how}")
+        progress.start(todo)
+
+    batch = Batch(
+        formats,
+        Path(args.output),
+        options,
+        jobs=args.jobs or default_jobs(),
+        force=args.force,
+        on_result=show,
+        on_done=lambda r: progress.advance(r.status == "failed"),
+        on_plan=planned,
+    )
+    try:
+        results = batch.run(items)
+    except KeyboardInterrupt:
+        progress.finish()
+        err.write("cableconv convert: interrupted; finished outputs are kept\n")
+        return 130
+    progress.finish()
+    elapsed = time.perf_counter() - t0
+
+    from cableconv.runreport import Tally, build_report, summary_line, write_report
+
+    tally = Tally.of(results)
     failed = [r for r in results if r.status == "failed"]
+    for r in failed[:LIST_FAILURES]:
+        err.write(f"failed: {r.input.path}: {r.reason}\n")
+    if len(failed) > LIST_FAILURES:
+        err.write(f"failed: ... and {len(failed) - LIST_FAILURES} more\n")
+    if batch.manifest_problem:
+        err.write(f"cableconv convert: warning: {batch.manifest_problem}\n")
     if not args.quiet:
-        err.write(f"converted {len(results) - len(failed)}, failed {len(failed)}\n")
-    return 1 if failed or problems else 0
+        err.write(summary_line(tally, elapsed) + "\n")
+    if args.report:
+        report = build_report(
+            results,
+            elapsed=elapsed,
+            formats=[f.name for f in formats],
+            outdir=Path(args.output),
+            jobs=batch.used_jobs,
+            options=options.fingerprint(),
+            problems=problems,
+            started=time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
+        )
+        try:
+            write_report(Path(args.report), report)
+        except OSError as exc:
+            err.write(f"cableconv convert: error: cannot write the report: {exc}\n")
+            return 1
+    return 0 if tally.ok and not problems else 1
+
+
+def _document_line(r: DocResult) -> str:
+    ms = sum(r.seconds.values()) * 1000
+    if r.status == "skipped":
+        return f"{r.input.path}: skipped, up to date"
+    if r.status == "failed":
+        return f"{r.input.path}: failed: {r.reason}"
+    return f"{r.input.path}: converted to {', '.join(r.written)} in {ms:.0f} ms"
