@@ -96,6 +96,11 @@ CODES: dict[str, tuple[Level, str]] = {
     # writers (CC4xx)
     "CC401": ("warning", "footnote marker without a note written as a superscript"),
     "CC402": ("warning", "footnote without a marker written at the end of the document"),
+    # batch (CC5xx)
+    "CC501": ("error", "an output could not be written"),
+    "CC502": ("error", "internal error while converting this input"),
+    "CC503": ("error", "the worker process died while converting this input"),
+    "CC504": ("error", "two inputs would write the same outputs"),
 }
 
 

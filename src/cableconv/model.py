@@ -305,18 +305,25 @@ _TYPE_NAMES: dict[type[Any], str] = {cls: _snake(name) for name, cls in _NODE_TY
 _BY_TYPE_NAME: dict[str, str] = {v: k.__name__ for k, v in _TYPE_NAMES.items()}
 
 
+#: Field names of each node type, looked up once (the JSON writer runs per node).
+_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _NODE_TYPES.values()
+}
+
+
 def _to_json(value: Any) -> Any:
-    if isinstance(value, Span):
-        return value.to_json()
+    names = _FIELD_NAMES.get(type(value))
+    if names is not None:
+        out: dict[str, Any] = {"type": _TYPE_NAMES[type(value)]}
+        for name in names:
+            v = getattr(value, name)
+            if v is not None:
+                out[name] = _to_json(v)
+        return out
     if isinstance(value, tuple):
         return [_to_json(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out: dict[str, Any] = {"type": _TYPE_NAMES[type(value)]}
-        for f in dataclasses.fields(value):
-            v = getattr(value, f.name)
-            if v is not None:
-                out[f.name] = _to_json(v)
-        return out
+    if isinstance(value, Span):
+        return value.to_json()
     return value
 
 

@@ -16,14 +16,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cableconv.atomic import write_atomic
-from cableconv.checks import check_converted, sort_diagnostics
 from cableconv.diagnostics import CODES, Diagnostic
 from cableconv.inputs import InputProblem, expand_inputs
 from cableconv.normalize import resolve_fix_names
 from cableconv.pipeline import Options, convert_source, read_source
 from cableconv.report import FORMATS, FileReport, Summary, render
 from cableconv.source import UnreadableInput
-from cableconv.validate import validate_tei_file, warm_up
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 TEI_SUFFIXES = (".xml", ".tei")
@@ -82,6 +80,8 @@ def find_inputs(args: list[str]) -> tuple[list[Path], list[InputProblem]]:
 
 
 def check_transcription(path: Path, options: Options, ignore: set[str]) -> FileReport:
+    from cableconv.checks import check_converted  # heavy: loaded only when checking
+
     name = str(path)
     try:
         source = read_source(path, options)
@@ -106,6 +106,9 @@ def check_transcription(path: Path, options: Options, ignore: set[str]) -> FileR
 
 
 def check_tei(path: Path, ignore: set[str]) -> FileReport:
+    from cableconv.checks import sort_diagnostics
+    from cableconv.validate import validate_tei_file
+
     name = str(path)
     try:
         data = path.read_bytes()
@@ -131,6 +134,8 @@ def check_paths(
     progress: Callable[[FileReport], None] | None = None,
 ) -> list[FileReport]:
     """Check every path in this process; schemas are compiled once, up front."""
+    from cableconv.validate import warm_up
+
     options = options if options is not None else Options()
     warm_up()
     off = set(ignore)

@@ -14,40 +14,53 @@ with a position) and replace undecodable runs with ``�``
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
-
-import ftfy
-from ftfy.chardata import LIGATURES
+from typing import Any
 
 from cableconv.normalize.runner import Edit
 
 _BOM = "\ufeff"
 
-#: Everything off except mojibake repair; see the module docstring for why.
-_MOJIBAKE = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=False,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+@functools.cache
+def _ftfy() -> tuple[Any, Any]:
+    """ftfy and its configuration, loaded on first need: importing ftfy costs
+    ~50 ms, which every ``convert`` start would pay for clean text.
+    Everything is off except mojibake repair; see the module docstring for why."""
+    import ftfy
+
+    return ftfy, ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=False,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
 
 #: Only the typographic ligatures U+FB00-FB06 (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) that OCR and PDF
 #: copies leave behind. ftfy's table also "fixes" the Serbo-Croatian digraphs
 #: (ǆ, ǉ, ǌ) and Dutch ĳ, which are real letters in names.
 _TYPOGRAPHIC_LIGATURES = {
-    chr(code): letters for code, letters in LIGATURES.items() if 0xFB00 <= code <= 0xFB06
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "ſt",
+    "\ufb06": "st",
 }
 
 #: A line of ASCII and the typography FRUS prints is never mojibake: UTF-8
@@ -111,7 +124,8 @@ def mojibake(text: str) -> Iterator[Edit]:
         line = text[start:end]
         if _CANNOT_BE_MOJIBAKE.fullmatch(line):
             continue
-        fixed = ftfy.fix_text(line, _MOJIBAKE)
+        ftfy, config = _ftfy()
+        fixed = ftfy.fix_text(line, config)
         if fixed != line:
             yield from _diff_edits(start, line, fixed)
 

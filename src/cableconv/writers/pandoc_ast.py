@@ -588,6 +588,14 @@ class PandocLoop:
 
 _LOOP = PandocLoop()
 atexit.register(_LOOP.close)
+
+
+def shutdown() -> None:
+    """Stop this process's pandoc; batch workers call it before they exit
+    (``os._exit`` skips atexit handlers, which would leave pandoc orphaned)."""
+    _LOOP.close()
+
+
 _CHECKED_ONESHOT = False
 
 
