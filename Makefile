@@ -13,7 +13,7 @@ OUTPUTS := $(foreach e,$(EXTS),$(patsubst samples/%.txt,out/%.$(e),$(SAMPLES)))
 SOURCES := $(shell find src -type f ! -path '*/__pycache__/*' ! -name '*.pyc' ! -path '*.egg-info/*')
 BENCH_ARGS ?=
 
-.PHONY: all install test lint typecheck check golden previews bench clean
+.PHONY: all install test lint typecheck check golden previews bench check-outputs clean
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -48,6 +48,12 @@ check: lint typecheck test
 # Regenerate the golden files deliberately, then review the diff.
 golden: $(STAMP)
 	CABLECONV_ACCEPT=1 $(BIN)/python -m pytest -q tests/test_golden.py
+	CABLECONV_ACCEPT=1 $(BIN)/python -m pytest -q tests/test_markdown.py -k golden
+
+# Every corpus document to md, docx and pdf, each read back: no word missing,
+# footnote counts equal (needs ../shared/corpus).
+check-outputs: $(STAMP)
+	$(BIN)/python scripts/check_outputs.py --jobs 2
 
 # The README's pictures of the seed's PDF and DOCX.
 previews: $(STAMP)
