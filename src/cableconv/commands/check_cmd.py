@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cableconv.atomic import write_atomic
+from cableconv.commands.args import add_max_bytes
 from cableconv.diagnostics import CODES, Diagnostic
 from cableconv.inputs import InputProblem, expand_inputs
 from cableconv.normalize import resolve_fix_names
@@ -56,6 +57,7 @@ def register(sub: Any) -> None:
         help="check as `convert --no-fix NAME` would convert (repeatable)",
     )
     p.add_argument("--list-codes", action="store_true", help="print the table of codes and exit")
+    add_max_bytes(p)
     p.set_defaults(handler=run_check)
 
 
@@ -186,7 +188,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not paths:
         err.write("cableconv check: error: no transcription or TEI file found\n")
         return EXIT_USAGE
-    options = Options(disabled_fixes=disabled)
+    options = Options(disabled_fixes=disabled, max_bytes=args.max_bytes)
     reports = check_paths(paths, options, ignore)
     text = render(reports, args.format)
     if args.output:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cableconv.batch import Batch, DocResult, default_jobs
+from cableconv.commands.args import add_max_bytes
 from cableconv.inputs import expand_inputs
 from cableconv.normalize import resolve_fix_names
 from cableconv.pipeline import Options
@@ -80,6 +81,7 @@ def register(sub: Any) -> None:
     noise.add_argument(
         "-v", "--verbose", action="store_true", help="also print each document and info notes"
     )
+    add_max_bytes(p)
     p.set_defaults(handler=run_convert)
 
 
@@ -106,7 +108,10 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"cableconv convert: error: {exc}\n")
         return 2
     options = Options(
-        normalize=not args.no_normalize, disabled_fixes=disabled, changes_log=args.changes
+        normalize=not args.no_normalize,
+        disabled_fixes=disabled,
+        max_bytes=args.max_bytes,
+        changes_log=args.changes,
     )
     progress = Progress(err, mode_for(err, args.quiet))
     verbose: bool = args.verbose
