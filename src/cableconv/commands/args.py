@@ -21,7 +21,7 @@ def size(value: str) -> int:
     if m is None or int(m[1]) == 0:
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 1000, 64M or 1G)")
     power: int = "_KMG".index(m[2].upper() or "_")
-    return int(m[1]) * 1024**power
+    return int(m[1]) << (10 * power)
 
 
 def add_max_bytes(parser: Any) -> None:
