@@ -261,7 +261,9 @@ def naive_main(list_file: Path, outdir: Path, formats: Sequence[str]) -> None:
     ``CABLECONV_PANDOC=oneshot``. Leaves the seconds spent per step in
     ``bench/work/naive-steps.json``."""
     from cableconv.pipeline import Options, convert_path
-    from cableconv.writers import FORMATS
+    from cableconv.writers import FORMATS, pandoc_ast
+
+    reference_docx = Path(pandoc_ast.__file__).parent.parent / "data" / "reference.docx"
 
     pdf_source: Any = None
     if "pdf" in formats:
@@ -289,6 +291,13 @@ def naive_main(list_file: Path, outdir: Path, formats: Sequence[str]) -> None:
                     root=template_root,
                     ignore_system_fonts=True,
                     sys_inputs={**inputs, "cc-paper": "us-letter"},
+                )
+            elif name == "docx":
+                # the naive way: pandoc's docx writer, one process per document
+                data = pandoc_ast.write(
+                    pandoc_ast.build(doc, "docx"),
+                    "docx",
+                    pandoc_ast.WriteOptions(reference_doc=reference_docx),
                 )
             else:
                 data = FORMATS[name].write(doc)
