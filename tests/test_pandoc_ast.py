@@ -29,6 +29,7 @@ from cableconv.model import (
     Text,
 )
 from cableconv.writers import pandoc_ast
+from cableconv.writers.common import source_date_epoch
 from cableconv.writers.pandoc_ast import (
     API_VERSION,
     PANDOC_VERSION,
@@ -286,11 +287,11 @@ def test_the_ast_is_plain_json() -> None:
 
 def test_source_date_epoch_is_read_only_when_valid(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert pandoc_ast.source_date_epoch() == 1700000000
+    assert source_date_epoch() == 1700000000
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    assert pandoc_ast.source_date_epoch() is None
+    assert source_date_epoch() is None
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert pandoc_ast.source_date_epoch() is None
+    assert source_date_epoch() is None
     assert os.environ.get("SOURCE_DATE_EPOCH") is None
 
 

@@ -200,6 +200,13 @@ class Document:
     span: Span
 
     @property
+    def title(self) -> str:
+        """The heading as one line, or the file name when there is none."""
+        head = self.heading
+        title = " ".join(plain(head.content).split()) if head else ""
+        return title or self.source_name
+
+    @property
     def heading(self) -> Heading | None:
         for block in self.blocks:
             if isinstance(block, Heading):

@@ -35,7 +35,6 @@ from __future__ import annotations
 import copy
 import functools
 import io
-import os
 import re
 import struct
 import zipfile
@@ -70,9 +69,9 @@ from cableconv.model import (
     SourceNote,
     Table,
     Text,
-    plain,
 )
 from cableconv.source import NOT_XML
+from cableconv.writers.common import source_date_epoch
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REFERENCE_DOCX = DATA_DIR / "reference.docx"
@@ -609,13 +608,6 @@ def _text(value: str) -> etree._Element:
 # --------------------------------------------------------------------------
 
 
-def title_of(doc: Document) -> str:
-    """The heading as one line, or the file name when there is none."""
-    head = doc.heading
-    title = " ".join(plain(head.content).split()) if head else ""
-    return title or doc.source_name
-
-
 def _xml_text(text: str) -> str:
     return NOT_XML.sub("\ufffd", text)
 
@@ -625,7 +617,7 @@ def _core_properties(doc: Document, epoch: int | None) -> bytes:
         f"{{{CP}}}coreProperties",
         nsmap={"cp": CP, "dc": DC, "dcterms": DCTERMS, "xsi": XSI},
     )
-    etree.SubElement(root, f"{{{DC}}}title").text = _xml_text(title_of(doc))
+    etree.SubElement(root, f"{{{DC}}}title").text = _xml_text(doc.title)
     etree.SubElement(root, f"{{{DC}}}subject").text = _xml_text(doc.source_name)
     if epoch is not None:
         stamp = _datetime(epoch).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -689,12 +681,6 @@ def write_docx(doc: Document) -> DocxOutput:
 def to_docx_bytes(doc: Document) -> bytes:
     """The DOCX file's bytes, deterministic."""
     return write_docx(doc).data
-
-
-def source_date_epoch() -> int | None:
-    """``SOURCE_DATE_EPOCH`` (reproducible builds) as seconds, if set and valid."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else None
 
 
 def _datetime(epoch: int) -> datetime:

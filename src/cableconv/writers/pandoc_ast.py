@@ -56,7 +56,6 @@ from cableconv.model import (
     SourceNote,
     Table,
     Text,
-    plain,
 )
 
 PANDOC_VERSION = "3.9"
@@ -392,13 +391,6 @@ _BLOCK_BUILDERS: dict[type[Any], Callable[[_Builder, Any], list[Json]]] = {
 }
 
 
-def title_of(doc: Document) -> str:
-    """The heading as one line, or the file name when there is none."""
-    head = doc.heading
-    title = " ".join(plain(head.content).split()) if head else ""
-    return title or doc.source_name
-
-
 def build(doc: Document, target: Target) -> PandocDocument:
     """The pandoc AST of ``doc`` for one target."""
     builder = _Builder(doc, target)
@@ -414,7 +406,7 @@ def build(doc: Document, target: Target) -> PandocDocument:
             "document-id": _el("MetaString", doc.doc_id),
         }
     ast = {"pandoc-api-version": API_VERSION, "meta": meta, "blocks": blocks}
-    return PandocDocument(ast, tuple(builder.marks), title_of(doc), tuple(builder.losses))
+    return PandocDocument(ast, tuple(builder.marks), doc.title, tuple(builder.losses))
 
 
 # --------------------------------------------------------------------------
@@ -643,9 +635,3 @@ def convert_text(
     if os.environ.get("CABLECONV_PANDOC", "loop") == "oneshot":
         return run_oneshot(text, to, options, reader)
     return _LOOP.write(text, to, options, "", reader)
-
-
-def source_date_epoch() -> int | None:
-    """``SOURCE_DATE_EPOCH`` (reproducible builds) as seconds, if set and valid."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else None

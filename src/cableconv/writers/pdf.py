@@ -21,7 +21,8 @@ import os
 from typing import Any
 
 from cableconv.model import Document
-from cableconv.writers.pandoc_ast import DATA_DIR, WriteOptions, build, source_date_epoch, write
+from cableconv.writers.common import source_date_epoch
+from cableconv.writers.pandoc_ast import DATA_DIR, WriteOptions, build, write
 
 TEMPLATE = DATA_DIR / "cableconv.typ"
 #: ``paper`` setting -> typst's paper name.

@@ -36,7 +36,6 @@ from cableconv.model import (
     SourceNote,
     Table,
     Text,
-    plain,
 )
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -278,12 +277,6 @@ def document_number(doc: Document) -> str:
     return m.group(1) if m else "1"
 
 
-def title_of(doc: Document) -> str:
-    head = doc.heading
-    title = " ".join(plain(head.content).split()) if head else ""
-    return title or doc.source_name
-
-
 def document_div(doc: Document, spans: SpanMap | None = None) -> etree._Element:
     """The ``div[@type='document']`` for one document; ``spans``, if given,
     is filled with the transcription span of every element made."""
@@ -306,7 +299,7 @@ def tei_document(doc: Document, spans: SpanMap | None = None) -> etree._Element:
     header = etree.SubElement(root, _t("teiHeader"))
     file_desc = etree.SubElement(header, _t("fileDesc"))
     title_stmt = etree.SubElement(file_desc, _t("titleStmt"))
-    etree.SubElement(title_stmt, _t("title"), type="complete").text = title_of(doc)
+    etree.SubElement(title_stmt, _t("title"), type="complete").text = doc.title
     pub = etree.SubElement(file_desc, _t("publicationStmt"))
     etree.SubElement(
         pub, _t("p")
