@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 from dataclasses import dataclass, field
 
 from cableconv.diagnostics import Diagnostic, Span
@@ -19,12 +20,17 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 
 class UnreadableInput(Exception):
-    """The input cannot be treated as a text transcription at all."""
+    """The input cannot be treated as a text transcription at all.
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    ``span``, when known, is where in the file the reason was found (the
+    first NUL character, say), for a diagnostic that points at it.
+    """
+
+    def __init__(self, message: str, hint: str = "", span: Span | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.span = span
 
 
 @dataclass(frozen=True)
@@ -96,64 +102,96 @@ def decode(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source
             f"file is {len(data):,} bytes, larger than the limit of {max_bytes:,}",
             "split the volume into documents, or raise the limit with --max-bytes",
         )
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise UnreadableInput(
-                f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})",
-                "save the file as UTF-8",
-            ) from exc
-        return _checked(
-            Source(
-                name,
-                text,
-                "utf-16",
-                (
-                    Diagnostic.make(
-                        "warning",
-                        "CC001",
-                        "file is UTF-16; read as such",
-                        Span(0, 0, 1, 1, 1, 1),
-                        hint="save transcriptions as UTF-8",
-                    ),
-                ),
-            )
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # checked before UTF-16: the UTF-32 little-endian mark starts with UTF-16's
+        raise UnreadableInput(
+            "starts with a UTF-32 byte-order mark; cableconv reads UTF-8 and UTF-16",
+            "save the file as UTF-8",
         )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _checked(_utf16(data, name))
     nul = _looks_binary(data)
     if nul is not None:
         raise UnreadableInput(
             f"binary data (NUL byte at offset {nul}); not a text transcription",
             "give cableconv a plain-text .txt file, UTF-8 encoded",
         )
-    encoding = "utf-8"
     body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
     try:
-        text = body.decode("utf-8")
-        diags: tuple[Diagnostic, ...] = ()
+        return _checked(Source(name, body.decode("utf-8")))
+    except UnicodeDecodeError:
+        return _checked(_mostly_utf8(body, name))
+
+
+def _utf16(data: bytes, name: str) -> Source:
+    try:
+        text = data.decode("utf-16")
     except UnicodeDecodeError as exc:
-        good = body[: exc.start].decode("utf-8")
-        index = LineIndex.of(good)
-        line, col = index.position(len(good))
-        text = body.decode("cp1252", errors="replace")
-        encoding = "cp1252"
-        span = Span(len(good), len(good) + 1, line, col, line, col + 1)
-        diags = (
-            Diagnostic.make(
-                "warning",
-                "CC002",
-                f"not valid UTF-8 (byte 0x{body[exc.start]:02x}); read as Windows-1252",
-                span,
-                hint="save the file as UTF-8 and check the characters around this place",
-            ),
-        )
-    return _checked(Source(name, text, encoding, diags))
+        raise UnreadableInput(
+            f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})",
+            "save the file as UTF-8",
+        ) from exc
+    note = Diagnostic.make(
+        "warning",
+        "CC001",
+        "file is UTF-16; read as such",
+        Span(0, 0, 1, 1, 1, 1),
+        hint="save transcriptions as UTF-8",
+    )
+    return Source(name, text, "utf-16", (note,))
+
+
+#: Windows-1252 for each byte a UTF-8 decoder escaped (U+DC80-U+DCFF); the
+#: five bytes Windows-1252 leaves undefined keep their Latin-1 meaning (a C1
+#: control, which ``cableconv check`` reports) rather than becoming U+FFFD.
+_ESCAPED_AS_CP1252 = {
+    0xDC00 + b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0x100)
+}
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+
+
+def _mostly_utf8(body: bytes, name: str) -> Source:
+    """UTF-8 in which some bytes are not: each of those is read as
+    Windows-1252, and everything that is valid UTF-8 stays as it is.
+
+    A file typed in UTF-8 with one Latin-1 ``é`` pasted in is common; decoding
+    the whole file as Windows-1252 instead would turn every other accent and
+    curly quote into mojibake. Each escaped byte becomes one character, so
+    offsets in the escaped text are offsets in the final text.
+    """
+    escaped = body.decode("utf-8", errors="surrogateescape")
+    places = _ESCAPED.finditer(escaped)
+    first = next(places)
+    more = sum(1 for _ in places)
+    text = escaped.translate(_ESCAPED_AS_CP1252)
+    line, col = LineIndex.of(text[: first.start()]).position(first.start())
+    span = Span(first.start(), first.start() + 1, line, col, line, col + 1)
+    byte = ord(first.group()[0]) - 0xDC00
+    also = f", and {more} more place{'s' if more > 1 else ''}" if more else ""
+    warning = Diagnostic.make(
+        "warning",
+        "CC002",
+        f"not valid UTF-8 (byte 0x{byte:02x}{also}); read as Windows-1252",
+        span,
+        hint="save the file as UTF-8 and check the characters around this place",
+    )
+    return Source(name, text, "cp1252", (warning,))
+
+
+#: Characters XML 1.0 cannot hold, not even as a character reference: C0
+#: controls other than tab, line feed and carriage return, lone surrogates,
+#: U+FFFE and U+FFFF.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _checked(source: Source) -> Source:
-    if "\x00" in source.text:
+    i = source.text.find("\x00")
+    if i != -1:
+        line, col = source.lines.position(i)
         raise UnreadableInput(
-            "text holds NUL characters; not a text transcription",
+            f"text holds NUL characters (first at line {line}, column {col}); "
+            "not a text transcription",
             "give cableconv a plain-text .txt file, UTF-8 encoded",
+            source.span(i, i + 1),
         )
     return source

@@ -212,7 +212,10 @@ def is_list_head(line: str) -> bool:
     return 2 <= len(s) <= 40 and s.upper() == s and any(c.isalpha() for c in s)
 
 
-_NUMBER_CELL = re.compile(r"(?<=\S)\s+(\d{1,3}(?:, ?\d{3})+(?:\. ?\d{1,2})?|\d+\. ?\d{2})$")
+_FIGURE = re.compile(r"\d{1,3}(?:, ?\d{3})+(?:\. ?\d{1,2})?|\d+\. ?\d{2}")
+#: A figure in a column is short; looking further back than this for where
+#: it starts only lets a long line of numbers cost the square of its length.
+MAX_FIGURE = 64
 
 
 def has_tabs(block: RawBlock) -> bool:
@@ -220,9 +223,23 @@ def has_tabs(block: RawBlock) -> bool:
 
 
 def number_cell(line: str) -> int | None:
-    """Where a trailing figure column starts (``Shipped by rail 7, 800, 000``)."""
-    m = _NUMBER_CELL.search(line)
-    return m.start(1) if m else None
+    """Where a trailing figure column starts (``Shipped by rail 7, 800, 000``):
+    the longest figure (at most :data:`MAX_FIGURE` characters) that ends the
+    line after blanks that follow some text.
+
+    >>> number_cell("Shipped by rail 7, 800, 000"), number_cell("  1, 000, 000")
+    (16, 5)
+    """
+    end = len(line)
+    for start in range(max(1, end - MAX_FIGURE), end):
+        if not line[start - 1].isspace() or _FIGURE.fullmatch(line, start) is None:
+            continue
+        blank = start - 1
+        while blank > 0 and line[blank - 1].isspace():
+            blank -= 1
+        if blank > 0:  # some text before the blanks: a label and its figure
+            return start
+    return None
 
 
 def is_table(block: RawBlock) -> bool:

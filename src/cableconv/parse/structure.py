@@ -71,6 +71,7 @@ class _Parser:
         self.span = span
         self.diags: list[Diagnostic] = []
         self.build: InlineBuilder
+        self._cleaned: dict[tuple[int, int], RawBlock] = {}
 
     # ---- diagnostics -------------------------------------------------------
     def warn(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
@@ -127,18 +128,36 @@ class _Parser:
 
     def clean(self, b: RawBlock) -> RawBlock:
         """The block without its footnote markers, for the role predicates:
-        ``[Telegram—Extract] 2`` is still a source line."""
+        ``[Telegram—Extract] 2`` is still a source line.
+
+        Each block is asked about several times, so the answer is kept; and
+        each line is cut once at all its markers, as cutting a copy of the
+        line per marker costs the line's length times its markers."""
+        key = (b.start, b.end)
+        cached = self._cleaned.get(key)
+        if cached is not None:
+            return cached
         inside = self.build.markers_in(b.start, b.end)
-        if not inside:
-            return b
-        lines = []
-        for line in b.lines:
-            text = line.text
-            for m in sorted((m for m in inside if line.start <= m < line.end), reverse=True):
-                k = m - line.start
-                text = text[:k] + text[k + 1 + len(self.build.markers[m]) :]
-            lines.append(Line(line.start, text))
-        return RawBlock(tuple(lines))
+        cleaned = b if not inside else RawBlock(tuple(self._unmarked(b.lines, inside)))
+        self._cleaned[key] = cleaned
+        return cleaned
+
+    def _unmarked(self, lines: tuple[Line, ...], markers: list[int]) -> list[Line]:
+        """``lines`` without the markers at ``markers`` (sorted offsets)."""
+        out: list[Line] = []
+        k = 0
+        for line in lines:
+            parts: list[str] = []
+            pos = 0
+            while k < len(markers) and markers[k] < line.end:
+                cut = markers[k] - line.start
+                if cut >= pos:
+                    parts.append(line.text[pos:cut])
+                    pos = cut + 1 + len(self.build.markers[markers[k]])
+                k += 1
+            parts.append(line.text[pos:])
+            out.append(Line(line.start, "".join(parts)))
+        return out
 
     # ---- front matter -----------------------------------------------------
     def front_and_body(self, blocks: list[RawBlock]) -> list[Block]:
@@ -264,6 +283,7 @@ class _Parser:
         target = out
         attachment: list[Block] | None = None
         att_start = 0
+        has_text = False  # has the current part (document or enclosure) text yet?
         i = 0
         while i < len(blocks):
             b = blocks[i]
@@ -281,9 +301,11 @@ class _Parser:
                 attachment = [first]
                 att_start = b.start
                 target = attachment
+                has_text = False
                 i = self.opener_part(blocks, i + 1, attachment, allow_heading=not labelled)
                 continue
-            block = self.body_block(blocks, i)
+            block = self.body_block(blocks, i, has_text)
+            has_text = has_text or isinstance(block, Paragraph | ListBlock | Table)
             if isinstance(block, ListBlock) and isinstance(block.items[0], PageBreakBlock):
                 # "[Page 17]" then items, right after a blank line: the page turned
                 # inside a list, so these items continue the list before it
@@ -308,7 +330,10 @@ class _Parser:
         nxt = self.clean(blocks[j])
         return roles.is_enclosure_note(nxt) or roles.is_attachment_label(nxt)
 
-    def body_block(self, blocks: list[RawBlock], i: int) -> Block:
+    def body_block(self, blocks: list[RawBlock], i: int, has_text: bool = True) -> Block:
+        """Block ``i`` of a body. ``has_text`` says whether its part has text
+        before it: a signature closes text, so a part's first block is never
+        one (``) to the Secretary of State`` after a heading cut in two is not)."""
         b = blocks[i]
         c = self.clean(b)
         span = self.span(b.start, b.end)
@@ -317,7 +342,7 @@ class _Parser:
         if roles.is_table(c):
             return Table(tuple(self.cells(line) for line in b.lines), span)
         after_close = i > 0 and roles.is_complimentary_close(self.clean(blocks[i - 1]))
-        if (self._ends_part(blocks, i) or after_close) and roles.is_signature(c):
+        if has_text and (self._ends_part(blocks, i) or after_close) and roles.is_signature(c):
             return Closer(self.build.lines(b.lines), span)
         if len(b.lines) > 1 and roles.is_dateline(c):
             # a date closing the text (``Washington, September 5, 1918.⏎[Received …]``)
