@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from cableconv.cli import run
@@ -67,3 +69,25 @@ def test_no_command_prints_help() -> None:
     code, out, _ = cli()
     assert code == 2
     assert "convert" in out
+
+
+def test_paper_choice_of_convert_matches_the_pdf_writer() -> None:
+    from cableconv.commands.convert_cmd import PAPERS
+    from cableconv.writers.pdf import PAPERS as PDF_PAPERS
+
+    assert set(PAPERS) == set(PDF_PAPERS)
+
+
+def test_a4_paper_reaches_the_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PdfReader
+
+    monkeypatch.delenv("CABLECONV_PDF_PAPER", raising=False)
+    sizes = {}
+    for paper in ("letter", "a4"):
+        out = tmp_path / paper
+        code, _, err = cli("convert", str(SEED), "--to", "pdf", "--paper", paper, "-o", str(out))
+        assert code == 0, err
+        box = PdfReader(str(out / "761.93-12-1544.pdf")).pages[0].mediabox
+        sizes[paper] = (round(float(box.width)), round(float(box.height)))
+    assert sizes == {"letter": (612, 792), "a4": (595, 842)}
+    assert "CABLECONV_PDF_PAPER" not in os.environ

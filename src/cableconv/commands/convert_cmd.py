@@ -8,7 +8,10 @@ named nothing, 2 for a usage error or when no input was found at all.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -32,6 +35,29 @@ def _jobs(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 (all CPUs) or more")
     return value
+
+
+#: The paper sizes of ``writers.pdf.PAPERS``, named here so that ``convert``
+#: does not load the PDF writer just to list them (a test keeps them equal).
+PAPERS = ("letter", "a4")
+
+
+@contextlib.contextmanager
+def _environment(name: str, value: str | None) -> Iterator[None]:
+    """Set an environment variable for the batch (its workers inherit it) and
+    put it back afterwards; ``None`` leaves it as it is."""
+    if value is None:
+        yield
+        return
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
 
 
 def register(sub: Any) -> None:
@@ -80,6 +106,11 @@ def register(sub: Any) -> None:
     noise.add_argument("-q", "--quiet", action="store_true", help="print only failures and errors")
     noise.add_argument(
         "-v", "--verbose", action="store_true", help="also print each document and info notes"
+    )
+    p.add_argument(
+        "--paper",
+        choices=PAPERS,
+        help="PDF paper size (default: $CABLECONV_PDF_PAPER, else letter)",
     )
     add_max_bytes(p)
     p.set_defaults(handler=run_convert)
@@ -140,7 +171,8 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         on_plan=planned,
     )
     try:
-        results = batch.run(items)
+        with _environment("CABLECONV_PDF_PAPER", args.paper):
+            results = batch.run(items)
     except KeyboardInterrupt:
         progress.finish()
         err.write("cableconv convert: interrupted; finished outputs are kept\n")
