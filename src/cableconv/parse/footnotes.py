@@ -12,6 +12,7 @@ among the candidates the one that looks most like a marker wins.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import deque
 from dataclasses import dataclass
@@ -86,14 +87,26 @@ _TOKEN = re.compile(r"(?<=[^\s]) ([0-9]{1,5}|[a-z]|[*†‡§¶]{1,3})(?![0-9])"
 _LINE_TOKEN = re.compile(r"(?<=[^\n])\n([0-9]{1,5}|[*†‡§¶]{1,3})(?=\n\n|\n?\Z)")
 
 
+@functools.lru_cache(maxsize=256)
+def _token_pattern(wanted: frozenset[str]) -> re.Pattern[str]:
+    """:data:`_TOKEN` for just these numbers: a document's text holds many
+    more numbers (and one-letter words) than notes, and each match costs."""
+    if len(wanted) > 200:  # a very long alternation is slower than the filter
+        return _TOKEN
+    choices = "|".join(re.escape(n) for n in sorted(wanted, key=lambda n: (-len(n), n)))
+    return re.compile(r"(?<=[^\s]) (" + choices + r")(?![0-9])")
+
+
 def _candidates(text: str, wanted: set[str], start: int, end: int) -> dict[str, list[int]]:
     """Offsets of ``" n"`` in text[start:end], for every wanted ``n``, where it
     stands as a whole token; one pass over the text, whatever the number of notes."""
     out: dict[str, list[int]] = {n: [] for n in wanted}
+    if not wanted:
+        return out
     for m in _LINE_TOKEN.finditer(text, start, end):
         if m.group(1) in wanted:
             out[m.group(1)].append(m.start())
-    for m in _TOKEN.finditer(text, start, end):
+    for m in _token_pattern(frozenset(wanted)).finditer(text, start, end):
         n = m.group(1)
         if n not in wanted:
             continue
