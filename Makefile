@@ -63,7 +63,25 @@ previews: $(STAMP)
 # BENCH_ARGS="--limit 100" benches a subset.
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
-	@if [ -f bench/check_bench.py ]; then $(BIN)/python bench/check_bench.py; fi
+	$(BIN)/python bench/check_bench.py
+	$(BIN)/python bench/scaling.py
 
 clean:
 	rm -rf out build bench/work .pytest_cache .mypy_cache .ruff_cache
+
+# Coverage-guided fuzzing of the parser (atheris) for FUZZ_SECONDS; not part of
+# `make test`. New inputs collect in build/fuzz-corpus (seeded from samples/),
+# a failing input is saved in build/fuzz-artifacts/: replay it with
+# `$(BIN)/python fuzz/fuzz_parser.py build/fuzz-artifacts/crash-...`.
+FUZZ_SECONDS ?= 60
+FUZZ_STAMP   := $(VENV)/.fuzz-installed
+
+$(FUZZ_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,fuzz]'
+	touch $(FUZZ_STAMP)
+
+.PHONY: fuzz
+fuzz: $(FUZZ_STAMP)
+	mkdir -p build/fuzz-corpus build/fuzz-artifacts
+	$(BIN)/python fuzz/fuzz_parser.py build/fuzz-corpus samples \
+		-max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz-artifacts/

@@ -94,8 +94,10 @@ def decode(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source
     """Decode a transcription's bytes, never silently.
 
     UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such. Bytes
-    that are not valid UTF-8 are read as Windows-1252 with a warning that names
-    the first bad byte's line and column. Binary data is refused.
+    that are not valid UTF-8 are read as Windows-1252, each on its own, with a
+    warning that names the first bad byte's line and column. Binary data (a
+    NUL), UTF-32 and files over ``max_bytes`` are refused with
+    :class:`UnreadableInput`, and nothing else is ever raised.
     """
     if len(data) > max_bytes:
         raise UnreadableInput(
