@@ -85,6 +85,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC311": ("error", "TEI not valid against cableconv-tei.rng"),
     "CC312": ("error", "document div not valid against the FRUS schema"),
     "CC313": ("error", "TEI file is not well-formed XML"),
+    "CC314": ("error", "TEI file has a DOCTYPE (never read: no DTD, no entities)"),
     "CC320": ("error", "footnote xml:id used more than once"),
     "CC321": ("error", "footnote xml:id not prefixed with the document id"),
     "CC322": ("error", "footnote numbers in the TEI not consecutive"),

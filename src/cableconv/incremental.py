@@ -270,7 +270,8 @@ class Manifest:
                 if key in self.entries:
                     merged[key] = self.entries[key]
             data = {"manifest_version": MANIFEST_VERSION, "documents": merged}
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+            # ASCII: a file name that is not UTF-8 holds surrogates, which UTF-8 cannot encode
+            text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
             write_atomic(self.path, text.encode("utf-8"))
         self._changed.clear()
         self._dropped.clear()

@@ -37,13 +37,20 @@ def _safe_rel(rel: PurePath) -> PurePath:
 
 
 def _walk(
-    top: str, suffix: str, skip: frozenset[str], rel: tuple[str, ...] = ()
+    top: str,
+    suffix: str,
+    skip: frozenset[str],
+    rel: tuple[str, ...] = (),
+    outside: list[str] | None = None,
 ) -> list[tuple[str, tuple[str, ...]]]:
     """``(path, relative parts)`` of the ``*suffix`` files under ``top``, in
     the order of their relative paths (what ``sorted(rglob())`` gives), one
     ``scandir`` per folder. Hidden names (editor lock files, our own temporary
     files), symlinked folders (loops) and the folders in ``skip`` (the output
-    folder, when it lies inside an input folder) are not entered."""
+    folder, when it lies inside an input folder) are not entered. A symlinked
+    file is taken only if it points inside the folder: a submitted
+    ``docs/d1.txt -> /etc/passwd`` must not be read; those are listed in
+    ``outside``."""
     try:
         with os.scandir(top) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -56,10 +63,21 @@ def _walk(
         if entry.is_dir(follow_symlinks=False):
             if skip and os.path.realpath(entry.path) in skip:
                 continue
-            found.extend(_walk(entry.path, suffix, skip, (*rel, entry.name)))
+            found.extend(_walk(entry.path, suffix, skip, (*rel, entry.name), outside))
         elif entry.name.endswith(suffix) and entry.is_file():
+            if entry.is_symlink() and not _inside(entry.path, top, len(rel)):
+                if outside is not None:
+                    outside.append(entry.path)
+                continue
             found.append((entry.path, (*rel, entry.name)))
     return found
+
+
+def _inside(path: str, folder: str, depth: int) -> bool:
+    """Does ``path`` (found ``depth`` folders below the input folder) resolve
+    to a file inside that input folder?"""
+    root = os.path.realpath(os.path.join(folder, *([os.pardir] * depth)))
+    return os.path.commonpath([root, os.path.realpath(path)]) == root
 
 
 def expand_inputs(
@@ -74,8 +92,13 @@ def expand_inputs(
     for arg in args:
         path = Path(arg)
         if path.is_dir():
-            for p, parts in _walk(arg, suffix, skip):
+            outside: list[str] = []
+            for p, parts in _walk(arg, suffix, skip, outside=outside):
                 found.append(Input(Path(p), _safe_rel(PurePath(*parts).with_suffix(""))))
+            problems.extend(
+                InputProblem(p, "a symbolic link to a file outside the input folder; not read")
+                for p in outside
+            )
         elif path.is_file():
             found.append(Input(path, _safe_rel(PurePath(path.stem))))
         elif any(ch in arg for ch in "*?["):

@@ -14,6 +14,7 @@ Each format is one function from the checked files to a string:
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath, PureWindowsPath
@@ -181,12 +182,18 @@ def artifact_uri(path: str) -> dict[str, str]:
     (``%SRCROOT%``, what code scanning expects), absolute ones as file URIs."""
     windows = PureWindowsPath(path)
     if windows.drive:
-        return {"uri": "file:///" + quote(windows.as_posix(), safe="/:")}
+        return {"uri": "file:///" + _quote(windows.as_posix(), safe="/:")}
     posix = PurePosixPath(path.replace("\\", "/"))
     if posix.is_absolute():
-        return {"uri": "file://" + quote(posix.as_posix(), safe="/")}
+        return {"uri": "file://" + _quote(posix.as_posix(), safe="/")}
     parts = [p for p in posix.parts if p != "."]
-    return {"uri": quote("/".join(parts), safe="/"), "uriBaseId": "%SRCROOT%"}
+    return {"uri": _quote("/".join(parts), safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _quote(path: str, safe: str) -> str:
+    """Percent-encode a path's bytes as the file system has them: a name that
+    is not UTF-8 (held as surrogates) keeps its original bytes."""
+    return quote(os.fsencode(path), safe=safe)
 
 
 def sarif_log(reports: Sequence[FileReport]) -> dict[str, Any]:

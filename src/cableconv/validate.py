@@ -31,6 +31,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from lxml import etree, isoschematron  # type: ignore[attr-defined]
 
+from cableconv import xmlsafe
 from cableconv.diagnostics import Diagnostic, Level, Span
 from cableconv.model import Document, to_json
 from cableconv.writers.tei import FRUS_NS, TEI_NS, SpanMap, tei_document
@@ -52,7 +53,7 @@ def schema_path(name: str) -> Any:
 
 def _parse_xml(name: str) -> etree._ElementTree:
     with schema_path(name).open("rb") as fh:
-        return etree.parse(fh)
+        return etree.parse(fh, xmlsafe.parser())
 
 
 @functools.cache
@@ -418,9 +419,7 @@ def validate_tei(doc: Document) -> list[Diagnostic]:
 def validate_tei_file(data: bytes) -> list[Diagnostic]:
     """A TEI file (as cableconv writes them): positions are lines of the file."""
     # collect_ids=False: a duplicate xml:id is for the Schematron rule to report
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=True, collect_ids=False
-    )
+    parser = xmlsafe.parser(huge_tree=True, collect_ids=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
@@ -432,6 +431,16 @@ def validate_tei_file(data: bytes) -> list[Diagnostic]:
                 f"not well-formed XML: {exc.msg}",
                 Span(0, 0, line, col, line, col),
                 hint="a TEI file must be well-formed XML",
+            )
+        ]
+    if xmlsafe.has_doctype(root):
+        return [
+            Diagnostic.make(
+                "error",
+                "CC314",
+                "the TEI file has a DOCTYPE; cableconv never writes one and does not read it",
+                Span(0, 0, 1, 1, 1, 1),
+                hint="remove the DOCTYPE declaration and any entity definitions",
             )
         ]
     return validate_tei_tree(root, line_locator())

@@ -20,7 +20,9 @@ from cableconv.model import Attachment, Block, SourceNote, plain
 _ITEM = r"(?:[0-9A-Za-z½¼¾]+(?:[–-][0-9A-Za-z½¼¾]+)*|–)"
 _FILE = (
     r"\d{3}[a-z]?(?:\.[0-9A-Za-z]+)*"  # class and subdivisions: 861.51, 861d.00
-    r"(?: ?[A-Z][\w.,’'\- ]*?)?"  # a name: European War 1939, Anti-War, Vessels
+    # a name: European War 1939, Anti-War, Vessels; bounded, so that a long run
+    # of subdivision-like text cannot be re-split at every place (quadratic)
+    r"(?: ?[A-Z][\w.,’'\- ]{0,60}?)?"
     r"/" + _ITEM
 )
 FILE_NUMBER = re.compile(_FILE + r"(?:, ?(?:" + _FILE + "|" + _ITEM + r"))*")

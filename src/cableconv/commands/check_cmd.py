@@ -22,7 +22,7 @@ from cableconv.inputs import InputProblem, expand_inputs
 from cableconv.normalize import resolve_fix_names
 from cableconv.pipeline import Options, convert_source, read_source
 from cableconv.report import FORMATS, FileReport, Summary, render
-from cableconv.source import UnreadableInput
+from cableconv.source import DEFAULT_MAX_BYTES, UnreadableInput
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 TEI_SUFFIXES = (".xml", ".tei")
@@ -107,15 +107,22 @@ def check_transcription(path: Path, options: Options, ignore: set[str]) -> FileR
     return FileReport(name, "transcription", _kept(diags, ignore))
 
 
-def check_tei(path: Path, ignore: set[str]) -> FileReport:
+def check_tei(path: Path, ignore: set[str], max_bytes: int = DEFAULT_MAX_BYTES) -> FileReport:
     from cableconv.checks import sort_diagnostics
     from cableconv.validate import validate_tei_file
 
     name = str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
         return _unreadable(name, f"cannot read: {exc.strerror or exc}", "")
+    if len(data) > max_bytes:
+        return _unreadable(
+            name,
+            f"file is larger than the limit of {max_bytes:,} bytes",
+            "raise the limit with --max-bytes",
+        )
     diags = sort_diagnostics(d.located(name) for d in validate_tei_file(data))
     return FileReport(name, "tei", _kept(diags, ignore))
 
@@ -144,7 +151,7 @@ def check_paths(
     reports: list[FileReport] = []
     for path in paths:
         if path.suffix.lower() in TEI_SUFFIXES:
-            report = check_tei(path, off)
+            report = check_tei(path, off, options.max_bytes)
         else:
             report = check_transcription(path, options, off)
         reports.append(report)

@@ -14,7 +14,9 @@ from cableconv.normalize.runner import Edit
 
 _CR = re.compile(r"\r\n?")
 #: Blanks before a line ending of any kind (line_endings may be switched off).
-_TRAILING = re.compile(r"[ \u00a0\u202f]+(?=[\r\n]|\Z)")
+# the lookbehind starts a match only at the first blank of a run: without it,
+# a long run of blanks inside a line is retried from each of its blanks
+_TRAILING = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]+(?=[\r\n]|\Z)")
 _NO_BREAK = re.compile(r"[\u00a0\u202f]")
 _DOUBLED = re.compile(r"  (?<=\S  ) *(?=\S)")
 #: A note line whose note is empty: ``"  1. "`` keeps the blank after the dot.

@@ -47,6 +47,7 @@ from typing import Any
 
 from lxml import etree
 
+from cableconv import xmlsafe
 from cableconv.diagnostics import CODES, Diagnostic, Span
 from cableconv.model import (
     Attachment,
@@ -704,9 +705,7 @@ def repack(data: bytes, epoch: int | None = None) -> bytes:
 
 
 def _parse(data: bytes) -> etree._Element:
-    return etree.fromstring(
-        data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    )
+    return etree.fromstring(data, xmlsafe.parser())
 
 
 def _serialise(root: etree._Element) -> bytes:
