@@ -138,6 +138,9 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
             result.seconds[fmt.name] = time.perf_counter() - t1
         result.outputs.append(str(outdir / rel))
         result.written[fmt.name] = OutputStamp(rel.as_posix(), st.st_size, st.st_mtime_ns)
+        if fmt.losses is not None:
+            file = str(item.path)
+            result.diagnostics.extend(d.located(file) for d in fmt.losses(converted.document))
     if options.changes_log:
         _write_change_log(item, converted, outdir, result, problems)
     result.status = "failed" if problems else "converted"

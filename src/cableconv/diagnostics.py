@@ -97,6 +97,7 @@ CODES: dict[str, tuple[Level, str]] = {
     # writers (CC4xx)
     "CC401": ("warning", "footnote marker without a note written as a superscript"),
     "CC402": ("warning", "footnote without a marker written at the end of the document"),
+    "CC403": ("warning", "character the PDF's fonts cannot draw"),
     # batch (CC5xx)
     "CC501": ("error", "an output could not be written"),
     "CC502": ("error", "internal error while converting this input"),

@@ -67,6 +67,7 @@ _TYPOGRAPHIC_LIGATURES = {
 #: read as Windows-1252 or MacRoman always shows other characters (Ã, Â, â, Ä).
 #: Skipping such lines spares ftfy most of the text.
 _CANNOT_BE_MOJIBAKE = re.compile("[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026]*")
+_WORD = re.compile(r"[^ \t]+")
 _LIGATURE = re.compile("[" + "".join(_TYPOGRAPHIC_LIGATURES) + "]")
 _C1 = re.compile("[\x80-\x9f]")
 
@@ -125,9 +126,16 @@ def mojibake(text: str) -> Iterator[Edit]:
         if _CANNOT_BE_MOJIBAKE.fullmatch(line):
             continue
         ftfy, config = _ftfy()
-        fixed = ftfy.fix_text(line, config)
-        if fixed != line:
-            yield from _diff_edits(start, line, fixed)
+        # word by word (split at ASCII blanks only: a mis-decoded no-break
+        # space is "Â" plus U+00A0): mojibake never spans a blank, and the
+        # diff below then compares words, not lines (its cost is quadratic)
+        for m in _WORD.finditer(line):
+            word = m.group()
+            if _CANNOT_BE_MOJIBAKE.fullmatch(word):
+                continue
+            fixed = ftfy.fix_text(word, config)
+            if fixed != word:
+                yield from _diff_edits(start + m.start(), word, fixed)
 
 
 def windows_1252_controls(text: str) -> Iterator[Edit]:

@@ -65,12 +65,22 @@ _DOUBLE_ANY = re.compile('["\u201c\u201d]')
 _SINGLE_ANY = re.compile("['\u2019]")
 
 
+#: How many quotation marks and page markers a neighbour is looked for
+#: through: enough for ``“‘[Page 3]’”``, and a run of thousands of quotes
+#: costs its length, not its square.
+MAX_LOOK_THROUGH = 6
+
+
 def _before(text: str, i: int, lo: int) -> int:
     """Index of the neighbour before ``i``, looking through page markers and
     quotation marks; ``-1`` at the start of the block."""
     j = i
+    steps = 0
     while j > lo:
         ch = text[j - 1]
+        steps += 1
+        if steps > MAX_LOOK_THROUGH:
+            return j - 1
         if ch in _QUOTES:
             j -= 1
             continue
@@ -86,8 +96,12 @@ def _before(text: str, i: int, lo: int) -> int:
 def _after(text: str, i: int, hi: int) -> int:
     """Index of the neighbour after ``i`` (see :func:`_before`); ``-1`` at the end."""
     j = i + 1
+    steps = 0
     while j < hi:
         ch = text[j]
+        steps += 1
+        if steps > MAX_LOOK_THROUGH:
+            return j
         if ch in _QUOTES:
             j += 1
             continue

@@ -7,14 +7,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cableconv.diagnostics import Diagnostic
 from cableconv.model import Document
 
 
 @dataclass(frozen=True)
 class Format:
+    """An output format. ``losses``, if given, says what the format cannot
+    show of a document (loss is never silent: the batch reports it)."""
+
     name: str
     suffix: str
     write: Callable[[Document], bytes]
+    losses: Callable[[Document], list[Diagnostic]] | None = None
 
 
 def _tei(doc: Document) -> bytes:
@@ -47,12 +52,18 @@ def _pdf(doc: Document) -> bytes:
     return to_pdf_bytes(doc)
 
 
+def _pdf_losses(doc: Document) -> list[Diagnostic]:
+    from cableconv.writers.pdf import missing_glyphs
+
+    return missing_glyphs(doc)
+
+
 FORMATS: dict[str, Format] = {
     "tei": Format("tei", ".xml", _tei),
     "json": Format("json", ".json", _json),
     "md": Format("md", ".md", _md),
     "docx": Format("docx", ".docx", _docx),
-    "pdf": Format("pdf", ".pdf", _pdf),
+    "pdf": Format("pdf", ".pdf", _pdf, _pdf_losses),
 }
 
 

@@ -20,7 +20,8 @@ import json
 import os
 from typing import Any
 
-from cableconv.model import Document
+from cableconv.diagnostics import Diagnostic
+from cableconv.model import Document, iter_inlines
 from cableconv.writers.common import source_date_epoch
 from cableconv.writers.pandoc_ast import DATA_DIR, WriteOptions, build, write
 
@@ -76,3 +77,48 @@ def to_pdf_bytes(doc: Document, paper: str | None = None) -> bytes:
     if not isinstance(pdf, bytes):  # pragma: no cover - typst returns bytes for one PDF
         raise TypeError("typst did not return a PDF")
     return pdf
+
+
+#: What the fonts bundled with typst (Libertinus Serif, New Computer Modern)
+#: draw: Latin with its extensions and diacritics, Greek, Cyrillic,
+#: punctuation, currency, letterlike symbols, arrows, mathematical operators
+#: and the Latin ligatures. A character outside shows as an empty box.
+_DRAWN = (
+    (0x0000, 0x036F),
+    (0x0370, 0x03FF),
+    (0x0400, 0x052F),
+    (0x1E00, 0x1EFF),
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x22FF),
+    (0xFB00, 0xFB06),
+)
+
+
+def _drawn(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _DRAWN)
+
+
+def missing_glyphs(doc: Document) -> list[Diagnostic]:
+    """A warning for each stretch of text with characters the PDF's fonts
+    cannot draw (an emoji, a Chinese name): the PDF shows boxes there."""
+    out: list[Diagnostic] = []
+    for _node, content in iter_inlines(doc):
+        for inline in content:
+            text = getattr(inline, "text", "")
+            if not text or text.isascii():
+                continue
+            missing = sorted({ch for ch in text if not _drawn(ch)})
+            if missing:
+                shown = " ".join(f"U+{ord(ch):04X} {ch}" for ch in missing[:5])
+                out.append(
+                    Diagnostic.make(
+                        "warning",
+                        "CC403",
+                        f"the PDF's fonts cannot draw {shown}; the PDF shows a box there",
+                        inline.span,
+                        hint="the TEI, JSON, Markdown and DOCX keep the characters",
+                    )
+                )
+    return out
