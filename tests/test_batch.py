@@ -413,3 +413,20 @@ def test_the_same_file_given_twice_is_converted_once(tmp_path: Path) -> None:
     src = volume(tmp_path / "in", copies=1)
     items, _ = expand_inputs([str(src), str(src / "vol1" / "d1.txt"), str(src / "vol1" / "*.txt")])
     assert [i.rel.as_posix() for i in items] == ["vol1/d1", "vol2/d1"]
+
+
+def test_a_document_too_large_for_pdf_and_markdown_still_gets_tei(tmp_path: Path) -> None:
+    from cableconv.batch import convert_one
+    from cableconv.inputs import Input
+    from cableconv.pipeline import Options
+    from cableconv.writers import FORMATS
+
+    src = tmp_path / "big.txt"
+    src.write_text("Heading\n\n" + "word " * 420_000 + "\n", encoding="utf-8")
+    formats = [FORMATS[n] for n in ("tei", "md", "pdf")]
+    result = convert_one(Input(src, PurePath("big")), formats, tmp_path / "out", Options())
+    assert (tmp_path / "out" / "big.xml").exists()
+    assert not (tmp_path / "out" / "big.md").exists()
+    assert not (tmp_path / "out" / "big.pdf").exists()
+    assert [d.code for d in result.diagnostics if d.level == "error"] == ["CC505", "CC505"]
+    assert result.status == "failed"

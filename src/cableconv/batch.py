@@ -40,6 +40,7 @@ Job = tuple[int, Input, tuple[str, ...]]
 FATAL_CODES = frozenset({"CC003", "CC004", "CC005"})
 #: What can go wrong in a batch besides the input itself.
 WRITE_FAILED = "CC501"  # an output could not be written (a writer failed, the disk is full)
+TOO_LARGE = "CC505"  # a document larger than a format is made for
 INTERNAL_ERROR = "CC502"  # cableconv failed on this input: a bug, reported, the batch goes on
 WORKER_DIED = "CC503"  # the process converting this input died (a crash, the OOM killer)
 OUTPUT_CLASH = "CC504"  # two inputs would write the same outputs
@@ -117,9 +118,24 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
         result.reason = fatal[0].message
         return result
     problems = []
+    size = len(converted.normalized.text)
     for fmt in formats:
         t1 = time.perf_counter()
         rel = output_rel(item, fmt.suffix)
+        if fmt.max_chars is not None and size > fmt.max_chars:
+            problems.append(f"{fmt.name}: document too large")
+            result.diagnostics.append(
+                Diagnostic.make(
+                    "error",
+                    TOO_LARGE,
+                    f"{size:,} characters is more than {fmt.name} is made for "
+                    f"(at most {fmt.max_chars:,}); not written",
+                    None,
+                    hint="split the transcription into documents; the other formats are written",
+                    file=str(item.path),
+                )
+            )
+            continue
         try:
             st = write_atomic(outdir / rel, fmt.write(converted.document))
         except Exception as exc:  # one writer failing leaves the others' outputs

@@ -103,6 +103,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC502": ("error", "internal error while converting this input"),
     "CC503": ("error", "the worker process died while converting this input"),
     "CC504": ("error", "two inputs would write the same outputs"),
+    "CC505": ("error", "document too large for this format; that format is not written"),
 }
 
 

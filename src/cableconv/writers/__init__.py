@@ -20,6 +20,10 @@ class Format:
     suffix: str
     write: Callable[[Document], bytes]
     losses: Callable[[Document], list[Diagnostic]] | None = None
+    #: Largest document (in characters) the format is written for. pandoc's
+    #: Markdown writer and typst need about 300 and 450 bytes of memory per
+    #: character of text; a FRUS document is at most a few hundred KB.
+    max_chars: int | None = None
 
 
 def _tei(doc: Document) -> bytes:
@@ -58,12 +62,15 @@ def _pdf_losses(doc: Document) -> list[Diagnostic]:
     return missing_glyphs(doc)
 
 
+#: 2 million characters: ~30 s and under 1 GB for Markdown or PDF.
+MAX_CHARS_TYPESET = 2_000_000
+
 FORMATS: dict[str, Format] = {
     "tei": Format("tei", ".xml", _tei),
     "json": Format("json", ".json", _json),
-    "md": Format("md", ".md", _md),
+    "md": Format("md", ".md", _md, max_chars=MAX_CHARS_TYPESET),
     "docx": Format("docx", ".docx", _docx),
-    "pdf": Format("pdf", ".pdf", _pdf, _pdf_losses),
+    "pdf": Format("pdf", ".pdf", _pdf, _pdf_losses, max_chars=MAX_CHARS_TYPESET),
 }
 
 
