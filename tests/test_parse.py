@@ -188,3 +188,34 @@ def test_nothing_is_dropped_from_an_unusual_document() -> None:
     seen = " ".join(plain(b.content) for b in doc.blocks if hasattr(b, "content"))
     for word in text.split():
         assert word in seen
+
+
+def test_a_signer_mid_document_is_a_signature_and_the_next_paper_follows() -> None:
+    doc, _ = parse(
+        "Mr. Baker to Mr. Gresham.\n\nManagua, May 2, 1894.\n\nSir: I inclose two papers.\n\n"
+        "A true copy.\n\nH. Guzman.\n\nWashington, April 30, 1894.\n\nThe second paper.\n\n"
+        "[File copy not signed]\n"
+    )
+    assert kinds(doc) == [
+        "Heading",
+        "Dateline",
+        "Paragraph",
+        "Paragraph",
+        "Closer",
+        "Paragraph",
+        "Paragraph",
+        "Closer",
+    ]
+
+
+def test_an_enclosure_title_after_its_note_is_its_heading() -> None:
+    doc, _ = parse(
+        "The Ambassador in Russia (Francis) to the Secretary of State\n\nText.\n\n"
+        "David R. Francis\n\n[Enclosure—Translation]\n\n"
+        "Decree regarding Annulment of State Loans, Adopted by the All-Russian Central "
+        "Executive Committee of the Soviets on January 21, 1918, and Published February 3\n\n"
+        "1. All state loans are annulled.\n"
+    )
+    enclosure = doc.blocks[-1]
+    assert isinstance(enclosure, Attachment)
+    assert [type(b).__name__ for b in enclosure.blocks] == ["SourceNote", "Heading", "Paragraph"]

@@ -39,6 +39,7 @@ _ENCLOSURE_WORDS = re.compile(
 )
 _ATTACHMENT_LABEL = re.compile(
     r"^\[(?:Tab|Annex|Attachment|Appendix|Exhibit|Enclosure|Inclosure)\s+[\w.–-]{1,8}\]$"
+    r"|^(?:Annex|Appendix|Exhibit)\s+[A-Z0-9]{1,3}\.?$"
 )
 
 CLASSIFICATIONS = (
@@ -143,6 +144,15 @@ def is_dateline(block: RawBlock) -> bool:
     return m is not None and len(text[: m.start()].split()) <= 10 and len(text) - m.end() < 40
 
 
+def is_enclosure_heading(block: RawBlock) -> bool:
+    """The title of an enclosure, right after its bracketed note: one line,
+    no salutation (``Sir:``), not closing on a colon (``… as follows:``)."""
+    if len(block.lines) != 1:
+        return False
+    text = block.first.strip()
+    return 0 < len(text) <= 250 and ":" not in text[:40] and not text.endswith(":")
+
+
 def is_heading_like(block: RawBlock) -> bool:
     """A heading inside a document: ``Mr. Seat to Mr. Braida.``, ``Memorandum …``."""
     if len(block.lines) > 3 or len(block.text) > 250:
@@ -181,6 +191,24 @@ def is_complimentary_close(block: RawBlock) -> bool:
     return len(block.lines) == 1 and len(text) <= 120 and _COMPLIMENTARY.search(text) is not None
 
 
+_UNSIGNED = re.compile(r"^\[[^\[\]]{0,40}\b(?:not signed|unsigned|signed)\b[^\[\]]{0,40}\]$", re.I)
+_PERSONAL_NAME = re.compile(
+    r"^(?:[A-Z]\.\s?){1,3}[A-Z][\w’'-]+[.,]?$"  # H. Guzman.  B. B. Seat,
+    # José Madriz.  Jorge A. Ruiz,
+    r"|^[A-Z][\w’'-]+(?:\s[A-Z]\.)?(?:\s(?:de|da|del|di|van|von|y))?\s[A-Z][\w’'-]+[.,]$"
+)
+
+
+def is_personal_signature(block: RawBlock) -> bool:
+    """A signature that can stand anywhere, even mid-document (the signer of
+    one of several papers): a person's name with initials or a final stop,
+    ``H. Guzman.``, ``José Madriz.``, ``B. B. Seat,⏎United States Consular Agent.``"""
+    lines = [ln.text.strip() for ln in block.lines]
+    if not lines or len(lines) > 3 or not _PERSONAL_NAME.match(lines[0]):
+        return False
+    return is_signature(block)
+
+
 def is_signature(block: RawBlock) -> bool:
     """A signature: ``Harriman``, ``Lewis Baker.``, ``H. A. Herbert,⏎Secretary of the Navy.``"""
     lines = [ln for ln in block.lines if ln.text.strip() not in ("[", "]")]
@@ -189,6 +217,8 @@ def is_signature(block: RawBlock) -> bool:
     first = lines[0].text.strip()
     if find_date(block.text) is not None or re.search(r"\b1[6-9]\d\d\b", first):
         return False
+    if _UNSIGNED.match(first) and len(lines) == 1:
+        return True  # "[File copy not signed]": the editors' word for the signature
     if (
         len(first) > 60
         or first.endswith(":")

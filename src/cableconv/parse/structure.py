@@ -192,6 +192,7 @@ class _Parser:
         """Source lines, heading (in enclosures), classification and dateline."""
         seen_head = not allow_heading
         seen_opener = seen_dateline = False
+        first = i
         while i < len(blocks):
             b = blocks[i]
             c = self.clean(b)
@@ -199,7 +200,10 @@ class _Parser:
                 not seen_head
                 and not seen_dateline
                 and i + 1 < len(blocks)
-                and roles.is_heading_like(c)
+                and (
+                    roles.is_heading_like(c)
+                    or (allow_heading and i == first and roles.is_enclosure_heading(c))
+                )
             )
             if roles.is_page_block(b) or (
                 roles.is_front_source(c)
@@ -342,7 +346,10 @@ class _Parser:
         if roles.is_table(c):
             return Table(tuple(self.cells(line) for line in b.lines), span)
         after_close = i > 0 and roles.is_complimentary_close(self.clean(blocks[i - 1]))
-        if has_text and (self._ends_part(blocks, i) or after_close) and roles.is_signature(c):
+        if has_text and (
+            ((self._ends_part(blocks, i) or after_close) and roles.is_signature(c))
+            or roles.is_personal_signature(c)
+        ):
             return Closer(self.build.lines(b.lines), span)
         if len(b.lines) > 1 and roles.is_dateline(c):
             # a date closing the text (``Washington, September 5, 1918.⏎[Received …]``)

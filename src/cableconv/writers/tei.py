@@ -132,8 +132,9 @@ class _Writer:
             if isinstance(block, Attachment):
                 postscript = None
                 closed = False
-            elif closed and text_ahead[k]:
-                # after a signature: a (new) postscript
+            elif closed and text_ahead[k] and not isinstance(block, Closer):
+                # after a signature: a (new) postscript; more signatures
+                # (several signers) stand beside the first
                 postscript = etree.SubElement(parent, _t("postscript"))
                 closed = False
             if postscript is not None and not isinstance(block, Attachment):
