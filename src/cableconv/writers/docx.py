@@ -18,7 +18,8 @@ without a marker is anchored in a paragraph of its own at the end; both are
 reported as losses (CC401, CC402). A character XML cannot hold (a control
 character, which the pipeline reports as CC005) is written as U+FFFD.
 
-The package is deterministic: fixed part order, fixed compression, and
+The package (zip, content types, relationships, properties) is built by
+:mod:`cableconv.writers.opc`. It is deterministic: fixed part order, fixed compression, and
 fixed dates (``SOURCE_DATE_EPOCH`` when set; otherwise no creation date in
 the properties and 1980-01-01 in the zip). The title (the heading) and the
 source file are in the document properties, with the custom properties
@@ -34,20 +35,15 @@ from __future__ import annotations
 
 import copy
 import functools
-import io
 import re
-import struct
 import zipfile
-import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-from cableconv import xmlsafe
 from cableconv.diagnostics import CODES, Diagnostic, Span
 from cableconv.model import (
     Attachment,
@@ -72,6 +68,7 @@ from cableconv.model import (
     Text,
 )
 from cableconv.source import NOT_XML
+from cableconv.writers import opc
 from cableconv.writers.common import source_date_epoch
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -79,24 +76,6 @@ REFERENCE_DOCX = DATA_DIR / "reference.docx"
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-DC = "http://purl.org/dc/elements/1.1/"
-DCTERMS = "http://purl.org/dc/terms/"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-#: The format id Word gives every user-defined custom property.
-CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
-
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-#: The last moment a zip (MS-DOS) time stamp can hold.
-ZIP_LAST = (2107, 12, 31, 23, 59, 58)
-#: Deflate level of every part (zipfile's default), fixed for the same bytes on every run.
-COMPRESS_LEVEL = 6
 _WHITESPACE = re.compile(r"[ \t\n\r]+")
 
 
@@ -153,17 +132,17 @@ CONTENT_TYPES = {
     "/word/theme/theme1.xml": "application/vnd.openxmlformats-officedocument.theme+xml",
 }
 PACKAGE_RELATIONSHIPS = (
-    (f"{OFFICE_RELS}/officeDocument", "word/document.xml"),
-    (f"{PKG_RELS}/metadata/core-properties", "docProps/core.xml"),
-    (f"{OFFICE_RELS}/extended-properties", "docProps/app.xml"),
-    (f"{OFFICE_RELS}/custom-properties", "docProps/custom.xml"),
+    (f"{opc.OFFICE_RELS}/officeDocument", "word/document.xml"),
+    (f"{opc.PKG_RELS}/metadata/core-properties", "docProps/core.xml"),
+    (f"{opc.OFFICE_RELS}/extended-properties", "docProps/app.xml"),
+    (f"{opc.OFFICE_RELS}/custom-properties", "docProps/custom.xml"),
 )
 DOCUMENT_RELATIONSHIPS = (
-    (f"{OFFICE_RELS}/styles", "styles.xml"),
-    (f"{OFFICE_RELS}/settings", "settings.xml"),
-    (f"{OFFICE_RELS}/fontTable", "fontTable.xml"),
-    (f"{OFFICE_RELS}/theme", "theme/theme1.xml"),
-    (f"{OFFICE_RELS}/footnotes", "footnotes.xml"),
+    (f"{opc.OFFICE_RELS}/styles", "styles.xml"),
+    (f"{opc.OFFICE_RELS}/settings", "settings.xml"),
+    (f"{opc.OFFICE_RELS}/fontTable", "fontTable.xml"),
+    (f"{opc.OFFICE_RELS}/theme", "theme/theme1.xml"),
+    (f"{opc.OFFICE_RELS}/footnotes", "footnotes.xml"),
 )
 
 
@@ -172,21 +151,11 @@ class ReferenceDocxError(RuntimeError):
 
 
 @dataclass(frozen=True)
-class _Part:
-    """A part ready for the zip: its name, CRC, size and deflated bytes."""
-
-    name: str
-    crc: int
-    size: int
-    deflated: bytes
-
-
-@dataclass(frozen=True)
 class _Reference:
     styles: dict[str, str]  # role -> style id
     section: etree._Element  # the w:sectPr to copy into each document
     text_width: int  # twentieths of a point between the margins
-    parts: dict[str, _Part]  # parts that are the same in every document
+    parts: dict[str, opc.Part]  # parts that are the same in every document
 
 
 @functools.cache
@@ -196,7 +165,7 @@ def _reference() -> _Reference:
     missing = [n for n in (*COPIED_PARTS, SETTINGS, "word/document.xml") if n not in raw]
     if missing:
         raise ReferenceDocxError(f"{REFERENCE_DOCX} has no {', '.join(missing)}")
-    styles = _parse(raw["word/styles.xml"])
+    styles = opc.parse(raw["word/styles.xml"])
     ids_by_name: dict[str, str] = {}
     for style in styles.iter(_w("style")):
         name_el = style.find(_w("name"))
@@ -209,16 +178,16 @@ def _reference() -> _Reference:
         if wanted.casefold() not in ids_by_name:
             raise ReferenceDocxError(f"{REFERENCE_DOCX} has no style {wanted!r}")
         roles[role] = ids_by_name[wanted.casefold()]
-    section, text_width = _section(_parse(raw["word/document.xml"]))
-    parts = {name: _part(name, raw[name]) for name in COPIED_PARTS}
+    section, text_width = _section(opc.parse(raw["word/document.xml"]))
+    parts = {name: opc.part(name, raw[name]) for name in COPIED_PARTS}
     static = {
-        "[Content_Types].xml": _content_types(),
-        "_rels/.rels": _relationships(PACKAGE_RELATIONSHIPS),
-        "word/_rels/document.xml.rels": _relationships(DOCUMENT_RELATIONSHIPS),
-        "docProps/app.xml": _app_properties(),
+        "[Content_Types].xml": opc.content_types(CONTENT_TYPES),
+        "_rels/.rels": opc.relationships(PACKAGE_RELATIONSHIPS),
+        "word/_rels/document.xml.rels": opc.relationships(DOCUMENT_RELATIONSHIPS),
+        "docProps/app.xml": opc.app_properties(),
         SETTINGS: _settings(raw[SETTINGS]),
     }
-    parts.update((name, _part(name, data)) for name, data in static.items())
+    parts.update((name, opc.part(name, data)) for name, data in static.items())
     return _Reference(roles, section, text_width, parts)
 
 
@@ -252,7 +221,7 @@ def _section(document: etree._Element) -> tuple[etree._Element, int]:
 def _settings(data: bytes) -> bytes:
     """The reference's settings, marked as Word 2013+ (compatibility mode
     15), so that Word does not open the file in compatibility mode."""
-    root = _parse(data)
+    root = opc.parse(data)
     if root.find(_w("compat")) is None:
         compat = etree.Element(_w("compat"))
         etree.SubElement(
@@ -272,37 +241,7 @@ def _settings(data: bytes) -> bytes:
             anchor.addnext(compat)
         else:
             root.append(compat)
-    return _serialise(root)
-
-
-def _content_types() -> bytes:
-    root = etree.Element(f"{{{CT}}}Types", nsmap={None: CT})  # type: ignore[dict-item]
-    etree.SubElement(
-        root,
-        f"{{{CT}}}Default",
-        Extension="rels",
-        ContentType="application/vnd.openxmlformats-package.relationships+xml",
-    )
-    etree.SubElement(root, f"{{{CT}}}Default", Extension="xml", ContentType="application/xml")
-    for name, kind in CONTENT_TYPES.items():
-        etree.SubElement(root, f"{{{CT}}}Override", PartName=name, ContentType=kind)
-    return _serialise(root)
-
-
-def _relationships(targets: Iterable[tuple[str, str]]) -> bytes:
-    root = etree.Element(f"{{{PKG_RELS}}}Relationships", nsmap={None: PKG_RELS})  # type: ignore[dict-item]
-    for k, (kind, target) in enumerate(targets, start=1):
-        etree.SubElement(
-            root, f"{{{PKG_RELS}}}Relationship", Id=f"rId{k}", Type=kind, Target=target
-        )
-    return _serialise(root)
-
-
-def _app_properties() -> bytes:
-    root = etree.Element(f"{{{EXTENDED}}}Properties", nsmap={None: EXTENDED, "vt": VT})  # type: ignore[dict-item]
-    etree.SubElement(root, f"{{{EXTENDED}}}Application").text = "cableconv"
-    etree.SubElement(root, f"{{{EXTENDED}}}DocSecurity").text = "0"
-    return _serialise(root)
+    return opc.serialise(root)
 
 
 # --------------------------------------------------------------------------
@@ -563,7 +502,7 @@ class _Writer:
         self.body.append(copy.deepcopy(self.ref.section))
         root = etree.Element(_w("document"), nsmap={"w": W})
         root.append(self.body)
-        return _serialise(root), _serialise(self.notes)
+        return opc.serialise(root), opc.serialise(self.notes)
 
 
 _TABLE_LOOK = {
@@ -605,44 +544,6 @@ def _text(value: str) -> etree._Element:
 
 
 # --------------------------------------------------------------------------
-# properties
-# --------------------------------------------------------------------------
-
-
-def _xml_text(text: str) -> str:
-    return NOT_XML.sub("\ufffd", text)
-
-
-def _core_properties(doc: Document, epoch: int | None) -> bytes:
-    root = etree.Element(
-        f"{{{CP}}}coreProperties",
-        nsmap={"cp": CP, "dc": DC, "dcterms": DCTERMS, "xsi": XSI},
-    )
-    etree.SubElement(root, f"{{{DC}}}title").text = _xml_text(doc.title)
-    etree.SubElement(root, f"{{{DC}}}subject").text = _xml_text(doc.source_name)
-    if epoch is not None:
-        stamp = _datetime(epoch).strftime("%Y-%m-%dT%H:%M:%SZ")
-        for name in ("created", "modified"):
-            el = etree.SubElement(
-                root, f"{{{DCTERMS}}}{name}", {f"{{{XSI}}}type": "dcterms:W3CDTF"}
-            )
-            el.text = stamp
-    return _serialise(root)
-
-
-def _custom_properties(doc: Document) -> bytes:
-    root = etree.Element(f"{{{CUSTOM}}}Properties", nsmap={None: CUSTOM, "vt": VT})  # type: ignore[dict-item]
-    for pid, (name, value) in enumerate(
-        (("document-id", doc.doc_id), ("source", doc.source_name)), start=2
-    ):
-        prop = etree.SubElement(
-            root, f"{{{CUSTOM}}}property", fmtid=CUSTOM_FMTID, pid=str(pid), name=name
-        )
-        etree.SubElement(prop, f"{{{VT}}}lpwstr").text = _xml_text(value)
-    return _serialise(root)
-
-
-# --------------------------------------------------------------------------
 # the package
 # --------------------------------------------------------------------------
 
@@ -664,6 +565,10 @@ PART_ORDER = (
 )
 
 
+#: ``scripts/make_reference_docx.py`` repacks the reference with it.
+repack = opc.repack
+
+
 def write_docx(doc: Document) -> DocxOutput:
     """The DOCX file of ``doc``, deterministic, and what it could not hold."""
     ref = _reference()
@@ -671,81 +576,16 @@ def write_docx(doc: Document) -> DocxOutput:
     body, notes = writer.parts()
     epoch = source_date_epoch()
     parts = dict(ref.parts)
-    parts["word/document.xml"] = _part("word/document.xml", body)
-    parts["word/footnotes.xml"] = _part("word/footnotes.xml", notes)
-    parts["docProps/core.xml"] = _part("docProps/core.xml", _core_properties(doc, epoch))
-    parts["docProps/custom.xml"] = _part("docProps/custom.xml", _custom_properties(doc))
-    data = _zip([parts[name] for name in PART_ORDER], _zip_time(epoch))
+    parts["word/document.xml"] = opc.part("word/document.xml", body)
+    parts["word/footnotes.xml"] = opc.part("word/footnotes.xml", notes)
+    core = opc.core_properties(doc.title, doc.source_name, epoch)
+    custom = opc.custom_properties((("document-id", doc.doc_id), ("source", doc.source_name)))
+    parts["docProps/core.xml"] = opc.part("docProps/core.xml", core)
+    parts["docProps/custom.xml"] = opc.part("docProps/custom.xml", custom)
+    data = opc.zip_parts([parts[name] for name in PART_ORDER], opc.zip_time(epoch))
     return DocxOutput(data, tuple(writer.losses))
 
 
 def to_docx_bytes(doc: Document) -> bytes:
     """The DOCX file's bytes, deterministic."""
     return write_docx(doc).data
-
-
-def _datetime(epoch: int) -> datetime:
-    """The epoch as a UTC time, held within what a ``datetime`` can be."""
-    return datetime.fromtimestamp(min(epoch, 253402300799), UTC)
-
-
-def _zip_time(epoch: int | None) -> tuple[int, int, int, int, int, int]:
-    if epoch is None:
-        return ZIP_EPOCH
-    s = _datetime(epoch)
-    return min(max(ZIP_EPOCH, (s.year, s.month, s.day, s.hour, s.minute, s.second)), ZIP_LAST)
-
-
-def repack(data: bytes, epoch: int | None = None) -> bytes:
-    """A zip package again, parts in the same order, with fixed dates and
-    attributes (how ``scripts/make_reference_docx.py`` fixes the reference)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        parts = [_part(name, z.read(name)) for name in z.namelist()]
-    return _zip(parts, _zip_time(epoch))
-
-
-def _parse(data: bytes) -> etree._Element:
-    return etree.fromstring(data, xmlsafe.parser())
-
-
-def _serialise(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _part(name: str, data: bytes) -> _Part:
-    packer = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
-    return _Part(name, zlib.crc32(data), len(data), packer.compress(data) + packer.flush())
-
-
-#: What ``zipfile`` records for a file (rw-------, as Unix permission bits).
-FILE_MODE = 0o600 << 16
-_LOCAL = struct.Struct("<4s2B4HL2L2H")
-_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
-_END = struct.Struct("<4s4H2LH")
-
-
-def _zip(parts: list[_Part], when: tuple[int, int, int, int, int, int]) -> bytes:
-    """A zip archive of deflated parts, laid out byte for byte as Python's
-    ``zipfile`` writes one (version 2.0, MS-DOS attributes, no extra
-    fields), so parts deflated once per process can be stored as they are."""
-    date = (when[0] - 1980) << 9 | when[1] << 5 | when[2]
-    time = when[3] << 11 | when[4] << 5 | when[5] // 2
-    out: list[bytes] = []
-    central: list[bytes] = []
-    offset = 0
-    for part in parts:
-        name = part.name.encode("utf-8")
-        flags = 0 if name.isascii() else 0x800
-        fixed = (flags, zipfile.ZIP_DEFLATED, time, date, part.crc, len(part.deflated), part.size)
-        local = _LOCAL.pack(b"PK\x03\x04", 20, 0, *fixed, len(name), 0)
-        central.append(
-            _CENTRAL.pack(
-                b"PK\x01\x02", 20, 0, 20, 0, *fixed, len(name), 0, 0, 0, 0, FILE_MODE, offset
-            )
-            + name
-        )
-        out += (local, name, part.deflated)
-        offset += len(local) + len(name) + len(part.deflated)
-    directory = b"".join(central)
-    end = _END.pack(b"PK\x05\x06", 0, 0, len(parts), len(parts), len(directory), offset, 0)
-    return b"".join(out) + directory + end
