@@ -13,7 +13,7 @@ OUTPUTS := $(foreach e,$(EXTS),$(patsubst samples/%.txt,out/%.$(e),$(SAMPLES)))
 SOURCES := $(shell find src -type f ! -path '*/__pycache__/*' ! -name '*.pyc' ! -path '*.egg-info/*')
 BENCH_ARGS ?=
 
-.PHONY: all install test lint typecheck check golden previews bench check-outputs clean
+.PHONY: all install test lint typecheck check corpus golden previews bench check-outputs clean
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -33,8 +33,9 @@ install: $(STAMP)
 $(addprefix out/%.,$(EXTS)): samples/%.txt $(STAMP) $(SOURCES)
 	$(BIN)/cableconv convert $< --to $(FORMATS) -o out --quiet --force
 
+# The suite (doctests in src/ included); whole-corpus sweeps are `make corpus`.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not corpus"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
@@ -44,6 +45,16 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 check: lint typecheck test
+
+# Whole-corpus sweeps over ../shared/corpus (skipped when it is absent): the
+# corpus-marked tests, then the scorer on the clean and typed variants.
+CORPUS_DIR ?= ../shared/corpus
+corpus: $(STAMP)
+	$(BIN)/python -m pytest -q -m corpus
+	@if [ -d $(CORPUS_DIR) ]; then \
+	  $(BIN)/python $(CORPUS_DIR)/../eval/score.py --corpus $(CORPUS_DIR) | tail -1; \
+	  $(BIN)/python $(CORPUS_DIR)/../eval/score.py --corpus $(CORPUS_DIR) --variant typed | tail -1; \
+	else echo "no corpus at $(CORPUS_DIR): skipped"; fi
 
 # Regenerate the golden files deliberately, then review the diff.
 golden: $(STAMP)
