@@ -15,18 +15,11 @@ import re
 from collections.abc import Iterator
 
 from cableconv.checks.context import CheckContext
+from cableconv.conventions import MONTH_NAME, month_number
 from cableconv.diagnostics import Diagnostic
 from cableconv.model import Attachment, Block, Dateline, DateText, plain
 
-_MONTHS: dict[str, int] = {}
-for _i in range(1, 13):
-    _MONTHS[calendar.month_name[_i].lower()] = _i
-    _MONTHS[calendar.month_abbr[_i].lower()] = _i
-_MONTHS["sept"] = 9
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-)
+_MONTH = r"(?P<month>" + MONTH_NAME + ")"
 _MDY = re.compile(
     _MONTH + r" (?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,? (?P<year>1[6-9]\d\d|20\d\d)\b)?"
 )
@@ -37,7 +30,7 @@ _TIME = re.compile(r"\b(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))? ?(?P<ampm>[ap
 
 
 def _impossible(m: re.Match[str]) -> str | None:
-    month = _MONTHS[m["month"].lower().rstrip(".")]
+    month = month_number(m["month"])
     day = int(m["day"])
     if m["year"]:
         days = calendar.monthrange(int(m["year"]), month)[1]

@@ -12,13 +12,12 @@ import re
 from collections.abc import Iterator
 
 from cableconv.checks.context import CheckContext
+from cableconv.conventions import PAGE_MARKER, PAGE_NUMBER
 from cableconv.diagnostics import Diagnostic
 
-_CANONICAL = re.compile(r"\[Page [^\]\s]{1,20}\]")
-_PAGE_NO = r"(?:\d{1,5}[a-z]?|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})"
 #: Starts like a page marker: a bracket, the word, perhaps a page number.
 _OPENING = re.compile(
-    r"\[[ \t]*page(?:[ \t]*(?P<n>\d{1,5}[a-z]?)|[ \t]+(?P<r>" + _PAGE_NO + r"))?(?![A-Za-z])",
+    r"\[[ \t]*page(?:[ \t]*(?P<n>\d{1,5}[a-z]?)|[ \t]+(?P<r>" + PAGE_NUMBER + r"))?(?![A-Za-z])",
     re.IGNORECASE,
 )
 #: What follows ``[Page 1`` in ``[Page 1 73]`` or ``[Page 12, 13]``: more digits.
@@ -39,7 +38,7 @@ def malformed_markers(ctx: CheckContext) -> Iterator[Diagnostic]:
         closing = re.match(r"[ \t]*\]", rest)
         number = m.group("n") or m.group("r")
         whole_end = m.end() + closing.end() if closing else m.end()
-        if closing and _CANONICAL.fullmatch(text[m.start() : whole_end]):
+        if closing and PAGE_MARKER.fullmatch(text[m.start() : whole_end]):
             continue
         if number is None:
             if closing:  # [Page] or [Page ]

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-#: A page marker as the parser reads it (``[Page 379]``, ``[Page xii]``).
-PAGE_MARKER = re.compile(r"\[Page [^\]\s]{1,20}\]")
+from cableconv.conventions import PAGE_MARKER
+
+__all__ = ["PAGE_MARKER", "blocks", "is_blank"]
+
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 

@@ -11,17 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cableconv.conventions import PAGE_MARKER_NUMBERED, PAGE_NUMBER
 from cableconv.normalize.runner import Edit, Flag
 
-_PAGE_NUMBER = r"(?:\d{1,5}[a-z]?|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})"
 #: ``[page 379]``, ``[Page 379 ]``, ``[Page379]``, ``[ PAGE 379 ]``; a roman
 #: page number needs its blank (``[Pagexii]`` is not a marker).
 _LOOSE = re.compile(
-    r"\[[ \t]*[Pp][Aa][Gg][Ee](?:[ \t]*(?P<n>\d{1,5}[a-z]?)|[ \t]+(?P<r>" + _PAGE_NUMBER + r"))"
+    r"\[[ \t]*[Pp][Aa][Gg][Ee](?:[ \t]*(?P<n>\d{1,5}[a-z]?)|[ \t]+(?P<r>" + PAGE_NUMBER + r"))"
     r"[ \t]*\]"
 )
 _CANDIDATE = re.compile(r"\[[ \t]*page\b[^\]\n]{0,20}\]", re.IGNORECASE)
-_CANONICAL = re.compile(r"\[Page " + _PAGE_NUMBER + r"\]")
 
 
 def page_markers(text: str) -> Iterator[Edit]:
@@ -41,7 +40,7 @@ def page_markers(text: str) -> Iterator[Edit]:
 def flag_page_markers(text: str) -> Iterator[Flag]:
     """Bracketed text that starts like a page marker but is not one."""
     for m in _CANDIDATE.finditer(text):
-        if not _CANONICAL.fullmatch(m.group()):
+        if not PAGE_MARKER_NUMBERED.fullmatch(m.group()):
             yield Flag(
                 m.start(),
                 m.end(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cableconv.conventions import NOTE_HEAD
 from cableconv.normalize.runner import Edit
 
 _CR = re.compile(r"\r\n?")
@@ -20,7 +21,7 @@ _TRAILING = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]+(?=[\r\n]|\Z)")
 _NO_BREAK = re.compile(r"[\u00a0\u202f]")
 _DOUBLED = re.compile(r"  (?<=\S  ) *(?=\S)")
 #: A note line whose note is empty: ``"  1. "`` keeps the blank after the dot.
-_EMPTY_NOTE = re.compile(r" {1,4}(?:[0-9]{1,4}|[a-z]|[*†‡§¶]{1,3})\.$")
+_EMPTY_NOTE = re.compile(NOTE_HEAD.pattern + "$")
 
 
 def line_endings(text: str) -> Iterator[Edit]:

@@ -9,14 +9,12 @@ the span of each.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cableconv.conventions import PAGE_MARKER
 from cableconv.diagnostics import Span
 from cableconv.model import Inline, Inlines, LineBreak, NoteRef, PageBreak, Text
-
-PAGE_MARKER = re.compile(r"\[Page ([^\]\s]{1,20})\]")
 
 SpanOf = Callable[[int, int], Span]
 

@@ -12,11 +12,9 @@ import calendar
 import re
 from dataclasses import dataclass
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
+from cableconv.conventions import MONTH_NAME_LOOSE, month_number
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+_MONTH = r"(?P<month>" + MONTH_NAME_LOOSE + ")"
 _TIME = (
     r"(?:,?\s*|\s*[—–-]\s*)"
     r"(?P<time>(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.)"
@@ -70,7 +68,7 @@ def find_date(text: str) -> FoundDate | None:
 
 
 def _to_found(m: re.Match[str]) -> FoundDate:
-    year, month, day = int(m["year"]), MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
+    year, month, day = int(m["year"]), month_number(m["month"]), int(m["day"])
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return FoundDate(m.start(), m.end(), None, f"{m.group(0)!r} is not a date")
     iso = f"{year:04d}-{month:02d}-{day:02d}"

@@ -17,8 +17,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-#: The start of a note line, ``"  1."``; what follows is read by :func:`_note_text`.
-NOTE_HEAD = re.compile(r" {1,4}(?P<n>[0-9]{1,5}|[a-z]|[*†‡§¶]{1,3})\.")
+from cableconv.conventions import MONTH_NAME, NOTE_HEAD, NOTE_LABEL
 
 
 @dataclass(frozen=True)
@@ -67,19 +66,15 @@ def _note_text(line: str, head_end: int) -> tuple[int, int] | None:
     return head_end + 1, head_end + len(body)
 
 
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-)
-_MONTH_AFTER = re.compile(r"^ " + _MONTHS)
-_MONTH_BEFORE = re.compile(_MONTHS + r"$")
+_MONTH_AFTER = re.compile(r"^ " + MONTH_NAME)
+_MONTH_BEFORE = re.compile(MONTH_NAME + r"$")
 _UNIT_AFTER = re.compile(
     r"^ (?:[ap]\.\s?m\.|%|(?:per ?cent|percent|o’clock|o'clock|noon|midnight|miles|days|hours|"
     r"years|months|men|rubles|dollars|pounds|tons|poods|francs|cents)\b)"
 )
 
 
-_TOKEN = re.compile(r"(?<=[^\s]) ([0-9]{1,5}|[a-z]|[*†‡§¶]{1,3})(?![0-9])")
+_TOKEN = re.compile(r"(?<=[^\s]) (" + NOTE_LABEL + r")(?![0-9])")
 
 
 # A marker alone on the last line of a block: a note on a signature

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from cableconv.parse.blocks import PAGE_MARKER, RawBlock
+from cableconv.conventions import PAGE_MARKER
+from cableconv.parse.blocks import RawBlock
 from cableconv.parse.dates import find_date
 
 #: US decimal-file number as printed in source notes (761.93/12–1544, 861.51/382a).

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cableconv.conventions import PAGE_MARKER
 from cableconv.diagnostics import Diagnostic, Span
 from cableconv.model import (
     Attachment,
@@ -40,7 +41,6 @@ from cableconv.model import (
 )
 from cableconv.parse import roles
 from cableconv.parse.blocks import (
-    PAGE_MARKER,
     InlineBuilder,
     Line,
     RawBlock,

@@ -1,0 +1,77 @@
+"""What a transcription looks like: the syntax every stage shares.
+
+Normalisation writes these forms, the parser reads them, ``check`` reports
+what departs from them and the writers print them again. Each fact lives here
+once, so a stage that learns a new form teaches it to all the others.
+
+- a page turn is ``[Page 379]`` exactly where the page broke, even inside a
+  word (``was [Page 379]interested``);
+- the notes are listed after the text, one a line, ``"  1. Sent by …"``: up
+  to four blanks, the note's label, a full stop;
+- dates name their month in full or abbreviated (``Sept. 3``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+# --------------------------------------------------------------------------
+# page markers
+# --------------------------------------------------------------------------
+
+#: A printed page number: arabic (``379``, ``379a``) or roman (``xii``).
+PAGE_NUMBER = r"(?:\d{1,5}[a-z]?|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})"
+
+#: A page marker as the parser reads it; group 1 is the page's number.
+#: The parser takes any short label without blanks (``[Page 12*]``), since
+#: dropping an odd one would lose the page turn; ``check`` reports the odd ones.
+PAGE_MARKER = re.compile(r"\[Page ([^\]\s]{1,20})\]")
+
+#: A page marker whose number is a page number (what normalisation writes).
+PAGE_MARKER_NUMBERED = re.compile(r"\[Page " + PAGE_NUMBER + r"\]")
+
+# --------------------------------------------------------------------------
+# the list of notes
+# --------------------------------------------------------------------------
+
+#: The label of a note: a number, a letter, or one to three reference
+#: symbols (``*``, ``†``, ``‡``, ``§``, ``¶``), as the printed volumes mark notes.
+NOTE_LABEL = r"[0-9]{1,5}|[a-z]|[*†‡§¶]{1,3}"
+
+#: The start of a line of the note list, ``"  1."``; what follows the full
+#: stop is the note's text.
+NOTE_HEAD = re.compile(r" {1,4}(?P<n>" + NOTE_LABEL + r")\.")
+
+# --------------------------------------------------------------------------
+# months
+# --------------------------------------------------------------------------
+
+#: Month names and abbreviations (lower case, without the full stop) -> 1..12.
+MONTHS: dict[str, int] = {
+    **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
+
+#: A month as printed: the full name, or an abbreviation with its full stop.
+MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+
+#: The same, as a dateline may type it: abbreviations with or without their
+#: full stop (``Sept 3``); for :mod:`cableconv.parse.dates`, case-insensitive.
+MONTH_NAME_LOOSE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+
+
+def month_number(name: str) -> int:
+    """The month a printed name stands for.
+
+    >>> month_number("Sept."), month_number("June")
+    (9, 6)
+    """
+    return MONTHS[name.lower().rstrip(".")]
