@@ -658,13 +658,13 @@ def test_10000_footnotes_in_every_format(tmp_path: Path) -> None:
 #: size (or worse) somewhere in the pipeline; 100 KB of each must convert to
 #: TEI in a few seconds. The name says where the cost was.
 QUADRATIC_BAIT: dict[str, Callable[[int], str]] = {
-    "note line with a long run of blanks (parse.footnotes)": lambda n: (
+    "note line with a long run of blanks (notes.markers)": lambda n: (
         f"Heading\n\nText. 1\n\n 1. a{chr(9) * n}b\n"
     ),
     "line of figures that is not a figure column (parse.roles)": lambda n: (
         "Heading\n\nPoods\nTotal " + "100, " * (n // 5) + "00\na 1, 000\nb 2, 000\n"
     ),
-    "notes numbered by page, 1 repeated (parse.footnotes)": lambda n: (
+    "notes numbered by page, 1 repeated (notes.markers)": lambda n: (
         "Heading\n\n" + "Text. 1 " * (n // 8) + "\n\n" + "  1. Note.\n" * (n // 400)
     ),
     "duplicate note numbers (writers.tei ids)": lambda n: (

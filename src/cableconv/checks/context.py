@@ -25,8 +25,8 @@ from cableconv.model import (
     iter_inlines,
 )
 from cableconv.normalize import Normalized
+from cableconv.notes import Pairing, pair_notes, read_note_list
 from cableconv.parse.blocks import RawBlock, split_blocks
-from cableconv.parse.footnotes import read_note_list
 from cableconv.source import Source
 
 
@@ -41,6 +41,7 @@ class Landmark:
     kind: str  # "note" | "page" | "enclosure"
     n: str
     span: Span
+    ref: NoteRef | None = None  # the marker, for a note
 
 
 @dataclass
@@ -123,7 +124,7 @@ class CheckContext:
                 if isinstance(inline, PageBreak):
                     marks.append(Landmark(inline.span.start, "page", inline.n, inline.span))
                 elif isinstance(inline, NoteRef):
-                    marks.append(Landmark(inline.span.start, "note", inline.n, inline.span))
+                    marks.append(Landmark(inline.span.start, "note", inline.n, inline.span, inline))
         order = {"enclosure": 0, "page": 1, "note": 2}
         marks.sort(key=lambda m: (m.offset, order[m.kind]))
         return marks
@@ -132,20 +133,18 @@ class CheckContext:
         return (m for m in self.landmarks if m.kind == "note")
 
     @functools.cached_property
+    def pairing(self) -> Pairing:
+        return pair_notes(self.document)
+
+    @functools.cached_property
     def anchored(self) -> dict[int, Landmark]:
-        """``id(footnote)`` -> its marker, pairing the k-th marker numbered n
-        with the k-th note numbered n (as the TEI writer does)."""
-        by_n: dict[str, list[Footnote]] = {}
-        for note in self.document.footnotes:
-            by_n.setdefault(note.n, []).append(note)
-        seen: dict[str, int] = {}
+        """``id(footnote)`` -> its marker, as every writer pairs them
+        (:func:`cableconv.notes.pair_notes`)."""
         out: dict[int, Landmark] = {}
-        for ref in self.note_refs():
-            k = seen.get(ref.n, 0)
-            seen[ref.n] = k + 1
-            notes = by_n.get(ref.n, [])
-            if k < len(notes):
-                out[id(notes[k])] = ref
+        for mark in self.note_refs():
+            note = self.pairing.note(mark.ref) if mark.ref is not None else None
+            if note is not None:
+                out[id(note)] = mark
         return out
 
     def reported(self, code: str) -> list[Diagnostic]:

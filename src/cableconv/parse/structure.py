@@ -39,6 +39,7 @@ from cableconv.model import (
     Table,
     Text,
 )
+from cableconv.notes import NoteEntry, locate_markers, read_note_list
 from cableconv.parse import roles
 from cableconv.parse.blocks import (
     InlineBuilder,
@@ -48,7 +49,6 @@ from cableconv.parse.blocks import (
     split_blocks,
 )
 from cableconv.parse.dates import find_date
-from cableconv.parse.footnotes import NoteEntry, locate_markers, read_note_list
 from cableconv.parse.heading import mark_names
 
 

@@ -67,6 +67,7 @@ from cableconv.model import (
     Table,
     Text,
 )
+from cableconv.notes import pair_notes
 from cableconv.source import NOT_XML
 from cableconv.writers import opc
 from cableconv.writers.common import source_date_epoch
@@ -274,7 +275,7 @@ class _Writer:
         self.style = ref.styles
         self.links: list[_NoteLink] = []
         self.losses: list[Diagnostic] = []
-        self.occurrence: dict[str, int] = {}
+        self.pairing = pair_notes(doc)
         self.used: set[int] = set()
         self.in_note = False
         self.body = etree.Element(_w("body"))
@@ -338,9 +339,7 @@ class _Writer:
         self.text_run(p, f"[Page {self.clean(n, span)}]", self.style["page-marker"])
 
     def note_ref(self, p: etree._Element, ref: NoteRef) -> None:
-        k = self.occurrence.get(ref.n, 0)
-        self.occurrence[ref.n] = k + 1
-        footnote = self.doc.footnote(ref.n, k)
+        footnote = self.pairing.note(ref)
         if footnote is None or self.in_note:
             why = "inside a footnote" if self.in_note else "without a note"
             self.lose("CC401", f"footnote marker {ref.n} {why} kept as a superscript", ref.span)

@@ -57,6 +57,7 @@ from cableconv.model import (
     Table,
     Text,
 )
+from cableconv.notes import Pairing, pair_notes
 
 PANDOC_VERSION = "3.9"
 API_VERSION = [1, 23, 1]
@@ -199,10 +200,13 @@ class _Builder:
     target: Target
     marks: list[str] = field(default_factory=list)
     losses: list[Diagnostic] = field(default_factory=list)
-    occurrence: dict[str, int] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)
     in_note: bool = False
     in_heading: bool = False
+    pairing: Pairing = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pairing = pair_notes(self.doc)
 
     # ---- inline -----------------------------------------------------------
     def inlines(self, content: Inlines) -> list[Json]:
@@ -237,9 +241,7 @@ class _Builder:
         return [_el("Span", [_attr(["page"]), text])]
 
     def note(self, ref: NoteRef) -> list[Json]:
-        k = self.occurrence.get(ref.n, 0)
-        self.occurrence[ref.n] = k + 1
-        footnote = self.doc.footnote(ref.n, k)
+        footnote = self.pairing.note(ref)
         if footnote is None or self.in_note:
             why = "inside a footnote" if self.in_note else "without a note"
             self.lose("CC401", f"footnote marker {ref.n} {why} kept as a superscript", ref.span)

@@ -37,6 +37,7 @@ from cableconv.model import (
     Table,
     Text,
 )
+from cableconv.notes import pair_notes
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 FRUS_NS = "http://history.state.gov/frus/ns/1.0"
@@ -58,7 +59,7 @@ class _Writer:
         self.doc = doc
         self.spans = spans
         self.note_ids = _note_ids(doc)
-        self.occurrence: dict[str, int] = {}
+        self.pairing = pair_notes(doc)
 
     # ---- inline -------------------------------------------------------------
     def inlines(self, parent: etree._Element, content: Inlines) -> None:
@@ -89,9 +90,7 @@ class _Writer:
             last = el
 
     def note(self, parent: etree._Element, ref: NoteRef) -> etree._Element:
-        k = self.occurrence.get(ref.n, 0)
-        self.occurrence[ref.n] = k + 1
-        footnote = self.doc.footnote(ref.n, k)
+        footnote = self.pairing.note(ref)
         el = etree.SubElement(parent, _t("note"), n=ref.n)
         if footnote is not None:
             el.set(XML_ID, self.note_ids[id(footnote)])
@@ -103,15 +102,12 @@ class _Writer:
     def unanchored(self, div: etree._Element) -> None:
         """Footnotes whose marker was not found (the parser reported each) are
         kept, after the last block, so that no note text is lost."""
-        for note in self.doc.footnotes:
-            k = self.occurrence.get(note.n, 0)
-            if self.doc.footnote(note.n, k) is note:
-                self.occurrence[note.n] = k + 1
-                el = etree.SubElement(div, _t("note"), n=note.n)
-                el.set(XML_ID, self.note_ids[id(note)])
-                self.inlines(el, note.content)
-                if self.spans is not None:
-                    self.spans[el] = note.span
+        for note in self.pairing.unanchored:
+            el = etree.SubElement(div, _t("note"), n=note.n)
+            el.set(XML_ID, self.note_ids[id(note)])
+            self.inlines(el, note.content)
+            if self.spans is not None:
+                self.spans[el] = note.span
 
     # ---- blocks -------------------------------------------------------------
     def blocks(self, parent: etree._Element, blocks: tuple[Block, ...]) -> None:

@@ -1,12 +1,11 @@
-"""Footnotes: the list of notes at the end, and where each one is anchored.
+"""Where the markers of the notes stand in the text.
 
-A transcription lists its notes after the document, one a line, as
-``  1. Sent by the United States Naval Attaché …``. In the text, each note
-left a marker: its number after a space (``the President 1``). Numbers that
-belong to the text (``article 5 thereof``, ``No. 680``) look just the same,
-so markers are found with what the list tells us: which numbers exist and in
-which order they appear. Each marker is searched after the previous one, and
-among the candidates the one that looks most like a marker wins.
+In the text, each note left a marker: its label after a space (``the
+President 1``). Numbers that belong to the text (``article 5 thereof``,
+``No. 680``) look just the same, so markers are found with what the list
+tells us: which labels exist and in which order they appear. Each marker is
+searched after the previous one, and among the candidates the one that looks
+most like a marker wins.
 """
 
 from __future__ import annotations
@@ -15,56 +14,9 @@ import bisect
 import functools
 import re
 from collections import deque
-from dataclasses import dataclass
 
-from cableconv.conventions import MONTH_NAME, NOTE_HEAD, NOTE_LABEL
-
-
-@dataclass(frozen=True)
-class NoteEntry:
-    """One line of the list of notes: its number and where its text stands."""
-
-    n: str
-    text_start: int
-    text_end: int
-    line_start: int
-
-
-def read_note_list(lines: list[tuple[int, str]]) -> list[NoteEntry] | None:
-    """The notes of a final block, if every line of it is a note line."""
-    entries: list[NoteEntry] = []
-    for start, line in lines:
-        m = NOTE_HEAD.match(line)
-        text = _note_text(line, m.end()) if m is not None else None
-        if m is None or text is None:
-            return None
-        entries.append(NoteEntry(m["n"], start + text[0], start + text[1], start))
-    return entries
-
-
-def _note_text(line: str, head_end: int) -> tuple[int, int] | None:
-    """Where the text of a note line stands, after its head ``"  1."``: from
-    after the one blank that follows the dot to the last character that is
-    not a blank; empty (at ``head_end``) for a note printed empty; ``None``
-    when the line is not a note line (``"  1.5 per cent"``).
-
-    Done with string methods, not a regular expression: the lazy pattern
-    with optional trailing blanks it replaces backtracked over a long run of
-    blanks inside the line once per blank, a cost in the square of the line.
-
-    >>> _note_text("  1. Sent to London.  ", 4)
-    (5, 20)
-    >>> _note_text("  1.", 4), _note_text("  1.5 per cent", 4)
-    ((4, 4), None)
-    """
-    rest = line[head_end:]
-    body = rest.rstrip()
-    if not body:
-        return head_end, head_end
-    if not rest.startswith(" "):
-        return None
-    return head_end + 1, head_end + len(body)
-
+from cableconv.conventions import MONTH_NAME, NOTE_LABEL
+from cableconv.notes.labels import NoteEntry
 
 _MONTH_AFTER = re.compile(r"^ " + MONTH_NAME)
 _MONTH_BEFORE = re.compile(MONTH_NAME + r"$")
