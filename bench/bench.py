@@ -257,8 +257,8 @@ def stage(docs: list[Path], folder: Path) -> None:
 
 def naive_main(list_file: Path, outdir: Path, formats: Sequence[str]) -> None:
     """One document after another; a pandoc process per document per format
-    and a fresh typst compiler per document. Runs in its own process with
-    ``CABLECONV_PANDOC=oneshot``. Leaves the seconds spent per step in
+    and a fresh typst compiler per document (``Options(pandoc="oneshot")``),
+    in its own process. Leaves the seconds spent per step in
     ``bench/work/naive-steps.json``."""
     from cableconv.pipeline import Options, convert_path
     from cableconv.writers import FORMATS, pandoc_ast
@@ -274,6 +274,7 @@ def naive_main(list_file: Path, outdir: Path, formats: Sequence[str]) -> None:
         pdf_source = pdf.typst_source
         template_root = str(pdf.TEMPLATE.parent)
 
+    naive = Options(pandoc="oneshot")
     steps = dict.fromkeys(["parse", *formats], 0.0)
     for line in list_file.read_text(encoding="utf-8").splitlines():
         src = Path(line)
@@ -285,7 +286,7 @@ def naive_main(list_file: Path, outdir: Path, formats: Sequence[str]) -> None:
         for name in formats:
             t0 = time.perf_counter()
             if name == "pdf":
-                source, inputs = pdf_source(doc)
+                source, inputs = pdf_source(doc, naive)
                 data = typst.compile(
                     source,
                     root=template_root,
@@ -298,9 +299,10 @@ def naive_main(list_file: Path, outdir: Path, formats: Sequence[str]) -> None:
                     pandoc_ast.build(doc, "docx"),
                     "docx",
                     pandoc_ast.WriteOptions(reference_doc=reference_docx),
+                    pandoc="oneshot",
                 )
             else:
-                data = FORMATS[name].write(doc)
+                data = FORMATS[name].write(doc, naive).data
             stem.with_name(stem.name + SUFFIXES[name]).write_bytes(data)
             steps[name] += time.perf_counter() - t0
     NAIVE_STEPS.write_text(json.dumps(steps), encoding="utf-8")

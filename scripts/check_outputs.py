@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
+from cableconv.options import Options  # noqa: E402
 from cableconv.pipeline import convert_path  # noqa: E402
 from cableconv.writers import FORMATS  # noqa: E402
 from readback import (  # noqa: E402
@@ -61,7 +62,7 @@ def check_one(path: Path, keep: Path | None = None) -> Result:
     for name in CHECKED:
         t0 = time.perf_counter()
         try:
-            outputs[name] = FORMATS[name].write(doc)
+            outputs[name] = FORMATS[name].write(doc, Options()).data
         except Exception as exc:  # report and go on: one bad document is one line
             result.problems.append(f"{name}: not written: {exc}")
         result.seconds[name] = time.perf_counter() - t0

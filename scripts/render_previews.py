@@ -37,8 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from cableconv.pipeline import convert_path  # noqa: E402
-from cableconv.writers.docx import to_docx_bytes  # noqa: E402
-from cableconv.writers.pdf import to_pdf_bytes  # noqa: E402
+from cableconv.writers.docx import write_docx  # noqa: E402
+from cableconv.writers.pdf import write_pdf  # noqa: E402
 
 SEED = ROOT / "samples" / "761.93-12-1544.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -244,8 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     doc = convert_path(args.transcription).document
     args.out.mkdir(parents=True, exist_ok=True)
     for kind, pdf in (
-        ("pdf", to_pdf_bytes(doc)),
-        ("docx", docx_preview_pdf(to_docx_bytes(doc))),
+        ("pdf", write_pdf(doc).data),
+        ("docx", docx_preview_pdf(write_docx(doc).data)),
     ):
         target = args.out / f"{args.name}-{kind}.png"
         target.write_bytes(first_page_png(pdf, args.scale))

@@ -17,7 +17,7 @@ from cableconv.inputs import Input, expand_inputs
 from cableconv.pipeline import Options
 from cableconv.source import Source
 from cableconv.workers import WorkerPool
-from cableconv.writers import Format, parse_formats
+from cableconv.writers import Format, Output, parse_formats
 
 from .conftest import SEED, sample_paths
 
@@ -103,7 +103,7 @@ def test_each_result_records_time_per_step(tmp_path: Path) -> None:
 
 
 def test_a_failing_writer_costs_its_format_not_the_document(tmp_path: Path) -> None:
-    def broken(doc: object) -> bytes:
+    def broken(doc: object, options: object) -> Output:
         raise RuntimeError("writer exploded")
 
     formats = [*TEI_JSON, Format("broken", ".bad", broken)]

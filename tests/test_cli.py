@@ -71,11 +71,11 @@ def test_no_command_prints_help() -> None:
     assert "convert" in out
 
 
-def test_paper_choice_of_convert_matches_the_pdf_writer() -> None:
-    from cableconv.commands.convert_cmd import PAPERS
-    from cableconv.writers.pdf import PAPERS as PDF_PAPERS
+def test_every_paper_of_the_options_is_known_to_the_pdf_writer() -> None:
+    from cableconv.options import PAPERS
+    from cableconv.writers.pdf import TYPST_PAPERS
 
-    assert set(PAPERS) == set(PDF_PAPERS)
+    assert set(PAPERS) == set(TYPST_PAPERS)
 
 
 def test_a4_paper_reaches_the_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

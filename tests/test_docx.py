@@ -13,8 +13,9 @@ import pytest
 
 from cableconv.diagnostics import Span
 from cableconv.model import Document, Footnote, NoteRef, Paragraph, Text, plain
+from cableconv.options import Options
 from cableconv.pipeline import convert_path
-from cableconv.writers.docx import REFERENCE_DOCX, to_docx_bytes
+from cableconv.writers.docx import REFERENCE_DOCX, write_docx
 
 from .conftest import ROOT, SEED, sample_paths
 from .readback import missing_words, model_words, note_refs_in_order, page_numbers, read_docx
@@ -26,7 +27,7 @@ S = Span(0, 1, 1, 1, 1, 2)
 @cache
 def converted(path: Path) -> tuple[Document, bytes]:
     doc = convert_path(path).document
-    return doc, to_docx_bytes(doc)
+    return doc, write_docx(doc).data
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
@@ -84,24 +85,24 @@ def test_printed_note_marks_are_kept() -> None:
         (Footnote("*", (Text("Star.", S),), S), Footnote("†", (Text("Dagger.", S),), S)),
         S,
     )
-    back = read_docx(to_docx_bytes(doc))
+    back = read_docx(write_docx(doc).data)
     assert back.note_refs == ["*", "†"]
     assert back.notes == [("*", "Star."), ("†", "Dagger.")]
 
 
 def test_docx_is_byte_identical_on_a_second_run() -> None:
     doc, data = converted(SEED)
-    assert to_docx_bytes(doc) == data
+    assert write_docx(doc).data == data
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert b"dcterms:created" not in z.read("docProps/core.xml")
 
 
-def test_source_date_epoch_sets_the_dates(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+def test_source_date_epoch_sets_the_dates() -> None:
     doc, _ = converted(SEED)
-    data = to_docx_bytes(doc)
-    assert to_docx_bytes(doc) == data
+    dated = Options(source_date_epoch=1700000000)
+    data = write_docx(doc, dated).data
+    assert write_docx(doc, dated).data == data
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert {i.date_time for i in z.infolist()} == {(2023, 11, 14, 22, 13, 20)}
         core = z.read("docProps/core.xml").decode()
@@ -111,7 +112,7 @@ def test_source_date_epoch_sets_the_dates(monkeypatch: pytest.MonkeyPatch) -> No
 def test_metacharacters_stay_literal_text() -> None:
     text = "#set page(width: 1cm) $x$ \\ *b* _i_ <script>x</script> @word {{v}} <w:p/> &amp;"
     doc = Document("d1", "d1.txt", (Paragraph((Text(text, S),), S),), (), S)
-    assert read_docx(to_docx_bytes(doc)).paragraphs == [("Body", text)]
+    assert read_docx(write_docx(doc).data).paragraphs == [("Body", text)]
 
 
 def test_the_reference_docx_is_reproducible() -> None:

@@ -38,8 +38,9 @@ from cableconv.model import (
     Table,
     Text,
 )
+from cableconv.options import Options
 from cableconv.pipeline import convert_path
-from cableconv.writers.docx import REFERENCE_DOCX, to_docx_bytes, write_docx
+from cableconv.writers.docx import REFERENCE_DOCX, write_docx
 
 from .conftest import SAMPLES, SEED, sample_paths
 from .readback import read_docx
@@ -72,7 +73,7 @@ def xml(data: bytes) -> etree._Element:
 
 @cache
 def sample_docx(path: Path) -> bytes:
-    return to_docx_bytes(convert_path(path).document)
+    return write_docx(convert_path(path).document).data
 
 
 @pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem)
@@ -165,7 +166,7 @@ def test_printed_marks_follow_the_reference_as_custom_marks() -> None:
         Paragraph((t("First"), NoteRef("*", S), t(" second"), NoteRef("†", S)), S),
         notes=(Footnote("*", (t("Star."),), S), Footnote("†", (t("Dagger."),), S)),
     )
-    contents = parts(to_docx_bytes(doc))
+    contents = parts(write_docx(doc).data)
     body, notes = xml(contents["word/document.xml"]), xml(contents["word/footnotes.xml"])
     for ref, mark in zip(body.iter(f"{W}footnoteReference"), "*†", strict=True):
         assert ref.get(f"{W}customMarkFollows") == "1"
@@ -174,12 +175,10 @@ def test_printed_marks_follow_the_reference_as_custom_marks() -> None:
     assert not list(notes.iter(f"{W}footnoteRef"))  # no automatic number in the notes
 
 
-def test_source_date_epoch_changes_only_the_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_source_date_epoch_changes_only_the_dates() -> None:
     doc = convert_path(SEED).document
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    plain_run = to_docx_bytes(doc)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    dated = to_docx_bytes(doc)
+    plain_run = write_docx(doc).data
+    dated = write_docx(doc, Options(source_date_epoch=1700000000)).data
     a, b = parts(plain_run), parts(dated)
     assert list(a) == list(b)
     assert [n for n in a if a[n] != b[n]] == ["docProps/core.xml"]
@@ -192,12 +191,10 @@ def test_source_date_epoch_changes_only_the_dates(monkeypatch: pytest.MonkeyPatc
 
 
 @pytest.mark.parametrize("value", ["99999999999999", "0", "4102444800"])
-def test_any_source_date_epoch_gives_a_valid_zip(
-    monkeypatch: pytest.MonkeyPatch, value: str
-) -> None:
+def test_any_source_date_epoch_gives_a_valid_zip(value: str) -> None:
     """Zip dates run from 1980 to 2107: an epoch outside is held at the edge."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
-    data = to_docx_bytes(doc_of(Paragraph((t("x"),), S)))
+    options = Options(source_date_epoch=int(value))
+    data = write_docx(doc_of(Paragraph((t("x"),), S)), options).data
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert z.testzip() is None
         assert len({i.date_time for i in z.infolist()}) == 1
@@ -216,7 +213,7 @@ def test_markup_in_the_text_stays_text_in_every_part() -> None:
         (Footnote("1", (t(hostile),), S),),
         S,
     )
-    data = to_docx_bytes(doc)
+    data = write_docx(doc).data
     back = read_docx(data)
     assert [text.strip() for _, text in back.paragraphs] == [hostile] * 3
     assert back.notes == [("", hostile)]
@@ -237,7 +234,7 @@ def test_a_control_character_becomes_a_visible_replacement_and_is_reported() -> 
     assert read_docx(out.data).paragraphs == [
         ("Body", "bell\ufffdhere and escape\ufffdthere \ufffd")
     ]
-    assert [(d.level, d.code) for d in out.losses] == [("error", "CC005")]
+    assert [(d.level, d.code) for d in out.diagnostics] == [("error", "CC005")]
 
 
 def test_a_marker_without_a_note_and_a_note_without_a_marker_are_kept_and_reported() -> None:
@@ -252,14 +249,14 @@ def test_a_marker_without_a_note_and_a_note_without_a_marker_are_kept_and_report
     body = xml(parts(out.data)["word/document.xml"])
     (sup,) = body.iter(f"{W}vertAlign")
     assert sup.get(f"{W}val") == "superscript"
-    assert sorted(d.code for d in out.losses) == ["CC401", "CC402"]
+    assert sorted(d.code for d in out.diagnostics) == ["CC401", "CC402"]
 
 
 def test_tables_are_word_tables_with_every_cell() -> None:
     doc = doc_of(
         Table((((t("Poods"),),), ((t("by rail"),), (t("7,800,000"),))), S),
     )
-    body = xml(parts(to_docx_bytes(doc))["word/document.xml"]).find(f"{W}body")
+    body = xml(parts(write_docx(doc).data)["word/document.xml"]).find(f"{W}body")
     assert body is not None
     (table,) = body.iter(f"{W}tbl")
     rows = table.findall(f"{W}tr")
@@ -276,7 +273,7 @@ def test_line_breaks_and_page_turns_are_where_they_stand() -> None:
         PageBreakBlock("13", S),
         Closer((t("Harriman"), LineBreak(S), t("Ambassador")), S),
     )
-    body = xml(parts(to_docx_bytes(doc))["word/document.xml"])
+    body = xml(parts(write_docx(doc).data)["word/document.xml"])
     paras = body.findall(f"{W}body/{W}p")
     styles = [p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in paras]  # type: ignore[union-attr]
     assert styles == ["Body", "PageBreak", "Signature"]
@@ -297,7 +294,7 @@ def test_any_text_is_written_and_read_back(text: str) -> None:
     """Whatever the text, the package is written, and reads back as the text
     with whitespace runs as single blanks, trimmed, and each character XML
     cannot hold as U+FFFD."""
-    data = to_docx_bytes(doc_of(Paragraph((t(text),), S)))
+    data = write_docx(doc_of(Paragraph((t(text),), S))).data
     expected = re.sub(r"[ \t\n\r]+", " ", NOT_XML.sub("\ufffd", text)).strip(" ")
     paragraphs = read_docx(data).paragraphs
     assert paragraphs == ([("Body", expected)] if expected else [])
@@ -310,8 +307,8 @@ def test_a_fresh_process_writes_the_same_bytes_without_pandoc() -> None:
         "import hashlib, sys;"
         "from pathlib import Path;"
         "from cableconv.pipeline import convert_path;"
-        "from cableconv.writers.docx import to_docx_bytes;"
-        f"data = to_docx_bytes(convert_path(Path({str(SEED)!r})).document);"
+        "from cableconv.writers.docx import write_docx;"
+        f"data = write_docx(convert_path(Path({str(SEED)!r})).document).data;"
         "print(hashlib.sha256(data).hexdigest(), 'cableconv.writers.pandoc_ast' in sys.modules)"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}

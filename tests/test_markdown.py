@@ -30,7 +30,7 @@ from cableconv.model import (
     plain,
 )
 from cableconv.pipeline import convert_path
-from cableconv.writers.markdown import to_markdown_bytes
+from cableconv.writers.markdown import write_markdown
 
 from .conftest import SEED, sample_paths
 from .readback import missing_words, model_words, page_numbers, read_markdown
@@ -44,7 +44,7 @@ S = Span(0, 1, 1, 1, 1, 2)
 @cache
 def converted(path: Path) -> tuple[Document, bytes]:
     doc = convert_path(path).document
-    return doc, to_markdown_bytes(doc)
+    return doc, write_markdown(doc).data
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
@@ -90,7 +90,7 @@ def test_the_seed_keeps_its_typography_and_structure() -> None:
 
 def test_markdown_is_byte_identical_on_a_second_run() -> None:
     doc, md = converted(SEED)
-    assert to_markdown_bytes(doc) == md
+    assert write_markdown(doc).data == md
 
 
 def test_a_lost_paragraph_would_be_noticed() -> None:
@@ -172,7 +172,7 @@ def test_metacharacters_stay_literal_text(paras: list[str], head: str, note: str
         Closer((Text(paras[-1], S), LineBreak(S), Text(head, S)), S),
     ]
     doc = Document("d1", "d1.txt", tuple(blocks), (Footnote("1", (Text(note, S),), S),), S)
-    back = read_markdown(to_markdown_bytes(doc))
+    back = read_markdown(write_markdown(doc).data)
     assert back.notes == [one_line(note)]
     body = [one_line(line) for line in back.text.split("\n\n")]
     expected = [one_line(paras[0]), one_line(head + "[1]"), *map(one_line, paras)]
@@ -187,7 +187,7 @@ def test_markup_in_the_seed_position_is_escaped() -> None:
         (),
         S,
     )
-    md = to_markdown_bytes(doc).decode()
+    md = write_markdown(doc).data.decode()
     assert md == (
         "1\\. \\*not\\* a list, \\<b\\>no\\</b\\> html, \\@cite, \\$math\\$, \\[Page 3\\]\n"
     )

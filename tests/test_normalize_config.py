@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cableconv.config import Config, ConfigError, common_folder, find_pyproject, load_config
+from cableconv.config import Config, ConfigError, find_pyproject, load_config, settings_folder
 
 
 def write(folder: Path, body: str) -> Path:
@@ -20,9 +20,11 @@ def test_nearest_pyproject_is_used(tmp_path: Path) -> None:
     inner_dir = tmp_path / "vol" / "docs"
     inner_dir.mkdir(parents=True)
     assert find_pyproject(inner_dir) == outer
-    assert load_config(inner_dir) == Config(outer, ("quotes",))
+    assert load_config(inner_dir) == Config(
+        outer, {"disabled_fixes": ("double_quotes", "elision_apostrophes", "single_quotes")}
+    )
     inner = write(tmp_path / "vol", "[project]\nname = 'x'\n")
-    assert load_config(inner_dir) == Config(inner, ())
+    assert load_config(inner_dir) == Config(inner, {})
 
 
 def test_no_pyproject_means_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -34,7 +36,10 @@ def test_no_pyproject_means_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyP
     ("body", "message"),
     [
         ("[tool.cableconv]\ndisabled_fixes = []\n", "did you mean 'disabled-fixes'"),
-        ("[tool.cableconv]\ncolour = 1\n", "colour: unknown setting (known: disabled-fixes)"),
+        (
+            "[tool.cableconv]\ncolour = 1\n",
+            "colour: unknown setting (known: normalize, disabled-fixes",
+        ),
         ('[tool.cableconv]\ndisabled-fixes = "quotes"\n', "must be a list of fix names"),
         ('[tool.cableconv]\ndisabled-fixes = ["smart"]\n', "unknown fix(es): smart"),
         ("[tool.cableconv\n", "not valid TOML"),
@@ -56,9 +61,14 @@ def test_every_problem_is_reported(tmp_path: Path) -> None:
     assert len(str(info.value).splitlines()) == 2
 
 
-def test_common_folder(tmp_path: Path) -> None:
+def test_settings_are_looked_for_where_the_inputs_are(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "c").mkdir()
-    files = [tmp_path / "a" / "b" / "x.txt", tmp_path / "a" / "c" / "y.txt"]
-    assert common_folder(files) == (tmp_path / "a").resolve()
-    assert common_folder([files[0]]) == (tmp_path / "a" / "b").resolve()
+    files = [str(tmp_path / "a" / "b" / "x.txt"), str(tmp_path / "a" / "c" / "y.txt")]
+    assert settings_folder(files) == (tmp_path / "a").resolve()
+    assert settings_folder(files[:1]) == (tmp_path / "a" / "b").resolve()
+    assert settings_folder([str(tmp_path / "a" / "b")]) == (tmp_path / "a" / "b").resolve()
+    assert (
+        settings_folder([str(tmp_path / "a" / "c" / "*.txt")]) == (tmp_path / "a" / "c").resolve()
+    )
+    assert settings_folder([str(tmp_path / "a" / "*" / "*.txt")]) == (tmp_path / "a").resolve()

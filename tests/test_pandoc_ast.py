@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import subprocess
 
 import pytest
@@ -29,7 +28,6 @@ from cableconv.model import (
     Text,
 )
 from cableconv.writers import pandoc_ast
-from cableconv.writers.common import source_date_epoch
 from cableconv.writers.pandoc_ast import (
     API_VERSION,
     PANDOC_VERSION,
@@ -224,15 +222,13 @@ def _markdown(doc: Document) -> bytes:
 @pytest.mark.parametrize(
     ("target", "fmt"), [("markdown", "markdown-smart"), ("typst", "typst-smart"), ("docx", "docx")]
 )
-def test_the_loop_writes_what_pandoc_sandbox_writes(
-    target: str, fmt: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_loop_writes_what_pandoc_sandbox_writes(target: str, fmt: str) -> None:
     built = build(SEED_LIKE, target)  # type: ignore[arg-type]
     raw = "" if target == "docx" else target
     opts = WriteOptions(wrap_none=target != "docx")
     loop = write(built, fmt, opts, raw=raw)
-    monkeypatch.setenv("CABLECONV_PANDOC", "oneshot")
-    assert write(built, fmt, opts, raw=raw).rstrip(b"\n") == loop.rstrip(b"\n")
+    oneshot = write(built, fmt, opts, raw=raw, pandoc="oneshot")
+    assert oneshot.rstrip(b"\n") == loop.rstrip(b"\n")
 
 
 @pytest.mark.parametrize(
@@ -283,16 +279,6 @@ def test_the_ast_is_plain_json() -> None:
         "t": "MetaString",
         "c": "d1.txt",
     }
-
-
-def test_source_date_epoch_is_read_only_when_valid(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert source_date_epoch() == 1700000000
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    assert source_date_epoch() is None
-    monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert source_date_epoch() is None
-    assert os.environ.get("SOURCE_DATE_EPOCH") is None
 
 
 def test_a_pandoc_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,14 +12,19 @@ import pytest
 
 from cableconv.diagnostics import Span
 from cableconv.model import Document, Footnote, Heading, NoteRef, Opener, Paragraph, Text
+from cableconv.options import Options
 from cableconv.pipeline import convert_path
-from cableconv.writers.pdf import to_pdf_bytes, typst_source
+from cableconv.writers.pdf import typst_source, write_pdf
 
 from .conftest import SEED, sample_paths
 from .readback import missing_words, model_words, note_refs_in_order, page_numbers, read_pdf
 
 SAMPLES = sample_paths()
 S = Span(0, 1, 1, 1, 1, 2)
+
+
+def to_pdf_bytes(doc: Document, options: Options = Options()) -> bytes:
+    return write_pdf(doc, options).data
 
 
 @cache
@@ -106,7 +111,7 @@ def test_printed_note_marks_are_kept() -> None:
     assert "3Three." in back.text and "†Dagger." in back.text
 
 
-def test_paper_is_letter_by_default_and_a4_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_paper_is_letter_by_default_and_a4_on_request() -> None:
     doc, data = converted(SEED)
 
     def size(pdf: bytes) -> tuple[int, int]:
@@ -114,11 +119,9 @@ def test_paper_is_letter_by_default_and_a4_on_request(monkeypatch: pytest.Monkey
         return round(float(box.width)), round(float(box.height))
 
     assert size(data) == (612, 792)
-    assert size(to_pdf_bytes(doc, paper="a4")) == (595, 842)
-    monkeypatch.setenv("CABLECONV_PDF_PAPER", "A4")
-    assert size(to_pdf_bytes(doc)) == (595, 842)
+    assert size(to_pdf_bytes(doc, Options(paper="a4"))) == (595, 842)
     with pytest.raises(ValueError, match="unknown paper 'legal'"):
-        to_pdf_bytes(doc, paper="legal")
+        Options(paper="legal")
 
 
 def test_pdf_is_byte_identical_on_a_second_run() -> None:
@@ -127,11 +130,11 @@ def test_pdf_is_byte_identical_on_a_second_run() -> None:
     assert "/CreationDate" not in (pypdf.PdfReader(io.BytesIO(data)).metadata or {})
 
 
-def test_source_date_epoch_sets_the_creation_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+def test_source_date_epoch_sets_the_creation_date() -> None:
     doc, _ = converted(SEED)
-    data = to_pdf_bytes(doc)
-    assert to_pdf_bytes(doc) == data
+    dated = Options(source_date_epoch=1700000000)
+    data = to_pdf_bytes(doc, dated)
+    assert to_pdf_bytes(doc, dated) == data
     meta = pypdf.PdfReader(io.BytesIO(data)).metadata or {}
     assert str(meta["/CreationDate"]).startswith("D:20231114221320")
 

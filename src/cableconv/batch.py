@@ -28,7 +28,8 @@ from cableconv.atomic import sweep_stale_temps, write_atomic
 from cableconv.diagnostics import LEVELS, Diagnostic
 from cableconv.incremental import InputStamp, Manifest, OutputStamp, settings_key
 from cableconv.inputs import Input
-from cableconv.pipeline import Converted, Options, convert_source
+from cableconv.options import Options
+from cableconv.pipeline import Converted, convert_source
 from cableconv.source import Source, UnreadableInput, decode
 from cableconv.writers import FORMATS, Format
 
@@ -118,6 +119,7 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
         result.reason = fatal[0].message
         return result
     problems = []
+    losses: set[tuple[str, object, str]] = set()
     size = len(converted.normalized.text)
     for fmt in formats:
         t1 = time.perf_counter()
@@ -137,7 +139,8 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
             )
             continue
         try:
-            st = write_atomic(outdir / rel, fmt.write(converted.document))
+            output = fmt.write(converted.document, options)
+            st = write_atomic(outdir / rel, output.data)
         except Exception as exc:  # one writer failing leaves the others' outputs
             problems.append(f"{fmt.name}: {exc}")
             result.diagnostics.append(
@@ -154,9 +157,12 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
             result.seconds[fmt.name] = time.perf_counter() - t1
         result.outputs.append(str(outdir / rel))
         result.written[fmt.name] = OutputStamp(rel.as_posix(), st.st_size, st.st_mtime_ns)
-        if fmt.losses is not None:
-            file = str(item.path)
-            result.diagnostics.extend(d.located(file) for d in fmt.losses(converted.document))
+        for lost in output.diagnostics:
+            # Markdown, DOCX and PDF report the same marker without a note: say it once.
+            key = (lost.code, lost.span, lost.message)
+            if key not in losses:
+                losses.add(key)
+                result.diagnostics.append(lost.located(str(item.path)))
     if options.changes_log:
         _write_change_log(item, converted, outdir, result, problems)
     result.status = "failed" if problems else "converted"
@@ -223,7 +229,7 @@ def _warm_up(names: tuple[str, ...], options: Options) -> None:
     try:
         converted = convert_source(Source.from_text(_WARM_UP_TEXT, "warm-up.txt"), options)
         for name in names:
-            FORMATS[name].write(converted.document)
+            FORMATS[name].write(converted.document, options)
     except Exception:  # the first real document will report the problem
         pass
 
@@ -296,7 +302,7 @@ class Batch:
     def run(self, items: list[Input]) -> list[DocResult]:
         results: list[DocResult | None] = [None] * len(items)
         manifest = Manifest.load(self.outdir) if self.incremental else None
-        settings = settings_key(self.options.fingerprint()) if manifest is not None else ""
+        settings = settings_key(self.options) if manifest is not None else ""
         work = self._plan(items, results, manifest, settings)
         self.used_jobs = workers_for(self.jobs, work)
         self.on_plan(len(work), sum(1 for r in results if r is not None))

@@ -1,19 +1,27 @@
 """Command line: ``cableconv convert | check | normalize``.
 
 ``main()`` only does ``sys.exit(run(sys.argv[1:]))``; :func:`run` takes its
-streams as arguments so tests call it directly. Exit codes: 0 all good, 1 a
-document failed (or, for ``check``, has errors), 2 usage or unreadable input.
+streams (and environment) as arguments so tests call it directly. Exit codes:
+0 all good, 1 a document failed (or, for ``check``, has errors), 2 usage or
+unreadable input, or unusable settings.
+
+:func:`run` loads the :class:`~cableconv.options.Options` once, from the
+command line, the environment and ``pyproject.toml``, and passes them to the
+command: ``handler(args, options, stdout, stderr)``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from cableconv import __version__
 from cableconv.commands import convert_cmd
+from cableconv.commands.args import setting_flags
+from cableconv.config import ConfigError, load_options, settings_folder
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -54,7 +62,12 @@ def _optional_command(name: str) -> Any:
         return None
 
 
-def run(argv: Sequence[str], stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def run(
+    argv: Sequence[str],
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     parser = build_parser()
@@ -68,8 +81,17 @@ def run(argv: Sequence[str], stdout: TextIO | None = None, stderr: TextIO | None
     if not getattr(args, "command", None):
         parser.print_help(out)
         return EXIT_USAGE
+    try:
+        options = load_options(
+            setting_flags(args),
+            settings_folder(getattr(args, "inputs", None) or ()),
+            os.environ if environ is None else environ,
+        )
+    except ConfigError as exc:
+        err.write(f"cableconv {args.command}: error: {exc}\n")
+        return EXIT_USAGE
     handler = args.handler
-    code: int = handler(args, out, err)
+    code: int = handler(args, options, out, err)
     return code
 
 

@@ -1,26 +1,29 @@
-"""Project settings: the ``[tool.cableconv]`` table of the nearest ``pyproject.toml``.
+"""Loading :class:`~cableconv.options.Options`: defaults, ``pyproject.toml``,
+environment, command line, in rising precedence.
 
 ```toml
 [tool.cableconv]
 disabled-fixes = ["letter_number_dashes", "quotes"]   # fix or family names
+paper = "a4"
 ```
 
-The file is looked for in the given folder and its parents, like ruff and
+The file is looked for in the inputs' folder and its parents, like ruff and
 black do. Settings that cableconv does not know are an error, not silently
 ignored: a misspelt key would otherwise look like a setting that does not
-work.
+work. The environment variables of :data:`cableconv.options.SETTINGS` are read
+here and nowhere else; a bad value is an error before any document is read.
 """
 
 from __future__ import annotations
 
 import difflib
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cableconv.normalize import resolve_fix_names
+from cableconv.options import BY_KEY, SETTINGS, Options, SettingError
 
 PYPROJECT = "pyproject.toml"
 
@@ -31,26 +34,10 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    """Settings, and the file they came from (None: defaults, no file found)."""
+    """``[tool.cableconv]`` of one file: Options field -> value (None: no file found)."""
 
     path: Path | None = None
-    disabled_fixes: tuple[str, ...] = field(default=())
-
-
-def _fix_names(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f'{where}: must be a list of fix names, e.g. ["number_ranges"]')
-    try:
-        resolve_fix_names(value)
-    except ValueError as exc:
-        raise ConfigError(f"{where}: {exc}") from exc
-    return tuple(value)
-
-
-#: Every key of ``[tool.cableconv]``: its validator and the Config field it sets.
-KEYS: dict[str, tuple[Callable[[Any, str], Any], str]] = {
-    "disabled-fixes": (_fix_names, "disabled_fixes"),
-}
+    values: Mapping[str, Any] = field(default_factory=dict)
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -66,7 +53,7 @@ def find_pyproject(start: Path) -> Path | None:
 
 
 def read_config(path: Path) -> Config:
-    """Settings from one ``pyproject.toml``; ConfigError if they are unusable."""
+    """Settings from one ``pyproject.toml``; ConfigError (naming every problem) if unusable."""
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
@@ -82,19 +69,19 @@ def read_config(path: Path) -> Config:
     problems: list[str] = []
     for key, value in table.items():
         where = f"{path}: [tool.cableconv] {key}"
-        if key not in KEYS:
-            close = difflib.get_close_matches(key, KEYS, n=1)
+        setting = BY_KEY.get(key)
+        if setting is None:
+            close = difflib.get_close_matches(key, BY_KEY, n=1)
             suggestion = f"; did you mean {close[0]!r}?" if close else ""
-            problems.append(f"{where}: unknown setting (known: {', '.join(KEYS)}){suggestion}")
+            problems.append(f"{where}: unknown setting (known: {', '.join(BY_KEY)}){suggestion}")
             continue
-        validate, attribute = KEYS[key]
         try:
-            values[attribute] = validate(value, where)
-        except ConfigError as exc:
-            problems.append(str(exc))
+            values[setting.field] = setting.parse(value)
+        except SettingError as exc:
+            problems.append(f"{where}: {exc}")
     if problems:
         raise ConfigError("\n".join(problems))
-    return Config(path=path, **values)
+    return Config(path, values)
 
 
 def load_config(start: Path | None = None) -> Config:
@@ -103,13 +90,80 @@ def load_config(start: Path | None = None) -> Config:
     return read_config(path) if path is not None else Config()
 
 
-def common_folder(paths: Iterable[Path]) -> Path:
-    """The deepest folder holding all ``paths`` (where to look for settings)."""
-    folders = [p.resolve().parent for p in paths]
-    if not folders:
+def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The settings the environment sets (Options field -> value); ConfigError
+    naming every variable whose value is unusable. An empty variable is unset."""
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for setting in SETTINGS:
+        if setting.env is None or not environ.get(setting.env, "").strip():
+            continue
+        try:
+            values[setting.field] = setting.parse(environ[setting.env])
+        except SettingError as exc:
+            problems.append(f"environment variable {setting.env}: {exc}")
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return values
+
+
+def load_options(
+    flags: Mapping[str, Any],
+    start: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Options:
+    """The Options of one run. ``flags`` are the command line's values by
+    Options field (absent or None: not given; lists add to the file's);
+    ``start`` is where to look for ``pyproject.toml``; ``environ`` is the
+    environment (None: none)."""
+    config = load_config(start)
+    layers = [dict(config.values), from_environment(environ or {})]
+    values: dict[str, Any] = {}
+    for layer in layers:
+        values.update(layer)
+    problems: list[str] = []
+    for setting in SETTINGS:
+        given = flags.get(setting.field)
+        if given is None:
+            continue
+        if setting.accumulates:
+            given = [*values.get(setting.field, ()), *given]
+        try:
+            values[setting.field] = setting.parse(given)
+        except SettingError as exc:  # the flags' own types check their values first
+            problems.append(f"command line: {setting.field}: {exc}")
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return Options(**values)
+
+
+_GLOB = frozenset("*?[")
+
+
+def settings_folder(args: Iterable[str]) -> Path:
+    """Where to look for ``pyproject.toml`` for these input arguments: the
+    deepest folder holding them all (a folder argument itself, a file's
+    folder, a glob's fixed part); the current folder when there are none."""
+    folders: list[Path] = []
+    for arg in args:
+        if _GLOB.intersection(arg):
+            fixed = arg[: min(arg.index(c) for c in _GLOB if c in arg)]
+            base = Path(fixed or ".")
+            path = base if fixed.endswith(("/", "\\")) else base.parent
+        else:
+            path = Path(arg)
+            path = path if path.is_dir() else path.parent
+        folders.append(path.resolve())
+    return common_folder(folders) if folders else Path.cwd()
+
+
+def common_folder(folders: Iterable[Path]) -> Path:
+    """The deepest folder holding all ``folders``."""
+    found = [Path(f).resolve() for f in folders]
+    if not found:
         return Path.cwd()
-    common = folders[0]
-    for folder in folders[1:]:
+    common = found[0]
+    for folder in found[1:]:
         while common != folder and common not in folder.parents:
             common = common.parent
     return common

@@ -7,7 +7,8 @@ size and mtime as written. An output is up to date when
 
 - the settings key is the same: a hash of everything besides the input that
   changes what cableconv writes (its version, the content of every file of the
-  package, the versions of the libraries that render output, the options);
+  package, the versions of the libraries that render output, and every field
+  of the :class:`~cableconv.options.Options`, environment settings included);
 - the input is the same: same size and mtime (the fast path, a ``stat``), or,
   when those differ or are too recent to be trusted, the same SHA-256;
 - the output file is still there with the size and mtime cableconv gave it
@@ -35,6 +36,7 @@ from typing import Any
 
 from cableconv import __version__
 from cableconv.atomic import write_atomic
+from cableconv.options import Options
 
 #: Hidden, and without a suffix a tool looking for outputs would match (``*.json``).
 MANIFEST_NAME = ".cableconv-manifest"
@@ -109,20 +111,17 @@ def library_versions() -> list[str]:
     return sorted(found)
 
 
-#: Environment variables that change output bytes (DOCX/PDF dates, PDF paper).
-OUTPUT_ENVIRONMENT = ("SOURCE_DATE_EPOCH", "CABLECONV_PDF_PAPER", "CABLECONV_PANDOC")
-
-
-def settings_key(options_fingerprint: str) -> str:
-    """The hash of everything besides the input that shapes the outputs."""
+def settings_key(options: Options) -> str:
+    """The hash of everything besides the input that shapes the outputs: the
+    code, the rendering libraries and every field of ``options`` (the
+    environment's settings, ``SOURCE_DATE_EPOCH`` and the PDF paper among
+    them, reach the writers only through it)."""
     parts = [
         f"cableconv={__version__}",
         f"code={code_fingerprint()}",
         f"python={sys.version_info[0]}.{sys.version_info[1]}",
         *library_versions(),
-        f"options={options_fingerprint}",
-        # settings that reach the writers through the environment
-        *(f"{name}={os.environ.get(name, '')}" for name in OUTPUT_ENVIRONMENT),
+        f"options={options.fingerprint()}",
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

@@ -13,26 +13,9 @@ from cableconv.diagnostics import Diagnostic, Span
 from cableconv.model import Document
 from cableconv.normalize import Normalized, normalize
 from cableconv.normalize.runner import OffsetMap
+from cableconv.options import Options as Options  # the settings, importable from here too
 from cableconv.parse import doc_id_for, parse_text
-from cableconv.source import DEFAULT_MAX_BYTES, NOT_XML, Source, decode
-
-
-@dataclass(frozen=True)
-class Options:
-    """Settings that change what a conversion produces."""
-
-    normalize: bool = True
-    disabled_fixes: tuple[str, ...] = ()
-    max_bytes: int = DEFAULT_MAX_BYTES
-
-    #: also write the normalisation change log (``<stem>.changes.json``)
-    changes_log: bool = False
-
-    def fingerprint(self) -> str:
-        return (
-            f"normalize={self.normalize};off={','.join(sorted(self.disabled_fixes))};"
-            f"changes={self.changes_log}"
-        )
+from cableconv.source import NOT_XML, Source, decode
 
 
 @dataclass

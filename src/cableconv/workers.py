@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from cableconv.inputs import Input
-from cableconv.pipeline import Options
+from cableconv.options import Options
 
 #: ``(index, input, names of the formats to write)``
 Job = tuple[int, Input, tuple[str, ...]]

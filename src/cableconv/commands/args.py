@@ -1,14 +1,21 @@
-"""Command-line options that several commands share."""
+"""Command-line flags that set :class:`~cableconv.options.Options` fields.
+
+Each flag stores under ``SETTING_PREFIX + field`` and defaults to None
+("not given"), so that ``cli.run()`` can tell a flag from a default and lay
+the command line over ``pyproject.toml`` and the environment
+(:func:`cableconv.config.load_options`). A command adds the flags of the
+settings it uses with :func:`add_settings`.
+"""
 
 from __future__ import annotations
 
 import argparse
-import re
 from typing import Any
 
+from cableconv.options import PAPERS, SettingError, parse_size
 from cableconv.source import DEFAULT_MAX_BYTES
 
-_SIZE = re.compile(r"\s*(\d+)\s*([KMG]?)(?:i?B)?\s*", re.IGNORECASE)
+SETTING_PREFIX = "setting_"
 
 
 def size(value: str) -> int:
@@ -17,19 +24,71 @@ def size(value: str) -> int:
     >>> size("64M")
     67108864
     """
-    m = _SIZE.fullmatch(value)
-    if m is None or int(m[1]) == 0:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 1000, 64M or 1G)")
-    power: int = "_KMG".index(m[2].upper() or "_")
-    return int(m[1]) << (10 * power)
+    try:
+        return parse_size(value)
+    except SettingError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def add_max_bytes(parser: Any) -> None:
-    """``--max-bytes``: the largest transcription read; larger ones are refused up front."""
-    parser.add_argument(
-        "--max-bytes",
-        type=size,
-        default=DEFAULT_MAX_BYTES,
-        metavar="SIZE",
-        help=f"refuse transcriptions larger than this (default {DEFAULT_MAX_BYTES // 2**20}M)",
-    )
+def fix_name(value: str) -> str:
+    """A fix or family name (``--no-fix``), checked as the flag is read."""
+    from cableconv.normalize import resolve_fix_names
+
+    try:
+        resolve_fix_names([value])
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
+#: field -> (flags, argparse keywords, default help)
+_FLAGS: dict[str, tuple[tuple[str, ...], dict[str, Any], str]] = {
+    "normalize": (
+        ("--no-normalize",),
+        {"action": "store_const", "const": False},
+        "take the text as it is",
+    ),
+    "disabled_fixes": (
+        ("--no-fix",),
+        {"action": "append", "metavar": "NAME", "type": fix_name},
+        "switch one normalisation fix (or a family of fixes) off; repeatable; "
+        "adds to [tool.cableconv] disabled-fixes",
+    ),
+    "changes_log": (
+        ("--changes",),
+        {"action": "store_const", "const": True},
+        "also write each document's normalisation change log (OUTDIR/<stem>.changes.json)",
+    ),
+    "max_bytes": (
+        ("--max-bytes",),
+        {"type": size, "metavar": "SIZE"},
+        f"refuse transcriptions larger than this (default {DEFAULT_MAX_BYTES // 2**20}M)",
+    ),
+    "paper": (
+        ("--paper",),
+        {"choices": PAPERS},
+        "PDF paper size (default: [tool.cableconv] paper, $CABLECONV_PDF_PAPER, else letter)",
+    ),
+}
+
+
+def add_settings(parser: Any, *fields: str, help: dict[str, str] | None = None) -> None:
+    """Add the flags of these Options fields; ``help`` overrides a flag's text."""
+    for name in fields:
+        flags, kwargs, text = _FLAGS[name]
+        parser.add_argument(
+            *flags,
+            dest=SETTING_PREFIX + name,
+            default=None,
+            help=(help or {}).get(name, text),
+            **kwargs,
+        )
+
+
+def setting_flags(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings given on the command line: Options field -> value."""
+    return {
+        key[len(SETTING_PREFIX) :]: value
+        for key, value in vars(args).items()
+        if key.startswith(SETTING_PREFIX) and value is not None
+    }

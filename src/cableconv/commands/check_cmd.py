@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cableconv.atomic import write_atomic
-from cableconv.commands.args import add_max_bytes
+from cableconv.commands.args import add_settings
 from cableconv.diagnostics import CODES, Diagnostic
 from cableconv.inputs import InputProblem, expand_inputs
-from cableconv.normalize import resolve_fix_names
-from cableconv.pipeline import Options, convert_source, read_source
+from cableconv.options import Options
+from cableconv.pipeline import convert_source, read_source
 from cableconv.report import FORMATS, FileReport, Summary, render
 from cableconv.source import DEFAULT_MAX_BYTES, UnreadableInput
 
@@ -49,15 +49,13 @@ def register(sub: Any) -> None:
         metavar="CODES",
         help="comma-separated codes to leave out (repeatable), e.g. CC112,CC113",
     )
-    p.add_argument(
-        "--no-fix",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="check as `convert --no-fix NAME` would convert (repeatable)",
+    add_settings(
+        p,
+        "disabled_fixes",
+        "max_bytes",
+        help={"disabled_fixes": "check as `convert --no-fix NAME` would convert (repeatable)"},
     )
     p.add_argument("--list-codes", action="store_true", help="print the table of codes and exit")
-    add_max_bytes(p)
     p.set_defaults(handler=run_check)
 
 
@@ -169,17 +167,12 @@ def exit_code(reports: list[FileReport], strict: bool) -> int:
     return EXIT_OK
 
 
-def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run_check(args: argparse.Namespace, options: Options, out: TextIO, err: TextIO) -> int:
     if args.list_codes:
         out.write(_codes_table())
         return EXIT_OK
     if not args.inputs:
         err.write("cableconv check: error: give at least one INPUT (file or folder)\n")
-        return EXIT_USAGE
-    try:
-        disabled = tuple(sorted(resolve_fix_names(args.no_fix)))
-    except ValueError as exc:
-        err.write(f"cableconv check: error: {exc}\n")
         return EXIT_USAGE
     ignore = {c.strip().upper() for arg in args.ignore for c in arg.split(",") if c.strip()}
     unknown = sorted(c for c in ignore if c not in CODES)
@@ -195,7 +188,6 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not paths:
         err.write("cableconv check: error: no transcription or TEI file found\n")
         return EXIT_USAGE
-    options = Options(disabled_fixes=disabled, max_bytes=args.max_bytes)
     reports = check_paths(paths, options, ignore)
     text = render(reports, args.format)
     if args.output:

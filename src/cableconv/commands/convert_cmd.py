@@ -8,18 +8,14 @@ named nothing, 2 for a usage error or when no input was found at all.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from cableconv.batch import Batch, DocResult, default_jobs
-from cableconv.commands.args import add_max_bytes
+from cableconv.commands.args import add_settings
 from cableconv.inputs import expand_inputs
-from cableconv.normalize import resolve_fix_names
-from cableconv.pipeline import Options
+from cableconv.options import Options
 from cableconv.progress import Progress, mode_for
 from cableconv.writers import FORMATS, parse_formats
 
@@ -37,29 +33,6 @@ def _jobs(text: str) -> int:
     return value
 
 
-#: The paper sizes of ``writers.pdf.PAPERS``, named here so that ``convert``
-#: does not load the PDF writer just to list them (a test keeps them equal).
-PAPERS = ("letter", "a4")
-
-
-@contextlib.contextmanager
-def _environment(name: str, value: str | None) -> Iterator[None]:
-    """Set an environment variable for the batch (its workers inherit it) and
-    put it back afterwards; ``None`` leaves it as it is."""
-    if value is None:
-        yield
-        return
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = old
-
-
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "convert",
@@ -75,19 +48,7 @@ def register(sub: Any) -> None:
         help=f"comma-separated formats: {','.join(FORMATS)} (default: tei)",
     )
     p.add_argument("-o", "--output", default="out", metavar="OUTDIR", help="default: out")
-    p.add_argument("--no-normalize", action="store_true", help="take the text as it is")
-    p.add_argument(
-        "--changes",
-        action="store_true",
-        help="also write each document's normalisation change log (OUTDIR/<stem>.changes.json)",
-    )
-    p.add_argument(
-        "--no-fix",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="switch one normalisation fix off (repeatable)",
-    )
+    add_settings(p, "normalize", "changes_log", "disabled_fixes")
     p.add_argument(
         "-j",
         "--jobs",
@@ -107,16 +68,11 @@ def register(sub: Any) -> None:
     noise.add_argument(
         "-v", "--verbose", action="store_true", help="also print each document and info notes"
     )
-    p.add_argument(
-        "--paper",
-        choices=PAPERS,
-        help="PDF paper size (default: $CABLECONV_PDF_PAPER, else letter)",
-    )
-    add_max_bytes(p)
+    add_settings(p, "paper", "max_bytes")
     p.set_defaults(handler=run_convert)
 
 
-def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: TextIO) -> int:
     t0 = time.perf_counter()
     started = time.time()
     try:
@@ -131,19 +87,6 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not items:
         err.write("cableconv convert: error: no input transcriptions found\n")
         return 2
-    try:
-        # Resolved to fix names: `--no-fix quotes` and the two quote fixes by
-        # name are the same settings, and outputs made with one are current for the other.
-        disabled = tuple(sorted(resolve_fix_names(args.no_fix)))
-    except ValueError as exc:
-        err.write(f"cableconv convert: error: {exc}\n")
-        return 2
-    options = Options(
-        normalize=not args.no_normalize,
-        disabled_fixes=disabled,
-        max_bytes=args.max_bytes,
-        changes_log=args.changes,
-    )
     progress = Progress(err, mode_for(err, args.quiet))
     verbose: bool = args.verbose
 
@@ -171,8 +114,7 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         on_plan=planned,
     )
     try:
-        with _environment("CABLECONV_PDF_PAPER", args.paper):
-            results = batch.run(items)
+        results = batch.run(items)
     except KeyboardInterrupt:
         progress.finish()
         err.write("cableconv convert: interrupted; finished outputs are kept\n")

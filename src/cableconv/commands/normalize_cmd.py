@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cableconv.atomic import write_atomic
-from cableconv.config import ConfigError, common_folder, load_config
+from cableconv.commands.args import add_settings
 from cableconv.diagnostics import Diagnostic
 from cableconv.inputs import expand_inputs
-from cableconv.normalize import FIXES, Normalized, normalize, resolve_fix_names
+from cableconv.normalize import FIXES, Normalized, normalize
 from cableconv.normalize.report import Positions, explain_lines, unified_diff
-from cableconv.source import DEFAULT_MAX_BYTES, UnreadableInput, decode
+from cableconv.options import Options
+from cableconv.source import UnreadableInput, decode
 
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
 BACKUP_SUFFIX = ".bak"
@@ -55,13 +56,7 @@ def register(sub: Any) -> None:
         action="store_true",
         help=f"with --write: keep the original as FILE{BACKUP_SUFFIX}",
     )
-    p.add_argument(
-        "--no-fix",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="switch a fix (or a family of fixes) off; repeatable",
-    )
+    add_settings(p, "disabled_fixes", "max_bytes")
     p.add_argument("--list-fixes", action="store_true", help="list the fixes and exit")
     p.add_argument("-q", "--quiet", action="store_true", help="print no warnings or summary")
     p.set_defaults(handler=run_normalize)
@@ -96,22 +91,22 @@ def _usage(err: TextIO, message: str) -> int:
     return EXIT_USAGE
 
 
-def _normalize_file(path: Path, disabled: set[str]) -> _Result:
+def _normalize_file(path: Path, options: Options) -> _Result:
     """Read, decode and normalise one file (raises UnreadableInput or OSError)."""
     with path.open("rb") as fh:
-        raw = fh.read(DEFAULT_MAX_BYTES + 1)
-    source = decode(raw, str(path))
+        raw = fh.read(options.max_bytes + 1)
+    source = decode(raw, str(path), options.max_bytes)
     text = source.text
     if raw.startswith(codecs.BOM_UTF8):
         text = "\ufeff" + text  # decode() drops it; here it is one of the changes
     positions = Positions.of(text)
-    normalized = normalize(text, disabled, span_of=positions.span)
+    normalized = normalize(text, options.disabled_fixes, span_of=positions.span)
     reencoded = source.encoding if source.encoding != "utf-8" else ""
     diags = [d.located(str(path)) for d in (*source.diagnostics, *normalized.diagnostics)]
     return _Result(path, raw, normalized, reencoded, diags)
 
 
-def run_normalize(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run_normalize(args: argparse.Namespace, options: Options, out: TextIO, err: TextIO) -> int:
     if args.list_fixes:
         return _list_fixes(out)
     if not args.inputs:
@@ -125,18 +120,11 @@ def run_normalize(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for problem in problems:
         err.write(f"{problem.arg}: error: {problem.message}\n")
         status = EXIT_USAGE
-    try:
-        config = load_config(common_folder(item.path for item in items))
-        disabled = resolve_fix_names([*config.disabled_fixes, *args.no_fix])
-    except ConfigError as exc:
-        return _usage(err, str(exc))
-    except ValueError as exc:
-        return _usage(err, f"--no-fix: {exc}")
 
     would_change = read = 0
     for item in items:
         try:
-            result = _normalize_file(item.path, disabled)
+            result = _normalize_file(item.path, options)
         except UnreadableInput as exc:
             hint = f"\n  hint: {exc.hint}" if exc.hint else ""
             err.write(f"{item.path}: error: CC003 {exc.message}{hint}\n")

@@ -1,6 +1,9 @@
 """Output formats. Each writer is one module with one entry function that
-takes a :class:`~cableconv.model.Document` and returns the file's bytes;
-writers never call each other."""
+takes a :class:`~cableconv.model.Document` and the run's
+:class:`~cableconv.options.Options` and returns an :class:`Output`: the
+file's bytes and what the format could not render as it stands (pandoc's
+``report``: loss is never silent). Writers never call each other.
+"""
 
 from __future__ import annotations
 
@@ -9,57 +12,59 @@ from dataclasses import dataclass
 
 from cableconv.diagnostics import Diagnostic
 from cableconv.model import Document
+from cableconv.options import Options
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a writer made: the file's bytes and its diagnostics (losses),
+    which point into the transcription."""
+
+    data: bytes
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True)
 class Format:
-    """An output format. ``losses``, if given, says what the format cannot
-    show of a document (loss is never silent: the batch reports it)."""
+    """An output format: its name, suffix and writer."""
 
     name: str
     suffix: str
-    write: Callable[[Document], bytes]
-    losses: Callable[[Document], list[Diagnostic]] | None = None
+    write: Callable[[Document, Options], Output]
     #: Largest document (in characters) the format is written for. pandoc's
     #: Markdown writer and typst need about 300 and 450 bytes of memory per
     #: character of text; a FRUS document is at most a few hundred KB.
     max_chars: int | None = None
 
 
-def _tei(doc: Document) -> bytes:
+def _tei(doc: Document, options: Options) -> Output:
     from cableconv.writers.tei import to_tei_bytes
 
-    return to_tei_bytes(doc)
+    return Output(to_tei_bytes(doc))  # TEI holds every node of the model: nothing to lose
 
 
-def _json(doc: Document) -> bytes:
+def _json(doc: Document, options: Options) -> Output:
     from cableconv.writers.json import to_json_bytes
 
-    return to_json_bytes(doc)
+    return Output(to_json_bytes(doc))  # the model itself: nothing to lose
 
 
-def _md(doc: Document) -> bytes:
-    from cableconv.writers.markdown import to_markdown_bytes
+def _md(doc: Document, options: Options) -> Output:
+    from cableconv.writers.markdown import write_markdown
 
-    return to_markdown_bytes(doc)
-
-
-def _docx(doc: Document) -> bytes:
-    from cableconv.writers.docx import to_docx_bytes
-
-    return to_docx_bytes(doc)
+    return write_markdown(doc, options)
 
 
-def _pdf(doc: Document) -> bytes:
-    from cableconv.writers.pdf import to_pdf_bytes
+def _docx(doc: Document, options: Options) -> Output:
+    from cableconv.writers.docx import write_docx
 
-    return to_pdf_bytes(doc)
+    return write_docx(doc, options)
 
 
-def _pdf_losses(doc: Document) -> list[Diagnostic]:
-    from cableconv.writers.pdf import missing_glyphs
+def _pdf(doc: Document, options: Options) -> Output:
+    from cableconv.writers.pdf import write_pdf
 
-    return missing_glyphs(doc)
+    return write_pdf(doc, options)
 
 
 #: 2 million characters: ~30 s and under 1 GB for Markdown or PDF.
@@ -70,7 +75,7 @@ FORMATS: dict[str, Format] = {
     "json": Format("json", ".json", _json),
     "md": Format("md", ".md", _md, max_chars=MAX_CHARS_TYPESET),
     "docx": Format("docx", ".docx", _docx),
-    "pdf": Format("pdf", ".pdf", _pdf, _pdf_losses, max_chars=MAX_CHARS_TYPESET),
+    "pdf": Format("pdf", ".pdf", _pdf, max_chars=MAX_CHARS_TYPESET),
 }
 
 

@@ -19,9 +19,10 @@ reported as losses (CC401, CC402). A character XML cannot hold (a control
 character, which the pipeline reports as CC005) is written as U+FFFD.
 
 The package (zip, content types, relationships, properties) is built by
-:mod:`cableconv.writers.opc`. It is deterministic: fixed part order, fixed compression, and
-fixed dates (``SOURCE_DATE_EPOCH`` when set; otherwise no creation date in
-the properties and 1980-01-01 in the zip). The title (the heading) and the
+:mod:`cableconv.writers.opc`. It is deterministic: fixed part order, fixed
+compression, and fixed dates (``Options.source_date_epoch``, from
+``SOURCE_DATE_EPOCH``, when set; otherwise no creation date in the
+properties and 1980-01-01 in the zip). The title (the heading) and the
 source file are in the document properties, with the custom properties
 ``source`` and ``document-id``.
 
@@ -68,9 +69,9 @@ from cableconv.model import (
     Text,
 )
 from cableconv.notes import pair_notes
+from cableconv.options import Options
 from cableconv.source import NOT_XML
-from cableconv.writers import opc
-from cableconv.writers.common import source_date_epoch
+from cableconv.writers import Output, opc
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REFERENCE_DOCX = DATA_DIR / "reference.docx"
@@ -248,14 +249,6 @@ def _settings(data: bytes) -> bytes:
 # --------------------------------------------------------------------------
 # the document
 # --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DocxOutput:
-    """The DOCX file's bytes, and what could not be written as it stands."""
-
-    data: bytes
-    losses: tuple[Diagnostic, ...] = ()
 
 
 @dataclass
@@ -568,12 +561,12 @@ PART_ORDER = (
 repack = opc.repack
 
 
-def write_docx(doc: Document) -> DocxOutput:
+def write_docx(doc: Document, options: Options = Options()) -> Output:
     """The DOCX file of ``doc``, deterministic, and what it could not hold."""
     ref = _reference()
     writer = _Writer(doc, ref)
     body, notes = writer.parts()
-    epoch = source_date_epoch()
+    epoch = options.source_date_epoch
     parts = dict(ref.parts)
     parts["word/document.xml"] = opc.part("word/document.xml", body)
     parts["word/footnotes.xml"] = opc.part("word/footnotes.xml", notes)
@@ -582,9 +575,4 @@ def write_docx(doc: Document) -> DocxOutput:
     parts["docProps/core.xml"] = opc.part("docProps/core.xml", core)
     parts["docProps/custom.xml"] = opc.part("docProps/custom.xml", custom)
     data = opc.zip_parts([parts[name] for name in PART_ORDER], opc.zip_time(epoch))
-    return DocxOutput(data, tuple(writer.losses))
-
-
-def to_docx_bytes(doc: Document) -> bytes:
-    """The DOCX file's bytes, deterministic."""
-    return write_docx(doc).data
+    return Output(data, tuple(writer.losses))

@@ -21,15 +21,23 @@ Conventions (pandoc Markdown; other renderers show the fenced-div lines as text)
 from __future__ import annotations
 
 from cableconv.model import Document
+from cableconv.options import Options
+from cableconv.writers import Output
 from cableconv.writers.pandoc_ast import WriteOptions, build, write
 
 #: pandoc's Markdown, with typography written as characters.
 MARKDOWN_FORMAT = "markdown-smart"
 
 
-def to_markdown_bytes(doc: Document) -> bytes:
-    """The Markdown file's bytes: UTF-8, one trailing newline, deterministic."""
+def write_markdown(doc: Document, options: Options = Options()) -> Output:
+    """The Markdown file (UTF-8, one trailing newline, deterministic) and
+    what it could not render as it stands."""
+    built = build(doc, "markdown")
     text = write(
-        build(doc, "markdown"), MARKDOWN_FORMAT, WriteOptions(wrap_none=True), raw="markdown"
+        built,
+        MARKDOWN_FORMAT,
+        WriteOptions(wrap_none=True),
+        raw="markdown",
+        pandoc=options.pandoc,
     )
-    return text.rstrip(b"\n") + b"\n"
+    return Output(text.rstrip(b"\n") + b"\n", built.losses)

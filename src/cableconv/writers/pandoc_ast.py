@@ -12,9 +12,9 @@ This is the only module that runs pandoc. pandoc is pinned (3.9, AST API
 1.23.1, the version ``pypandoc-binary`` ships) because the AST carries an
 API version. One long-lived ``pandoc lua`` process per Python process
 writes every document (``data/pandoc_loop.lua``): starting pandoc costs
-more than writing a short document. Set ``CABLECONV_PANDOC=oneshot`` to run
-one ``pandoc --sandbox`` per document instead; the tests check that both
-give the same bytes.
+more than writing a short document. ``Options.pandoc = "oneshot"`` (the
+setting ``CABLECONV_PANDOC=oneshot``) runs one ``pandoc --sandbox`` per
+document instead; the tests check that both give the same bytes.
 """
 
 from __future__ import annotations
@@ -71,6 +71,9 @@ NO_USER_DATA = DATA_DIR / "no-pandoc-user-data"
 
 Target = Literal["markdown", "docx", "typst"]
 Json = dict[str, Any]
+#: A writer's look at each piece of text as the AST is built: what the
+#: target cannot show of it (the PDF's fonts), or None.
+TextCheck = Callable[[str, Span], Diagnostic | None]
 
 #: Paragraph (and one character) style of each kind of block in the DOCX
 #: reference document; Markdown uses the key as a fenced-div class, typst
@@ -198,6 +201,7 @@ class PandocDocument:
 class _Builder:
     doc: Document
     target: Target
+    check_text: TextCheck | None = None
     marks: list[str] = field(default_factory=list)
     losses: list[Diagnostic] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
@@ -217,6 +221,10 @@ class _Builder:
 
     def inline(self, node: Inline) -> list[Json]:
         if isinstance(node, Text | Name | DateText):
+            if self.check_text is not None:
+                lost = self.check_text(node.text, node.span)
+                if lost is not None:
+                    self.losses.append(lost)
             # names and dates are semantics for TEI; in print they are text
             return words(node.text, self.target)
         if isinstance(node, LineBreak):
@@ -393,9 +401,10 @@ _BLOCK_BUILDERS: dict[type[Any], Callable[[_Builder, Any], list[Json]]] = {
 }
 
 
-def build(doc: Document, target: Target) -> PandocDocument:
-    """The pandoc AST of ``doc`` for one target."""
-    builder = _Builder(doc, target)
+def build(doc: Document, target: Target, check_text: TextCheck | None = None) -> PandocDocument:
+    """The pandoc AST of ``doc`` for one target; ``check_text`` sees every
+    piece of text on the way and adds what it reports to the losses."""
+    builder = _Builder(doc, target, check_text)
     blocks = builder.blocks(doc.blocks) + builder.unanchored_notes()
     meta: Json = {}
     if target == "docx":
@@ -620,20 +629,27 @@ def write(
     options: WriteOptions = WriteOptions(),
     *,
     raw: str = "",
+    pandoc: str = "loop",
 ) -> bytes:
     """pandoc's output for an AST. ``raw`` is the one raw format the AST may
-    hold (the target's own snippets); anything else is refused."""
+    hold (the target's own snippets); anything else is refused. ``pandoc`` is
+    ``Options.pandoc``: the long-lived ``loop`` or a ``oneshot`` process."""
     ast = built.ast if isinstance(built, PandocDocument) else built
-    if os.environ.get("CABLECONV_PANDOC", "loop") == "oneshot":
+    if pandoc == "oneshot":
         return run_oneshot(ast, to, options)
     return _LOOP.write(ast, to, options, raw)
 
 
 def convert_text(
-    text: bytes, reader: str, to: str, options: WriteOptions = WriteOptions()
+    text: bytes,
+    reader: str,
+    to: str,
+    options: WriteOptions = WriteOptions(),
+    *,
+    pandoc: str = "loop",
 ) -> bytes:
     """pandoc's reading of ``text`` (sandboxed), written as ``to``: how the
     checks read our Markdown back."""
-    if os.environ.get("CABLECONV_PANDOC", "loop") == "oneshot":
+    if pandoc == "oneshot":
         return run_oneshot(text, to, options, reader)
     return _LOOP.write(text, to, options, "", reader)

@@ -9,9 +9,9 @@ small caps, no hyphenation (so no soft hyphen reaches the text layer), only
 the fonts bundled with typst (Libertinus Serif, with New Computer Modern for
 anything it lacks), the heading as the PDF title.
 
-Paper is US Letter unless ``paper="a4"`` (or ``CABLECONV_PDF_PAPER=a4`` for
-``convert --to pdf``). Output is deterministic: no creation date, unless
-``SOURCE_DATE_EPOCH`` gives one.
+Paper is ``Options.paper`` (US Letter unless ``a4``). Output is
+deterministic: no creation date, unless ``Options.source_date_epoch``
+(``SOURCE_DATE_EPOCH``) gives one.
 """
 
 from __future__ import annotations
@@ -20,32 +20,37 @@ import json
 import os
 from typing import Any
 
-from cableconv.diagnostics import Diagnostic
-from cableconv.model import Document, iter_inlines
-from cableconv.writers.common import source_date_epoch
-from cableconv.writers.pandoc_ast import DATA_DIR, WriteOptions, build, write
+from cableconv.diagnostics import Diagnostic, Span
+from cableconv.model import Document
+from cableconv.options import Options
+from cableconv.writers import Output
+from cableconv.writers.pandoc_ast import DATA_DIR, PandocDocument, WriteOptions, build, write
 
 TEMPLATE = DATA_DIR / "cableconv.typ"
-#: ``paper`` setting -> typst's paper name.
-PAPERS = {"letter": "us-letter", "a4": "a4"}
-DEFAULT_PAPER = "letter"
+#: ``Options.paper`` -> typst's paper name (a test keeps it equal to ``options.PAPERS``).
+TYPST_PAPERS = {"letter": "us-letter", "a4": "a4"}
 
 
-def paper_from_env() -> str:
-    """The paper ``convert --to pdf`` uses: ``CABLECONV_PDF_PAPER`` or letter."""
-    return os.environ.get("CABLECONV_PDF_PAPER", DEFAULT_PAPER).strip().lower() or DEFAULT_PAPER
-
-
-def typst_source(doc: Document) -> tuple[bytes, dict[str, str]]:
+def typst_source(doc: Document, options: Options = Options()) -> tuple[bytes, dict[str, str]]:
     """The typst source of ``doc`` and the ``sys.inputs`` it expects."""
-    built = build(doc, "typst")
-    body = write(built, "typst-smart", WriteOptions(wrap_none=True), raw="typst")
+    source, inputs, _ = _typst(doc, options)
+    return source, inputs
+
+
+def _typst(doc: Document, options: Options) -> tuple[bytes, dict[str, str], PandocDocument]:
+    built = build(doc, "typst", missing_glyphs)
+    body = write(
+        built, "typst-smart", WriteOptions(wrap_none=True), raw="typst", pandoc=options.pandoc
+    )
     inputs = {
         "cc-title": built.title,
         "cc-description": f"Converted by cableconv from the transcription {doc.source_name}",
         "cc-note-marks": json.dumps(list(built.note_marks), ensure_ascii=False),
+        "cc-paper": TYPST_PAPERS[options.paper],
     }
-    return TEMPLATE.read_bytes() + b"\n" + body, inputs
+    if options.source_date_epoch is not None:
+        inputs["cc-dated"] = "yes"
+    return TEMPLATE.read_bytes() + b"\n" + body, inputs, built
 
 
 _COMPILER: tuple[int, Any] | None = None
@@ -63,20 +68,14 @@ def _compiler() -> Any:
     return _COMPILER[1]
 
 
-def to_pdf_bytes(doc: Document, paper: str | None = None) -> bytes:
-    """The PDF file's bytes; ``paper`` is ``letter`` (default) or ``a4``."""
-    chosen = paper_from_env() if paper is None else paper.strip().lower()
-    if chosen not in PAPERS:
-        raise ValueError(f"unknown paper {chosen!r}; choose from {', '.join(PAPERS)}")
-    source, inputs = typst_source(doc)
-    inputs["cc-paper"] = PAPERS[chosen]
-    epoch = source_date_epoch()
-    if epoch is not None:
-        inputs["cc-dated"] = "yes"
-    pdf = _compiler().compile(input=source, sys_inputs=inputs, timestamp=epoch)
+def write_pdf(doc: Document, options: Options = Options()) -> Output:
+    """The PDF file, on ``options.paper``, and what it could not render as it
+    stands (markers without notes, characters its fonts cannot draw)."""
+    source, inputs, built = _typst(doc, options)
+    pdf = _compiler().compile(input=source, sys_inputs=inputs, timestamp=options.source_date_epoch)
     if not isinstance(pdf, bytes):  # pragma: no cover - typst returns bytes for one PDF
         raise TypeError("typst did not return a PDF")
-    return pdf
+    return Output(pdf, built.losses)
 
 
 #: What the fonts bundled with typst (Libertinus Serif, New Computer Modern)
@@ -100,25 +99,20 @@ def _drawn(ch: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _DRAWN)
 
 
-def missing_glyphs(doc: Document) -> list[Diagnostic]:
-    """A warning for each stretch of text with characters the PDF's fonts
-    cannot draw (an emoji, a Chinese name): the PDF shows boxes there."""
-    out: list[Diagnostic] = []
-    for _node, content in iter_inlines(doc):
-        for inline in content:
-            text = getattr(inline, "text", "")
-            if not text or text.isascii():
-                continue
-            missing = sorted({ch for ch in text if not _drawn(ch)})
-            if missing:
-                shown = " ".join(f"U+{ord(ch):04X} {ch}" for ch in missing[:5])
-                out.append(
-                    Diagnostic.make(
-                        "warning",
-                        "CC403",
-                        f"the PDF's fonts cannot draw {shown}; the PDF shows a box there",
-                        inline.span,
-                        hint="the TEI, JSON, Markdown and DOCX keep the characters",
-                    )
-                )
-    return out
+def missing_glyphs(text: str, span: Span) -> Diagnostic | None:
+    """A warning when a piece of text has characters the PDF's fonts cannot
+    draw (an emoji, a Chinese name): the PDF shows boxes there. Run on each
+    piece of text as the AST is built."""
+    if text.isascii():
+        return None
+    missing = sorted({ch for ch in text if not _drawn(ch)})
+    if not missing:
+        return None
+    shown = " ".join(f"U+{ord(ch):04X} {ch}" for ch in missing[:5])
+    return Diagnostic.make(
+        "warning",
+        "CC403",
+        f"the PDF's fonts cannot draw {shown}; the PDF shows a box there",
+        span,
+        hint="the TEI, JSON, Markdown and DOCX keep the characters",
+    )
