@@ -44,7 +44,12 @@ class PageBreak:
 
 @dataclass(frozen=True)
 class NoteRef:
-    """A footnote marker: the note ``n`` is anchored here."""
+    """A footnote marker: the note ``n`` is anchored here.
+
+    ``n`` is empty for a note printed without a mark (TEI: a ``note`` without
+    ``@n``, which FRUS places after the block it belongs to); such a marker
+    ends its block.
+    """
 
     n: str
     span: Span
@@ -177,7 +182,8 @@ Block = Union[  # noqa: UP007
 @dataclass(frozen=True)
 class Footnote:
     """A note listed at the end. ``kind`` is ``source`` for the unnumbered-style
-    source note of modern volumes (``Source: Eisenhower Library, …``)."""
+    source note of modern volumes (``Source: Eisenhower Library, …``); ``n``
+    is empty for a note printed without a mark (see :class:`NoteRef`)."""
 
     n: str
     content: Inlines

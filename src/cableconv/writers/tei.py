@@ -91,7 +91,9 @@ class _Writer:
 
     def note(self, parent: etree._Element, ref: NoteRef) -> etree._Element:
         footnote = self.pairing.note(ref)
-        el = etree.SubElement(parent, _t("note"), n=ref.n)
+        el = etree.SubElement(parent, _t("note"))
+        if ref.n:
+            el.set("n", ref.n)
         if footnote is not None:
             el.set(XML_ID, self.note_ids[id(footnote)])
             if footnote.kind == "source":
@@ -103,7 +105,9 @@ class _Writer:
         """Footnotes whose marker was not found (the parser reported each) are
         kept, after the last block, so that no note text is lost."""
         for note in self.pairing.unanchored:
-            el = etree.SubElement(div, _t("note"), n=note.n)
+            el = etree.SubElement(div, _t("note"))
+            if note.n:
+                el.set("n", note.n)
             el.set(XML_ID, self.note_ids[id(note)])
             self.inlines(el, note.content)
             if self.spans is not None:
@@ -168,7 +172,9 @@ class _Writer:
                 if isinstance(item, PageBreakBlock):
                     self.block(el, item)
                 else:
-                    self.inlines(etree.SubElement(el, _t("item")), item)
+                    item_el = etree.SubElement(el, _t("item"))
+                    self.inlines(item_el, item)
+                    _lift_unlabelled(item_el)
         elif isinstance(block, Table):
             el = etree.SubElement(parent, _t("table"))
             for row in block.rows:
@@ -200,7 +206,28 @@ class _Writer:
             raise TypeError(f"unknown block {block!r}")
         if self.spans is not None:
             self.spans[el] = block.span
+        _lift_unlabelled(el)
         return el
+
+
+def _lift_unlabelled(el: etree._Element) -> None:
+    """Notes printed without a mark that end a block are written after it, as
+    FRUS encodes them: a ``note`` without ``@n`` inside the text would be
+    displayed (and read back) with a number counted by position."""
+    lifted: list[etree._Element] = []
+    node = el
+    while len(node) and not (node[-1].tail or "").strip():
+        last = node[-1]
+        if last.tag != _t("note"):
+            node = last  # the note may end a signature or a highlighted run
+            continue
+        if last.get("n") is not None or last.get("rend") is not None:
+            break
+        node.remove(last)  # with its tail, which is blank
+        lifted.append(last)
+    for note in lifted:
+        note.tail = None
+        el.addnext(note)
 
 
 def _bracketed_signature(content: Inlines) -> tuple[str | None, Inlines, str | None]:
