@@ -72,6 +72,11 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC111": ("warning", "unbalanced brackets"),
     "CC112": ("warning", "unbalanced quotes"),
     "CC113": ("warning", "normalisation would change the text"),
+    # front matter (CC120–CC134)
+    "CC120": ("warning", "heading taken by default: the block does not read as a heading"),
+    "CC121": ("warning", "no heading: the document begins with its dateline or salutation"),
+    "CC122": ("warning", "block at the start of the text reads like a dateline; kept as text"),
+    "CC123": ("warning", "date completed by assumption (no day, or no year)"),
     # normalisation (CC2xx)
     "CC201": ("warning", "straight double quote left as typed: opening or closing?"),
     "CC202": ("warning", "straight single quote left as typed: apostrophe or quotation mark?"),

@@ -10,27 +10,67 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cableconv.conventions import MONTH_NAME_LOOSE, month_number
 
 _MONTH = r"(?P<month>" + MONTH_NAME_LOOSE + ")"
+#: ``3d``, ``1st``, ``30th``: the ordinal endings of a day (``d`` in the 1880s).
+_ORD = r"(?:st|nd|rd|th|d)?"
+#: What may stand between the day and the year, besides a comma: a second
+#: day (``November 4 and 6, 1863``), a range (``July 13–25, 1864``,
+#: ``May 20–June 1, 1864``, Russian notes giving both calendars), the other
+#: calendar (``November 20 (December 2), 1897``), an editor's correction or
+#: doubt (``November 6 [8], 1919``, ``January 3[5?], 1925``, ``December 25
+#: [and 26], 1917``, ``October 24?, 1917``). The document's date is the first
+#: day named: so the official volumes date them.
+_BETWEEN = (
+    r"(?:\?|\s?\[[^\[\]\n]{1,16}\]|\s\([^()\n]{1,20}\)|\s(?:and|&)\s\d{1,2}"
+    + _ORD
+    + r"|\s?[–-]\s?(?:"
+    + MONTH_NAME_LOOSE
+    + r"\s)?\d{1,2}"
+    + _ORD
+    + r")?"
+)
+#: Before the year: a doubt (``March 21, (?) 1897``), an era (``August 30,
+#: A. D. 1870``); after it, a corrected year (``January 3, 1924 [1925]``).
+_YEAR = r"(?:\(\?\)\s*|A\.\s?D\.\s*)?(?P<year>\d{4})(?:\s?\[\d{4}\??\])?"
 _TIME = (
-    r"(?:,?\s*|\s*[—–-]\s*)"
+    r"(?:\]?,?\s*|\]?\s*[—–-]\s*)"
     r"(?P<time>(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.)"
     r"|(?:12\s+)?(?P<word>noon|midnight))"
 )
 _DATE_MDY = re.compile(
     _MONTH
-    + r"\s+(?P<day>\d{1,2})(?:/\d{1,2})?(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?:"
+    + r",?\s+(?P<day>\d{1,2})(?:/\d{1,2})?"
+    + _ORD
+    + _BETWEEN
+    + r"[.,]?\s+"
+    + _YEAR
+    + r"(?:"
     + _TIME
     + r")?",
     re.IGNORECASE,
 )
 _DATE_DMY = re.compile(
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})(?:" + _TIME + r")?",
+    r"(?P<day>\d{1,2})"
+    + _ORD
+    + r"\s+(?:of\s+)?"
+    + _MONTH
+    + r",?\s+"
+    + _YEAR
+    + r"(?:"
+    + _TIME
+    + r")?",
     re.IGNORECASE,
 )
+#: A day and month without the year (``August 19. (Received August 20,
+#: 1870.)``): the year is the receipt's.
+_DATE_MD = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r"\b", re.IGNORECASE)
+#: A month and year without the day (``August, 1901``, ``May 1919``): the
+#: official volumes date it to the first of the month.
+_DATE_MY = re.compile(_MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE)
 _RECEIVED = re.compile(r"[\[(]\s*Received\b", re.IGNORECASE)
 
 
@@ -42,6 +82,8 @@ class FoundDate:
     end: int
     when: str | None
     problem: str | None = None
+    #: what was assumed to complete the date (no year, no day), if anything
+    assumed: str | None = None
 
 
 def find_date(text: str) -> FoundDate | None:
@@ -51,6 +93,14 @@ def find_date(text: str) -> FoundDate | None:
     '1936-06-23T17:00:00'
     >>> find_date("London, 21 March 1944.").when
     '1944-03-21'
+    >>> find_date("Washington, May 20–June 1, 1864.").when
+    '1864-05-20'
+    >>> find_date("Washington, November 6 [8], 1919—1 p.m.").when
+    '1919-11-06T13:00:00'
+    >>> find_date("August 19. (Received August 20, 1870.)").when
+    '1870-08-19'
+    >>> find_date("Department of State, Washington, August, 1901.").when
+    '1901-08-01'
     >>> find_date("Harbin, undated. [Received September 17, 1917, 4.30 p.m.]") is None
     True
     """
@@ -62,9 +112,34 @@ def find_date(text: str) -> FoundDate | None:
         m = rx.search(head)
         if m and (best is None or m.start() < best.start()):
             best = m
-    if best is None:
-        return None
-    return _to_found(best)
+    if best is not None:
+        return _to_found(best)
+    return _partial(head, text[limit:])
+
+
+def _partial(head: str, receipt: str) -> FoundDate | None:
+    """A date that names no year or no day: the year from the receipt that
+    follows it, or the first of the month."""
+    m = _DATE_MD.search(head)
+    if m is not None and receipt:
+        later = next((d for rx in (_DATE_MDY, _DATE_DMY) if (d := rx.search(receipt))), None)
+        if later is not None:
+            year = int(later["year"])
+            if month_number(m["month"]) > month_number(later["month"]):
+                year -= 1  # sent in December, received in January
+            found = _checked(m, year, month_number(m["month"]), int(m["day"]))
+            return replace(found, assumed=f"the year {year} is the receipt's")
+    m = _DATE_MY.search(head)
+    if m is not None:
+        found = _checked(m, int(m["year"]), month_number(m["month"]), 1)
+        return replace(found, assumed="no day is given: dated to the first of the month")
+    return None
+
+
+def _checked(m: re.Match[str], year: int, month: int, day: int) -> FoundDate:
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return FoundDate(m.start(), m.end(), None, f"{m.group(0)!r} is not a date")
+    return FoundDate(m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}")
 
 
 def _to_found(m: re.Match[str]) -> FoundDate:

@@ -11,24 +11,14 @@ from __future__ import annotations
 
 import re
 
-from cableconv.conventions import PAGE_MARKER
+from cableconv.conventions import MONTH_NAME, PAGE_MARKER
+from cableconv.parse import sourceline
 from cableconv.parse.blocks import RawBlock
 from cableconv.parse.dates import find_date
 
 #: US decimal-file number as printed in source notes (761.93/12–1544, 861.51/382a).
 FILE_NUMBER = re.compile(
     r"(?<![\w.])\d{3}(?:\.[0-9A-Za-z]+)*/[0-9A-Za-z]+(?:[\u2013\u2014\-/][0-9A-Za-z]+)*"
-)
-
-_SOURCE_FRONT = re.compile(
-    r"""^(?:
-        File\ No[s]?\.\s.+
-      | \d{3}(?:\.[0-9A-Za-z]+)*(?:\ [A-Z][\w ]*?)?(?:\ \d{4})?/\S+.*
-      | [^:]{2,80}?\b(?:Papers|Files|File|Records|Archives|Lot\ \S+)\b[^:]{0,60}(?::\s*\S.{0,60})?
-      | [^:]{2,80}:\s(?:Telegram|Cablegram|Memorandum|Letter|Despatch|Note|Minutes|Record)
-        \S*(?:[—–-].{1,40})?
-    )$""",
-    re.VERBOSE,
 )
 
 _BRACKETED = re.compile(r"^\[[^\[\]]{2,160}\]$")
@@ -78,13 +68,11 @@ def is_page_block(block: RawBlock) -> bool:
     return len(block.lines) == 1 and PAGE_MARKER.fullmatch(block.first.strip()) is not None
 
 
-def is_front_source(block: RawBlock) -> bool:
-    """A source line before or right after the heading."""
-    if len(block.lines) != 1:
-        return False
-    line = block.first.strip()
-    return bool(_SOURCE_FRONT.match(line)) or (
-        _BRACKETED.match(line) is not None and not PAGE_MARKER.fullmatch(line)
+def is_front_source(block: RawBlock, *, before_heading: bool = False) -> bool:
+    """A source line before or right after the heading (the forms are in
+    :mod:`cableconv.parse.sourceline`)."""
+    return len(block.lines) == 1 and sourceline.is_source_line(
+        block.first, before_heading=before_heading
     )
 
 
@@ -119,11 +107,25 @@ def is_classification(block: RawBlock) -> bool:
     ) or first.lower().rstrip(".") in CLASSIFICATIONS
 
 
-_PARTIAL_DATE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\.?(?: \d{1,2}(?:/\d{1,2})?\b|,? \d{4}\b)"
-)
+_PARTIAL_DATE = re.compile(r"\b" + MONTH_NAME + r"\.?(?: \d{1,2}(?:/\d{1,2})?\b|,? \d{4}\b)")
 _RECEIPT = re.compile(r"[\[(]Received\b[^\])]*[\])]\.?$")
+
+#: Lower-case words a place may hold (``Legation of the United States in
+#: Japan``, ``Légation des Etats Unis``, ``on board U.S.S. …``).
+_PLACE_PARTICLES = frozenset({
+    "of", "the", "and", "de", "du", "des", "la", "le", "in", "at", "for", "on", "near",
+    "via", "y", "del", "di", "van", "von", "board", "a",
+})  # fmt: skip
+_POSSESSIVE_OR_TIME = re.compile(r"[’']s\b|\b[ap]\.\s?m\.|o[’']clock")
+
+
+def _prose_words(place: str) -> int:
+    """How many words before a date read as prose rather than a place:
+    ``Extract from the speech of Mr. Cass, …, June, 1846`` has two
+    (``from``, ``speech``); a dateline's place has none, or one in a long
+    office name (``Department of state``)."""
+    words = re.findall(r"[^\W\d_]+", _POSSESSIVE_OR_TIME.sub(" ", place))
+    return sum(1 for w in words if w[0].islower() and w not in _PLACE_PARTICLES)
 
 
 def is_dateline(block: RawBlock) -> bool:
@@ -136,13 +138,42 @@ def is_dateline(block: RawBlock) -> bool:
     found = find_date(text)
     if found is not None:
         before = text[: found.start]
-        return len(before.split()) <= 12 and found.start < 150 and len(text) - found.end < 80
+        return (
+            len(before.split()) <= 12
+            and found.start < 150
+            and len(text) - found.end < 80
+            and _prose_words(before) <= 1
+        )
     if len(text) >= 160:
         return False
     if re.search(r"\bundated\b", text, re.IGNORECASE) or _RECEIPT.search(text):
         return True
     m = _PARTIAL_DATE.search(text)
-    return m is not None and len(text[: m.start()].split()) <= 10 and len(text) - m.end() < 40
+    return (
+        m is not None
+        and len(text[: m.start()].split()) <= 10
+        and len(text) - m.end() < 40
+        and _prose_words(text[: m.start()]) <= 1
+    )
+
+
+def is_bracketed_date(block: RawBlock) -> bool:
+    """A date in brackets, perhaps with a place or ``Undated—Circa``:
+    ``[May 14, 1917.]``, ``[Washington, December 1, 1919.]``; not a note
+    that merely holds a date (``[From the Times, Monday, September 19,
+    1870.]``, ``[Telegram.—Received July 19, 1870.]``)."""
+    if len(block.lines) != 1:
+        return False
+    line = block.first.strip()
+    if not (line.startswith("[") and line.rstrip(".").endswith("]")):
+        return False
+    inner = line.rstrip(".")[1:-1]
+    found = find_date(inner)
+    if found is None or found.when is None or inner[found.end :].strip(" .,") != "":
+        return False
+    before = inner[: found.start]
+    words = re.findall(r"[^\W\d_]+", before)
+    return all(w[0].isupper() for w in words) and not re.search(r"\bReceived\b", before)
 
 
 def is_enclosure_heading(block: RawBlock) -> bool:
@@ -161,6 +192,18 @@ def is_heading_like(block: RawBlock) -> bool:
     text = block.text
     return not text.rstrip().endswith(":") and (
         re.search(r"\bto\b", text) is not None or len(text) < 120
+    )
+
+
+def is_addressed_heading(block: RawBlock) -> bool:
+    """A heading that names sender and recipient: ``Mr. Motley to Mr. Fish.``"""
+    text = block.text.strip()
+    return (
+        len(block.lines) <= 3
+        and len(text) <= 250
+        and text[:1].isupper()
+        and re.search(r"\bto\b", text) is not None
+        and not text.endswith(":")
     )
 
 

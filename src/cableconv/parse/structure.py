@@ -40,7 +40,7 @@ from cableconv.model import (
     Text,
 )
 from cableconv.notes import NoteEntry, locate_markers, read_note_list
-from cableconv.parse import roles
+from cableconv.parse import roles, sourceline
 from cableconv.parse.blocks import (
     InlineBuilder,
     Line,
@@ -72,6 +72,7 @@ class _Parser:
         self.diags: list[Diagnostic] = []
         self.build: InlineBuilder
         self._cleaned: dict[tuple[int, int], RawBlock] = {}
+        self.note_labels: frozenset[str] = frozenset()
 
     # ---- diagnostics -------------------------------------------------------
     def warn(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
@@ -92,6 +93,7 @@ class _Parser:
                 notes = entries
                 blocks = blocks[:-1]
         body_end = blocks[-1].end if blocks else 0
+        self.note_labels = frozenset(note.n for note in notes)
         positions = locate_markers(self.text, notes, 0, body_end)
         markers: dict[int, str] = {}
         for note, pos in zip(notes, positions, strict=True):
@@ -163,20 +165,125 @@ class _Parser:
     def front_and_body(self, blocks: list[RawBlock]) -> list[Block]:
         out: list[Block] = []
         i = 0
-        while i + 1 < len(blocks) and (
-            roles.is_page_block(blocks[i]) or roles.is_front_source(self.clean(blocks[i]))
-        ):
-            out.append(self.page_or_source(blocks[i]))
+        while i + 1 < len(blocks):
+            b = blocks[i]
+            if self.is_marker_only(b):
+                # a note on the whole document, printed before its heading
+                out.append(Paragraph(self.build.lines(b.lines), self.span(b.start, b.end)))
+            elif self.leads_heading(blocks, i):
+                out.append(self.page_or_source(b))
+            else:
+                break
             i += 1
         if i < len(blocks):
             b = blocks[i]
-            out.append(Heading(mark_names(self.build.lines(b.lines)), self.span(b.start, b.end)))
-            i += 1
+            if self.begins_without_heading(blocks, i):
+                out.append(Heading((), self.span(b.start, b.start)))
+            else:
+                out.append(self.heading(b))
+                self.check_heading(b)
+                i += 1
         else:
             self.warn("CC101", "no heading found", 0, 0, "the first block should be the heading")
         i = self.opener_part(blocks, i, out, allow_heading=False)
+        self.check_text_start(blocks, i, out)
         out.extend(self.body(blocks[i:]))
         return out
+
+    def is_marker_only(self, b: RawBlock) -> bool:
+        """A block that is nothing but a note's label (``1``): the marker of
+        a note on the whole document, standing before its heading."""
+        c = self.clean(b)
+        return not c.text.strip() or (len(b.lines) == 1 and b.first.strip() in self.note_labels)
+
+    def begins_without_heading(self, blocks: list[RawBlock], i: int) -> bool:
+        """A document printed without a heading: its first block is a
+        dateline broken after the place (``Department of State,⏎Washington,
+        April 10, 1901.``) or a salutation (``To the Senate:``). The heading
+        is left empty, as the official volumes encode it, and a warning says so."""
+        c = self.clean(blocks[i])
+        text = c.text.strip()
+        if re.search(r"\bto\b", c.first) is None and (
+            len(c.lines) > 1 and c.first.rstrip().endswith(",") and roles.is_dateline(c)
+        ):
+            what = "dateline"
+        elif len(c.lines) == 1 and text.endswith(":") and len(text) <= 80 and i + 1 < len(blocks):
+            what = "salutation"
+        else:
+            return False
+        self.warn(
+            "CC121",
+            f"no heading: the document begins with its {what}",
+            blocks[i].start,
+            blocks[i].end,
+            hint="if the document has a title, put it first, on a line of its own",
+        )
+        return True
+
+    def check_heading(self, b: RawBlock) -> None:
+        """Warn when the block taken as the heading (the first one after the
+        source lines) does not read as one."""
+        c = self.clean(b)
+        text = c.text.strip()
+        if sourceline.is_untitled(text):
+            return
+        reason = None
+        if len(c.lines) > 3 or len(text) > 400:
+            reason = "it is as long as a paragraph"
+        elif text.endswith(":"):
+            reason = "it ends with a colon, as a salutation or an introduction does"
+        elif sourceline.is_section_title(text) and "\n" not in text:
+            reason = "it is in capitals, as a section title is"
+        if reason is not None:
+            self.warn(
+                "CC120",
+                f"heading taken by default: {reason}",
+                b.start,
+                b.end,
+                hint="the heading is the first block after the source lines; "
+                "check that the document's title comes first",
+            )
+
+    def check_text_start(self, blocks: list[RawBlock], i: int, out: list[Block]) -> None:
+        """Warn when no dateline was read before the text and one of its
+        first blocks reads like a dateline (``Paris, May 27, 1864.`` after a
+        title that was not read as a source note)."""
+        if any(isinstance(x, Dateline) for x in out):
+            return
+        seen = 0
+        for b in blocks[i:]:
+            if roles.is_page_block(b):
+                continue
+            c = self.clean(b)
+            if len(c.lines) == 1 and roles.is_dateline(c):
+                self.warn(
+                    "CC122",
+                    "this block reads like a dateline but stands in the text; kept as text",
+                    b.start,
+                    b.end,
+                    hint="a dateline follows the heading and its source lines; "
+                    "move it there, or check the block before it",
+                )
+                return
+            seen += 1
+            if seen == 2:
+                return
+
+    def leads_heading(self, blocks: list[RawBlock], i: int) -> bool:
+        """Is block ``i``, before the heading, a page turn or a source line?
+        A section title in capitals counts only when a heading follows it."""
+        b = blocks[i]
+        c = self.clean(b)
+        if roles.is_page_block(b) or roles.is_front_source(c, before_heading=True):
+            return True
+        if len(c.lines) != 1 or not sourceline.is_section_title(c.first):
+            return False
+        j = i + 1
+        while j + 1 < len(blocks) and roles.is_front_source(
+            self.clean(blocks[j]), before_heading=True
+        ):
+            j += 1
+        return j < len(blocks) and roles.is_addressed_heading(self.clean(blocks[j]))
 
     def page_or_source(self, b: RawBlock) -> Block:
         if roles.is_page_block(b):
@@ -205,7 +312,10 @@ class _Parser:
                     or (allow_heading and i == first and roles.is_enclosure_heading(c))
                 )
             )
-            if roles.is_page_block(b) or (
+            if not seen_dateline and self.bracketed_dateline(blocks, i):
+                out.append(self.dateline(b))
+                seen_dateline = True
+            elif roles.is_page_block(b) or (
                 roles.is_front_source(c)
                 and not seen_dateline
                 and not (allow_heading and roles.is_enclosure_note(c))
@@ -223,6 +333,8 @@ class _Parser:
             elif not seen_dateline and roles.is_dateline(c):
                 out.append(self.dateline(b))
                 seen_dateline = True
+            elif not seen_dateline and self.numbers_despatch(blocks, i):
+                out.append(self.page_or_source(b))
             elif heading_here:
                 out.append(self.heading(b))
                 seen_head = True
@@ -230,6 +342,24 @@ class _Parser:
                 break
             i += 1
         return i
+
+    def bracketed_dateline(self, blocks: list[RawBlock], i: int) -> bool:
+        """``[May 14, 1917.]``, ``[Undated—Circa July 1, 1919.]``: the editors'
+        date of a paper that carries none, when no dateline follows."""
+        c = self.clean(blocks[i])
+        if not roles.is_bracketed_date(c):
+            return False
+        return i + 1 >= len(blocks) or not roles.is_dateline(self.clean(blocks[i + 1]))
+
+    def numbers_despatch(self, blocks: list[RawBlock], i: int) -> bool:
+        """``No. 445.]`` between a heading and its dateline (frus1864p3)."""
+        c = self.clean(blocks[i])
+        return (
+            len(c.lines) == 1
+            and sourceline.is_despatch_number(c.first)
+            and i + 1 < len(blocks)
+            and roles.is_dateline(self.clean(blocks[i + 1]))
+        )
 
     def heading(self, b: RawBlock) -> Heading:
         return Heading(mark_names(self.build.lines(b.lines)), self.span(b.start, b.end))
@@ -249,6 +379,14 @@ class _Parser:
                     node.span.start + found.start,
                     node.span.start + found.end,
                     hint="check the day and month against the original",
+                )
+            if found.assumed:
+                self.warn(
+                    "CC123",
+                    f"date completed by assumption: {found.assumed}",
+                    b.start,
+                    b.end,
+                    hint="check the date/@when written against the original",
                 )
             parts: list[Inline] = []
             t = node.text
