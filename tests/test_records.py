@@ -90,3 +90,34 @@ def test_sample_date_equals_the_official_one(stem: str) -> None:
     expected = expected_record(stem)
     ours = our_record(SAMPLES / f"{stem}.txt")
     assert (ours["date"] or {}).get("when") == (expected["date"] or {}).get("when")
+
+
+# --------------------------------------------------------------------------
+# corpus documents copied into the repository, one or more per convention
+# the parser was taught (tests/data/frus/<volume>/<doc>.txt + .expected.json)
+# --------------------------------------------------------------------------
+
+FRUS_DOCS = sorted((DATA / "frus").glob("*/*.txt"))
+#: every field the project's scorer compares, text included
+SCORED = [*FIELDS, "file_number", "document_kind", "classification"]
+
+
+def _when(record: dict[str, Any]) -> str | None:
+    date = record.get("date") or {}
+    when: str | None = date.get("when")
+    return when
+
+
+@pytest.mark.parametrize("path", FRUS_DOCS, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_corpus_document_record_equals_the_official_one(path: Path) -> None:
+    expected: dict[str, Any] = json.loads(
+        path.with_suffix(".expected.json").read_text(encoding="utf-8")
+    )
+    root = etree.fromstring(to_tei_bytes(convert_path(path).document))
+    div = root.find(f".//{{{TEI_NS}}}div")
+    assert div is not None
+    ours: dict[str, Any] = frus_record.document_record(div, expected["volume_id"])
+    wrong = {f: (expected[f], ours[f]) for f in SCORED if expected[f] != ours[f]}
+    assert wrong == {}
+    assert _when(ours) == _when(expected)
+    assert footnotes(ours) == footnotes(expected)

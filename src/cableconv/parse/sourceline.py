@@ -55,6 +55,9 @@ _FILE_LINE = re.compile(
 _COLLECTION = re.compile(
     r"^[^:]{2,80}?\b(?:Papers|Files|File|Records|Archives|Lot\s\S+)\b[^:]{0,60}(?::\s*\S.{0,60})?$"
     r"|^(?:[A-Z][\w.]*\s){1,4}Series\sNo\.\s\d+$"
+    # a line that says it gives a file number is a source line even when the
+    # number is mistyped (``File No. 861.51 379``): ``check`` reports those (CC110)
+    r"|^File\sNos?\.\s.+$"
 )
 
 #: What a paper is, after a colon: ``Roosevelt Papers: Telegram``.

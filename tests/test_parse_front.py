@@ -1,0 +1,253 @@
+"""The front of a document: source lines, heading, opener and dateline, as
+FRUS printed them from the 1860s to the 1950s."""
+
+from __future__ import annotations
+
+import pytest
+
+from cableconv.diagnostics import Diagnostic
+from cableconv.model import Dateline, DateText, Document, Heading, plain
+from cableconv.parse.dates import find_date
+from cableconv.parse.sourceline import is_file_line, is_source_line
+from cableconv.pipeline import convert_source
+from cableconv.source import Source
+
+
+def parse(text: str) -> tuple[Document, list[Diagnostic]]:
+    converted = convert_source(Source.from_text(text, "t.txt"), stem="t1")
+    return converted.document, converted.diagnostics
+
+
+def front(text: str) -> list[tuple[str, str]]:
+    """(kind, text) of the blocks of a document up to its first paragraph."""
+    doc, _ = parse(text)
+    out: list[tuple[str, str]] = []
+    for block in doc.blocks:
+        kind = type(block).__name__
+        if kind == "Paragraph":
+            break
+        content = getattr(block, "content", None)
+        out.append((kind, plain(content) if content is not None else ""))
+    return out
+
+
+def codes(text: str) -> list[str]:
+    return [d.code for d in parse(text)[1]]
+
+
+def when(text: str) -> str | None:
+    doc, _ = parse(text)
+    for block in doc.blocks:
+        if isinstance(block, Dateline):
+            return next((n.when for n in block.content if isinstance(n, DateText)), None)
+    return None
+
+
+BODY = "Sir: I have the honor to report.\n\nI am, etc.,\n\nJOHN BIGELOW.\n"
+
+# ---- source lines before the heading ----------------------------------------
+
+
+def test_despatch_number_before_the_heading_is_a_source_line() -> None:
+    text = f"No. 378.]\n\nMr. Dayton to Mr. Seward\n\nParis, November 19, 1863.\n\n{BODY}"
+    assert front(text) == [
+        ("SourceNote", "No. 378.]"),
+        ("Heading", "Mr. Dayton to Mr. Seward"),
+        ("Dateline", "Paris, November 19, 1863."),
+    ]
+
+
+def test_series_and_despatch_numbers_and_a_telegram_note_all_stand_before_the_heading() -> None:
+    text = (
+        "No. 4.\n\nNo. 333.]\n\n[Telegram.—Received at Washington August 22.]\n\n"
+        f"Mr. Jay to Mr. Fish.\n\nAugust 21, 1870.\n\n{BODY}"
+    )
+    assert [kind for kind, _ in front(text)] == [
+        "SourceNote",
+        "SourceNote",
+        "SourceNote",
+        "Heading",
+        "Dateline",
+    ]
+
+
+def test_exhibit_letter_before_the_heading_is_a_source_line() -> None:
+    text = f"C.\n\nPrince Kung to Mr. Burlingame\n\nPeking, May 16, 1864.\n\n{BODY}"
+    assert front(text)[:2] == [("SourceNote", "C."), ("Heading", "Prince Kung to Mr. Burlingame")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "811.512362 Shipping/1: Telegram",
+        "811.612 Oranges/Spain/9",
+        "763.72119P43/171a: Telegram",
+        "Paris Peace Conf. 184.00101/1",
+        "Paris Peace Conf. 184.1 Polk, Frank L.: Telegram",
+        "462.00 R 296/810",
+        "611.60 i 31/6",
+        "439.11c Colom, Eduardo/27",
+        "711.129/23 supp.: Telegram",
+        "File No. 861.00/2353, 2354",
+        "Edward M. House Papers: Telegram",
+        "Treaty Series No. 709",
+        "J.C.S. Files",
+    ],
+)
+def test_file_numbers_with_words_letters_and_collections_are_source_lines(line: str) -> None:
+    assert is_file_line(line)
+    text = f"{line}\n\nThe Secretary of State to the Ambassador in France (Herrick)\n\n{BODY}"
+    assert front(text)[0] == ("SourceNote", line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Washington, May 14, 1870.", "Sir: I have the honor", "The President to Congress", "No."],
+)
+def test_ordinary_lines_are_not_file_lines(line: str) -> None:
+    assert not is_file_line(line)
+    assert not is_source_line(line, before_heading=True)
+
+
+def test_untitled_is_a_heading_not_a_bracketed_source_note() -> None:
+    text = f"[Translation.]\n\n[Untitled]\n\nParis, November 27, 1863.\n\n{BODY}"
+    assert front(text) == [
+        ("SourceNote", "[Translation.]"),
+        ("Heading", "[Untitled]"),
+        ("Dateline", "Paris, November 27, 1863."),
+    ]
+
+
+def test_section_title_in_capitals_before_an_addressed_heading_is_a_source_line() -> None:
+    text = (
+        "No. 42.\n\nTHE UNITED STATES LEGATION IN PARIS TO THE DEPARTMENT OF STATE.\n\n"
+        f"Mr. W. Hoffman to Mr. Fish.\n\nParis, July 15, 1870.\n\n{BODY}"
+    )
+    kinds = [kind for kind, _ in front(text)]
+    assert kinds == ["SourceNote", "SourceNote", "Heading", "Dateline"]
+
+
+# ---- between the heading and the dateline -------------------------------------
+
+
+def test_despatch_number_after_the_heading_is_a_source_line_when_the_dateline_follows() -> None:
+    text = (
+        "[Extracts.]\n\nMr. Seward to Mr. Dayton\n\nNo. 445.]\n\n"
+        f"Department of State, Washington, December 15, 1863.\n\n{BODY}"
+    )
+    assert [kind for kind, _ in front(text)] == ["SourceNote", "Heading", "SourceNote", "Dateline"]
+
+
+def test_number_after_the_dateline_is_the_first_line_of_the_text() -> None:
+    text = f"Mr. Olney to Mr. Buchanan.\n\nWashington, December 1, 1897.\n\nNo. 187.]\n\n{BODY}"
+    doc, _ = parse(text)
+    assert [type(b).__name__ for b in doc.blocks[:3]] == ["Heading", "Dateline", "Paragraph"]
+
+
+def test_note_number_after_a_heading_without_dateline_is_text() -> None:
+    text = "File No. 861.51/387\n\nThe British Chargé (Barclay) to the Secretary of State\n\n"
+    text += "No. 1212\n\nMemorandum\n\nThe British Chargé presents his compliments.\n"
+    doc, _ = parse(text)
+    assert [type(b).__name__ for b in doc.blocks[:3]] == ["SourceNote", "Heading", "Paragraph"]
+
+
+def test_bracketed_date_is_the_dateline_of_a_paper_that_has_none() -> None:
+    text = (
+        "763.72119/8217½\n\nMrs. Woodrow Wilson to the Secretary of State\n\n"
+        "[Washington, December 1, 1919.]\n\nThe President wishes me to say so.\n"
+    )
+    assert front(text)[2] == ("Dateline", "[Washington, December 1, 1919.]")
+    assert when(text) == "1919-12-01"
+
+
+def test_bracketed_note_holding_a_date_stays_a_source_note() -> None:
+    text = (
+        "No. 45.\n\n[Telegram.—Received July 19, 1870.]\n\nMr. E. B. Washburne to Mr. Fish.\n\n"
+        f"Paris, July 18, 1870.\n\n{BODY}"
+    )
+    assert front(text)[1] == ("SourceNote", "[Telegram.—Received July 19, 1870.]")
+
+
+def test_prose_with_a_date_is_not_a_dateline() -> None:
+    text = (
+        "[Untitled]\n\nExtract from the speech of Mr. Cass, of Michigan, in the Senate, "
+        "June, 1846\n\nThe line is the true line.\n"
+    )
+    doc, _ = parse(text)
+    assert not any(isinstance(b, Dateline) for b in doc.blocks)
+
+
+# ---- documents without a heading ----------------------------------------------
+
+
+def test_document_that_begins_with_its_dateline_has_an_empty_heading_and_a_warning() -> None:
+    text = f"Department of State,\nWashington, April 10, 1901.\n\n{BODY}"
+    doc, diags = parse(text)
+    assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].content == ()
+    assert isinstance(doc.blocks[1], Dateline)
+    warning = next(d for d in diags if d.code == "CC121")
+    assert warning.span is not None and warning.span.line == 1
+
+
+def test_document_that_begins_with_a_salutation_has_an_empty_heading() -> None:
+    doc, diags = parse("To the Senate:\n\nI transmit herewith a report.\n\nGROVER CLEVELAND.\n")
+    assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].content == ()
+    assert "CC121" in [d.code for d in diags]
+
+
+def test_heading_in_capitals_is_taken_with_a_warning() -> None:
+    text = "REJOINDER OF THE PARTY CLAIMANT.\n\nThe Government of the United States has read it.\n"
+    doc, diags = parse(text)
+    assert isinstance(doc.blocks[0], Heading)
+    assert "CC120" in [d.code for d in diags]
+
+
+def test_ordinary_heading_gives_no_warning() -> None:
+    text = f"No. 378.]\n\nMr. Dayton to Mr. Seward\n\nParis, November 19, 1863.\n\n{BODY}"
+    assert [c for c in codes(text) if c.startswith("CC12")] == []
+
+
+def test_dateline_in_the_text_after_an_unread_title_is_warned_about() -> None:
+    text = f"[Untitled]\n\nMemorandum.\n\nParis, May 27, 1864.\n\n{BODY}"
+    assert "CC122" in codes(text)
+
+
+# ---- dates ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dateline", "iso"),
+    [
+        ("Washington, May 20–June 1, 1864.", "1864-05-20"),
+        ("Washington, July 13–25, 1864.", "1864-07-13"),
+        ("St. Petersburg, November 4 and 6, 1863.", "1863-11-04"),
+        ("Washington, November 20 (December 2), 1897.", "1897-11-20"),
+        ("Washington, November 6 [8], 1919—1 p.m.", "1919-11-06T13:00:00"),
+        ("Copenhagen, December 25 [and 26], 1917, 4 p.m.", "1917-12-25T16:00:00"),
+        ("Managua, January 3[5?], 1925—10 a.m.", "1925-01-03T10:00:00"),
+        ("October 24?, 1917.", "1917-10-24"),
+        ("London, March 21, (?) 1897.", "1897-03-21"),
+        ("Halifax, Nova Scotia, August 30, A. D. 1870.", "1870-08-30"),
+        ("Berlin, June 3d, 1882.", "1882-06-03"),
+        ("Ottawa, May 14. 1870.", "1870-05-14"),
+        ("Boston, Nov, 12, 1864.", "1864-11-12"),
+        ("Washington, January 3, 1924 [1925]—8 p.m.", "1924-01-03T20:00:00"),
+        ("Washington, Monday [December 8, 1919], 8:15 a.m.", "1919-12-08T08:15:00"),
+        ("Tokei, (7th January, 1870.)", "1870-01-07"),
+    ],
+)
+def test_the_first_day_a_dateline_names_is_the_documents_date(dateline: str, iso: str) -> None:
+    found = find_date(dateline)
+    assert found is not None and found.when == iso and found.assumed is None
+
+
+def test_date_without_a_year_takes_the_receipts_year_with_a_warning() -> None:
+    text = f"Mr. Jay to Mr. Fish.\n\nAugust 19. (Received August 20, 1870.)\n\n{BODY}"
+    assert when(text) == "1870-08-19"
+    assert "CC123" in codes(text)
+
+
+def test_date_without_a_day_is_the_first_of_the_month_with_a_warning() -> None:
+    text = f"Mr. Hay to Mr. White.\n\nDepartment of State, Washington, August, 1901.\n\n{BODY}"
+    assert when(text) == "1901-08-01"
+    assert "CC123" in codes(text)
