@@ -16,7 +16,7 @@ from cableconv.incremental import MANIFEST_NAME, Manifest
 from cableconv.inputs import Input, expand_inputs
 from cableconv.pipeline import Options
 from cableconv.source import Source
-from cableconv.workers import WorkerPool
+from cableconv.workers import Job, WorkerPool
 from cableconv.writers import Format, Output, parse_formats
 
 from .conftest import SEED, sample_paths
@@ -50,8 +50,7 @@ def run(items: list[Input], out: Path, **kw: object) -> tuple[Batch, list[DocRes
 @pytest.fixture
 def pool_always(monkeypatch: pytest.MonkeyPatch) -> None:
     """Use worker processes even for a handful of documents."""
-    monkeypatch.setattr(batch_module, "WORKER_START_MS", 0.0)
-    monkeypatch.setattr(batch_module, "START_MS", {})
+    monkeypatch.setattr(batch_module, "worker_start_ms", lambda names, formats: 0.0)
 
 
 # ---- converting ------------------------------------------------------------
@@ -106,7 +105,7 @@ def test_a_failing_writer_costs_its_format_not_the_document(tmp_path: Path) -> N
     def broken(doc: object, options: object) -> Output:
         raise RuntimeError("writer exploded")
 
-    formats = [*TEI_JSON, Format("broken", ".bad", broken)]
+    formats = [*TEI_JSON, Format("broken", ".bad", broken, cost_ms=1.0)]
     result = convert_one(Input(SEED, PurePath("seed")), formats, tmp_path, Options())
     assert result.status == "failed"
     assert "broken: writer exploded" in result.reason
@@ -150,8 +149,8 @@ def test_two_inputs_with_the_same_output_name_do_not_overwrite_each_other(
 # ---- choosing processes ------------------------------------------------------
 
 
-def _work(n: int, names: tuple[str, ...]) -> list[tuple[int, Input, tuple[str, ...]]]:
-    return [(i, Input(SEED, PurePath(f"d{i}")), names) for i in range(n)]
+def _work(n: int, names: tuple[str, ...]) -> list[Job]:
+    return [Job(i, Input(SEED, PurePath(f"d{i}")), names) for i in range(n)]
 
 
 def test_small_or_light_batches_run_in_this_process() -> None:
@@ -173,21 +172,75 @@ def test_a_worker_must_have_enough_work_to_pay_for_its_pandoc() -> None:
     assert workers_for(2, _work(6, ("tei", "json", "md", "docx", "pdf"))) == 1
 
 
+def test_docx_no_longer_counts_as_a_pandoc_format() -> None:
+    """DOCX is written from the model (about 2 ms, no pandoc to start): a
+    DOCX-only batch of 40 documents is not worth a worker process."""
+    assert workers_for(2, _work(40, ("docx",))) == 1
+    assert workers_for(2, _work(40, ("md",))) == 2
+
+
+def test_a_worker_pays_once_for_what_its_formats_share() -> None:
+    from cableconv.batch import WORKER_START_MS, worker_start_ms
+    from cableconv.writers import FORMATS
+
+    def own(name: str) -> float:
+        return sum(ms for _, ms in FORMATS[name].start_ms)
+
+    pandoc = dict(FORMATS["md"].start_ms)["pandoc"]
+    both = worker_start_ms({"md", "pdf"})
+    assert both == WORKER_START_MS + own("md") + own("pdf") - pandoc
+
+
+def test_the_batch_and_its_workers_name_no_format() -> None:
+    """What a format costs, how it warms up and shuts down is in its Format:
+    batch.py and workers.py hold no format's name."""
+    import cableconv.workers
+    from cableconv.writers import FORMATS
+
+    for module in (batch_module, cableconv.workers):
+        source = Path(module.__file__ or "").read_text(encoding="utf-8")
+        for name in FORMATS:
+            assert f'"{name}"' not in source, (module.__name__, name)
+        assert "sys.modules" not in source
+
+
+def _runner_seeing_warm_up(job: Job) -> bool:
+    return Path(job.input.path.parent, f"warm-{os.getpid()}").exists()
+
+
+def _mark(folder: Path, what: str) -> None:
+    Path(folder, f"{what}-{os.getpid()}").touch()
+
+
+def test_each_worker_warms_up_first_and_shuts_down_last(tmp_path: Path) -> None:
+    import functools
+
+    jobs = [Job(i, Input(tmp_path / f"d{i}.txt", PurePath(f"d{i}")), ("x",)) for i in range(8)]
+    pool = WorkerPool(
+        2,
+        _runner_seeing_warm_up,
+        warm_up=functools.partial(_mark, tmp_path, "warm"),
+        shutdown=functools.partial(_mark, tmp_path, "down"),
+    )
+    assert all(dict(pool.run(jobs)).values())
+    warm = {p.name.split("-")[1] for p in tmp_path.glob("warm-*")}
+    down = {p.name.split("-")[1] for p in tmp_path.glob("down-*")}
+    assert len(warm) == 2 and warm == down
+
+
 # ---- a worker that dies -------------------------------------------------------
 
 
-def _die_on_crash(item: Input, names: tuple[str, ...], outdir: Path, options: Options) -> str:
-    if item.path.name == "crash.txt":
+def _die_on_crash(job: Job) -> str:
+    if job.input.path.name == "crash.txt":
         os._exit(3)
-    return item.path.name
+    return job.input.path.name
 
 
 def test_a_dead_worker_costs_one_document_and_the_batch_goes_on(tmp_path: Path) -> None:
     names = ["a.txt", "b.txt", "crash.txt", "c.txt", "d.txt", "e.txt", "f.txt"]
-    jobs = [(i, Input(tmp_path / n, PurePath(n)), ("tei",)) for i, n in enumerate(names)]
-    pool = WorkerPool(
-        2, _die_on_crash, tmp_path, Options(), ("tei",), on_crash=lambda item, why: f"X {why}"
-    )
+    jobs = [Job(i, Input(tmp_path / n, PurePath(n)), ("tei",)) for i, n in enumerate(names)]
+    pool = WorkerPool(2, _die_on_crash, on_crash=lambda item, why: f"X {why}")
     results = dict(pool.run(jobs))
     assert sorted(results) == list(range(len(names)))
     assert results[2].startswith("X the worker process died") and "exit 3" in results[2]

@@ -16,11 +16,13 @@ Every output goes through :func:`~cableconv.atomic.write_atomic`, so a reader
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import math
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -30,11 +32,9 @@ from cableconv.incremental import InputStamp, Manifest, OutputStamp, settings_ke
 from cableconv.inputs import Input
 from cableconv.options import Options
 from cableconv.pipeline import Converted, convert_source
-from cableconv.source import Source, UnreadableInput, decode
+from cableconv.source import UnreadableInput, decode
+from cableconv.workers import Job
 from cableconv.writers import FORMATS, Format
-
-#: ``(index in the batch, input, names of the formats to write)``
-Job = tuple[int, Input, tuple[str, ...]]
 
 #: Errors after which nothing is written: not text, no text, or a character
 #: no XML can hold (no TEI can be written with it; dropping it would change the text).
@@ -46,14 +46,12 @@ INTERNAL_ERROR = "CC502"  # cableconv failed on this input: a bug, reported, the
 WORKER_DIED = "CC503"  # the process converting this input died (a crash, the OOM killer)
 OUTPUT_CLASH = "CC504"  # two inputs would write the same outputs
 
-#: Rough cost of each step on one document, in milliseconds on one core, and
-#: of starting a worker process (fork, imports, warm-up; a pandoc process for
-#: the formats pandoc writes, a typst compiler for PDF). Used only to decide
-#: whether worker processes pay for their start-up.
-COST_MS = {"parse": 0.7, "tei": 0.4, "json": 0.9, "md": 6.0, "docx": 25.0, "pdf": 15.0}
-UNKNOWN_FORMAT_MS = 10.0
+#: Rough cost of reading, normalising and parsing one document, in CPU
+#: milliseconds on one core, and of starting a worker process (fork, pipes)
+#: before the formats' own warm-up (``Format.start_ms``). Used only to decide
+#: whether worker processes pay for their start-up (``bench/costs.py``).
+PARSE_MS = 3.5
 WORKER_START_MS = 20.0
-START_MS = {"md": 100.0, "docx": 100.0, "pdf": 150.0}  # pandoc (shared), + typst for pdf
 #: Seconds between manifest checkpoints during a long batch.
 CHECKPOINT_SECONDS = 2.0
 
@@ -214,24 +212,29 @@ def _failed(result: DocResult, code: str, message: str, hint: str = "") -> DocRe
     return result
 
 
-def _convert_job(item: Input, names: tuple[str, ...], outdir: Path, options: Options) -> DocResult:
+def _convert_job(job: Job, outdir: Path, options: Options) -> DocResult:
     """The work a worker process does for one document."""
-    return convert_one(item, [FORMATS[n] for n in names], outdir, options)
-
-
-_WARM_UP_TEXT = "Memorandum\n\nWashington, January 1, 1945.\n\nA short paragraph.1\n\n1. A note.\n"
+    return convert_one(job.input, [FORMATS[n] for n in job.formats], outdir, options)
 
 
 def _warm_up(names: tuple[str, ...], options: Options) -> None:
-    """Before the first document: one tiny document through every writer, so
-    a writer's long-lived state (a pandoc process, typst's fonts, compiled
-    templates) is built while the parent is still sending work."""
-    try:
-        converted = convert_source(Source.from_text(_WARM_UP_TEXT, "warm-up.txt"), options)
-        for name in names:
-            FORMATS[name].write(converted.document, options)
-    except Exception:  # the first real document will report the problem
-        pass
+    """Before a worker's first document: each format builds its long-lived
+    state (a pandoc process, typst's fonts) while the parent is still
+    sending work."""
+    for name in names:
+        warm_up = FORMATS[name].warm_up
+        if warm_up is not None:
+            with contextlib.suppress(Exception):  # the first real document will report it
+                warm_up(options)
+
+
+def _shut_down(names: tuple[str, ...]) -> None:
+    """Before a worker exits: each format stops what it started."""
+    for name in names:
+        shutdown = FORMATS[name].shutdown
+        if shutdown is not None:
+            with contextlib.suppress(Exception):
+                shutdown()
 
 
 def _failure(item: Input, reason: str, code: str = WORKER_DIED) -> DocResult:
@@ -250,31 +253,31 @@ def default_jobs() -> int:
     return max(1, count or 1)
 
 
-def estimated_ms(work: list[Job]) -> float:
-    return sum(
-        COST_MS["parse"] + sum(COST_MS.get(n, UNKNOWN_FORMAT_MS) for n in names)
-        for _, _, names in work
-    )
+def estimated_ms(work: list[Job], formats: Mapping[str, Format] = FORMATS) -> float:
+    """CPU milliseconds the work costs on one core."""
+    return sum(PARSE_MS + sum(formats[n].cost_ms for n in job.formats) for job in work)
 
 
-def worker_start_ms(names: set[str]) -> float:
-    pandoc = any(n in ("md", "docx", "pdf") for n in names)
-    start = WORKER_START_MS + max((START_MS.get(n, 0.0) for n in names), default=0.0)
-    return start if pandoc else WORKER_START_MS
+def worker_start_ms(names: set[str], formats: Mapping[str, Format] = FORMATS) -> float:
+    """What starting one worker costs: the process, and each state its
+    formats build once (one pandoc for Markdown and PDF together)."""
+    states = {state: ms for n in names for state, ms in formats[n].start_ms}
+    return WORKER_START_MS + sum(states.values())
 
 
-def workers_for(requested: int, work: list[Job]) -> int:
+def workers_for(requested: int, work: list[Job], formats: Mapping[str, Format] = FORMATS) -> int:
     """How many processes to use: 1 (this one) unless there is work for
     several, each doing at least twice what its own start-up costs. A TEI-only
     volume of a hundred documents uses workers, a handful of documents does
-    not; with DOCX and PDF (a pandoc and a typst compiler per worker) a worker
-    needs a few documents to pay for itself."""
+    not; with Markdown and PDF (a pandoc and a typst compiler per worker) a
+    worker needs a few documents to pay for itself."""
     if requested <= 1 or len(work) <= 1:
         return 1
-    start = worker_start_ms({n for _, _, names in work for n in names})
+    start = worker_start_ms({n for job in work for n in job.formats}, formats)
     if start <= 0:
         return min(requested, len(work))
-    return max(1, min(requested, len(work), math.floor(estimated_ms(work) / (2 * start))))
+    cost = estimated_ms(work, formats)
+    return max(1, min(requested, len(work), math.floor(cost / (2 * start))))
 
 
 @dataclass
@@ -304,7 +307,7 @@ class Batch:
         manifest = Manifest.load(self.outdir) if self.incremental else None
         settings = settings_key(self.options) if manifest is not None else ""
         work = self._plan(items, results, manifest, settings)
-        self.used_jobs = workers_for(self.jobs, work)
+        self.used_jobs = workers_for(self.jobs, work, {f.name: f for f in self.formats})
         self.on_plan(len(work), sum(1 for r in results if r is not None))
 
         emitted = 0
@@ -320,7 +323,7 @@ class Batch:
 
         emit_ready()
         if work:
-            for folder in {(self.outdir / item.rel).parent for _, item, _ in work}:
+            for folder in {(self.outdir / job.input.rel).parent for job in work}:
                 sweep_stale_temps(folder)
         last_save = time.monotonic()
         try:
@@ -369,7 +372,8 @@ class Batch:
             else:
                 stale = manifest.stale_formats(key, _abs(item.path), suffixes, settings)
             if stale:
-                work.append((index, item, tuple(stale)))
+                trim = any(f.trim_memory for f in self.formats if f.name in stale)
+                work.append(Job(index, item, tuple(stale), trim))
             else:
                 assert manifest is not None
                 results[index] = DocResult(
@@ -384,18 +388,17 @@ class Batch:
     def _convert(self, work: list[Job]) -> Iterator[tuple[int, DocResult]]:
         """``(index, result)`` as conversions finish, in this process or in workers."""
         if self.used_jobs <= 1:
-            for index, item, names in work:
-                yield index, _convert_job(item, names, self.outdir, self.options)
+            for job in work:
+                yield job.index, _convert_job(job, self.outdir, self.options)
             return
         from cableconv.workers import WorkerPool
 
+        names = tuple(f.name for f in self.formats)
         pool = WorkerPool(
             self.used_jobs,
-            _convert_job,
-            self.outdir,
-            self.options,
-            tuple(f.name for f in self.formats),
-            warm_up=_warm_up,
+            functools.partial(_convert_job, outdir=self.outdir, options=self.options),
+            warm_up=functools.partial(_warm_up, names, self.options),
+            shutdown=functools.partial(_shut_down, names),
             on_crash=_failure,
         )
         yield from pool.run(work)

@@ -1,10 +1,12 @@
 """Worker processes that convert documents in parallel.
 
-Each worker is a long-lived process: it warms up once (imports, and one tiny
-document through every requested writer, which starts pandoc and loads the
-typst fonts), then converts chunk after chunk of documents, sending back one
-small result per document. State that is expensive to build therefore lives
-as long as the worker, not as long as a document.
+Each worker is a long-lived process: it warms up once (the caller's
+``warm_up``: the batch has each writer start its pandoc or load its fonts),
+then converts chunk after chunk of documents, sending back one small result
+per document, and runs the caller's ``shutdown`` before it exits. State that
+is expensive to build therefore lives as long as the worker, not as long as a
+document. The pool knows nothing about formats: a :class:`Job` is an input
+and a few names it passes to the runner.
 
 A hand-written pool rather than :mod:`multiprocessing.Pool`, for one reason:
 a worker that dies (a crash in a native library, the OOM killer) must cost
@@ -16,25 +18,36 @@ the rest.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cableconv.inputs import Input
-from cableconv.options import Options
 
-#: ``(index, input, names of the formats to write)``
-Job = tuple[int, Input, tuple[str, ...]]
-#: What a worker does with one job; must be a module-level function (pickled by name).
-Runner = Callable[[Input, tuple[str, ...], Path, Options], Any]
-WarmUp = Callable[[tuple[str, ...], Options], None]
+if TYPE_CHECKING:  # multiprocessing is imported only when a pool starts
+    from multiprocessing.connection import Connection
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document of a batch: its place in the batch, the input, the names
+    of the formats to write, and whether the work frees so much memory that
+    the worker should give it back to the system afterwards."""
+
+    index: int
+    input: Input
+    formats: tuple[str, ...]
+    trim: bool = False
+
+
+#: What a worker does with one job. With the ``spawn`` start method it is
+#: pickled: a module-level function, or a functools.partial of one.
+Runner = Callable[[Job], Any]
+Hook = Callable[[], None]
 
 #: Documents sent to a worker at once. A worker is sent the next chunk when
 #: it holds less than one chunk, so it never idles while the parent answers.
@@ -48,32 +61,34 @@ _parent_ends: list[Connection] = []
 def _context() -> Any:
     # fork: the worker starts with every module the parent imported, in a few
     # milliseconds. Elsewhere (macOS, Windows) spawn re-imports cableconv.
+    import multiprocessing
+
     if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
 def _worker_main(
-    conn: Connection,
-    runner: Runner,
-    warm_up: WarmUp | None,
-    formats: tuple[str, ...],
-    outdir: Path,
-    options: Options,
+    conn: Connection, runner: Runner, warm_up: Hook | None, shutdown: Hook | None
 ) -> None:
     for inherited in _parent_ends:
         inherited.close()
     # Ctrl-C reaches the whole process group; the parent decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if warm_up is not None:
-        warm_up(formats, options)
     try:
-        _serve(conn, runner, outdir, options)
+        if warm_up is not None:
+            warm_up()
+        _serve(conn, runner)
     finally:
-        _shutdown_writers()
+        # A worker ends with os._exit, which skips atexit: without this a
+        # helper process (pandoc) would outlive it, and where nothing reaps
+        # orphans (some containers) stay behind as a zombie.
+        if shutdown is not None:
+            with contextlib.suppress(Exception):
+                shutdown()
 
 
-def _serve(conn: Connection, runner: Runner, outdir: Path, options: Options) -> None:
+def _serve(conn: Connection, runner: Runner) -> None:
     give_back = _memory_trimmer()
     while True:
         try:
@@ -82,19 +97,14 @@ def _serve(conn: Connection, runner: Runner, outdir: Path, options: Options) -> 
             return
         if chunk is None:
             return
-        for index, item, names in chunk:
-            result = runner(item, names, outdir, options)
+        for job in chunk:
+            result = runner(job)
             try:
-                conn.send((index, result))
+                conn.send((job.index, result))
             except OSError:  # the parent is gone
                 return
-            if give_back is not None and TRIM_AFTER.intersection(names):
+            if give_back is not None and job.trim:
                 give_back(0)
-
-
-#: Formats whose writers allocate and free a lot per document (typst's layout
-#: of a long document takes tens of megabytes).
-TRIM_AFTER = frozenset({"pdf", "docx"})
 
 
 def _memory_trimmer() -> Callable[[int], int] | None:
@@ -113,22 +123,6 @@ def _memory_trimmer() -> Callable[[int], int] | None:
     return trim
 
 
-def _shutdown_writers() -> None:
-    """Let writers stop what they started in this worker (a pandoc process).
-
-    A worker ends with ``os._exit``, which skips ``atexit``; a writer module
-    that keeps a process alive offers ``shutdown()`` for this. Without it the
-    helper process would outlive the worker, and where nothing reaps orphans
-    (some containers) it stays behind as a zombie.
-    """
-    for name, module in list(sys.modules.items()):
-        if name.startswith("cableconv.writers.") and module is not None:
-            shutdown = getattr(module, "shutdown", None)
-            if callable(shutdown):
-                with contextlib.suppress(Exception):
-                    shutdown()
-
-
 @dataclass
 class _Worker:
     process: Any
@@ -143,18 +137,14 @@ class WorkerPool:
         self,
         jobs: int,
         runner: Runner,
-        outdir: Path,
-        options: Options,
-        formats: tuple[str, ...],
-        warm_up: WarmUp | None = None,
+        warm_up: Hook | None = None,
+        shutdown: Hook | None = None,
         on_crash: Callable[[Input, str], Any] | None = None,
     ) -> None:
         self.size = max(1, jobs)
         self.runner = runner
-        self.outdir = outdir
-        self.options = options
-        self.formats = formats
         self.warm_up = warm_up
+        self.shutdown = shutdown
         self.on_crash = on_crash
         self.ctx = _context()
         self.workers: list[_Worker] = []
@@ -163,7 +153,7 @@ class WorkerPool:
         parent, child = self.ctx.Pipe(duplex=True)
         process = self.ctx.Process(
             target=_worker_main,
-            args=(child, self.runner, self.warm_up, self.formats, self.outdir, self.options),
+            args=(child, self.runner, self.warm_up, self.shutdown),
             daemon=True,
             name="cableconv-worker",
         )
@@ -181,8 +171,10 @@ class WorkerPool:
 
         A document whose worker died yields ``on_crash(input, reason)``.
         """
+        from multiprocessing.connection import wait
+
         pending: deque[Job] = deque(jobs)
-        by_index = {job[0]: job for job in jobs}
+        by_index = {job.index: job for job in jobs}
         remaining = len(jobs)
         for _ in range(min(self.size, len(jobs))):
             self._start()
@@ -215,7 +207,7 @@ class WorkerPool:
             except OSError:  # it died; _drain will notice and hand its work on
                 pending.extendleft(reversed(chunk))
                 return
-            worker.inflight.extend(index for index, _, _ in chunk)
+            worker.inflight.extend(job.index for job in chunk)
 
     def _drain(
         self, worker: _Worker, by_index: dict[int, Job], pending: deque[Job], exited: bool
@@ -243,7 +235,7 @@ class WorkerPool:
         code = worker.process.exitcode
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit {code}"
         reason = f"the worker process died while converting this document ({how})"
-        item = by_index[culprit][1]
+        item = by_index[culprit].input
         yield culprit, (self.on_crash(item, reason) if self.on_crash else reason)
         if pending:
             self._start()

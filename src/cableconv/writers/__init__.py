@@ -26,21 +26,43 @@ class Output:
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: its name, suffix and writer."""
+    """An output format: its name, suffix and writer, and what a batch needs
+    to know to plan and run it (costs, long-lived state), so that the batch
+    and its workers know nothing about particular formats."""
 
     name: str
     suffix: str
     write: Callable[[Document, Options], Output]
+    #: CPU milliseconds to write one typical document in a warm process
+    #: (``bench/costs.py``); the batch weighs work against worker start-up.
+    cost_ms: float
+    #: CPU milliseconds a new process spends in ``warm_up``, by the state it
+    #: builds: ``(("pandoc", 30.0), ("typst", 27.0))``. Formats that share a
+    #: state (one pandoc for Markdown and PDF, lxml for TEI and DOCX) name it
+    #: alike, and a worker pays for each state once.
+    start_ms: tuple[tuple[str, float], ...] = ()
+    #: Builds the writer's long-lived state (imports, a pandoc process,
+    #: typst's fonts) in a new worker before its first document.
+    warm_up: Callable[[Options], None] | None = None
+    #: Stops what the writer started in this process; safe to call twice.
+    shutdown: Callable[[], None] | None = None
     #: Largest document (in characters) the format is written for. pandoc's
     #: Markdown writer and typst need about 300 and 450 bytes of memory per
     #: character of text; a FRUS document is at most a few hundred KB.
     max_chars: int | None = None
+    #: The writer allocates and frees tens of megabytes per document (typst's
+    #: layout): a worker gives freed memory back to the system after each.
+    trim_memory: bool = False
 
 
 def _tei(doc: Document, options: Options) -> Output:
     from cableconv.writers.tei import to_tei_bytes
 
     return Output(to_tei_bytes(doc))  # TEI holds every node of the model: nothing to lose
+
+
+def _tei_warm_up(options: Options) -> None:
+    import cableconv.writers.tei  # noqa: F401  (lxml: most of a TEI worker's start)
 
 
 def _json(doc: Document, options: Options) -> Output:
@@ -55,10 +77,22 @@ def _md(doc: Document, options: Options) -> Output:
     return write_markdown(doc, options)
 
 
+def _md_warm_up(options: Options) -> None:
+    from cableconv.writers.markdown import warm_up
+
+    warm_up(options)
+
+
 def _docx(doc: Document, options: Options) -> Output:
     from cableconv.writers.docx import write_docx
 
     return write_docx(doc, options)
+
+
+def _docx_warm_up(options: Options) -> None:
+    from cableconv.writers.docx import warm_up
+
+    warm_up(options)
 
 
 def _pdf(doc: Document, options: Options) -> Output:
@@ -67,15 +101,60 @@ def _pdf(doc: Document, options: Options) -> Output:
     return write_pdf(doc, options)
 
 
+def _pdf_warm_up(options: Options) -> None:
+    from cableconv.writers.pdf import warm_up
+
+    warm_up(options)
+
+
+def _stop_pandoc() -> None:
+    from cableconv.writers.pandoc_ast import shutdown
+
+    shutdown()
+
+
 #: 2 million characters: ~30 s and under 1 GB for Markdown or PDF.
 MAX_CHARS_TYPESET = 2_000_000
 
+#: Shared start-up states (see ``Format.start_ms``), CPU ms in a new process.
+_LXML = ("lxml", 40.0)  # lxml and the writer modules on top of it
+_PANDOC = ("pandoc", 30.0)  # the pandoc lua process, started and answering
+
+#: Costs measured with ``bench/costs.py`` on 400 development-corpus documents
+#: (CPU ms on one core, means: the batch adds them up; pandoc's process included).
 FORMATS: dict[str, Format] = {
-    "tei": Format("tei", ".xml", _tei),
-    "json": Format("json", ".json", _json),
-    "md": Format("md", ".md", _md, max_chars=MAX_CHARS_TYPESET),
-    "docx": Format("docx", ".docx", _docx),
-    "pdf": Format("pdf", ".pdf", _pdf, max_chars=MAX_CHARS_TYPESET),
+    "tei": Format("tei", ".xml", _tei, cost_ms=0.8, start_ms=(_LXML,), warm_up=_tei_warm_up),
+    "json": Format("json", ".json", _json, cost_ms=0.7),
+    "md": Format(
+        "md",
+        ".md",
+        _md,
+        cost_ms=14.0,
+        start_ms=(_PANDOC,),
+        warm_up=_md_warm_up,
+        shutdown=_stop_pandoc,
+        max_chars=MAX_CHARS_TYPESET,
+    ),
+    "docx": Format(
+        "docx",
+        ".docx",
+        _docx,
+        cost_ms=1.8,
+        start_ms=(_LXML, ("docx-reference", 24.0)),
+        warm_up=_docx_warm_up,
+        trim_memory=True,
+    ),
+    "pdf": Format(
+        "pdf",
+        ".pdf",
+        _pdf,
+        cost_ms=36.0,
+        start_ms=(_PANDOC, ("typst", 27.0)),
+        warm_up=_pdf_warm_up,
+        shutdown=_stop_pandoc,
+        max_chars=MAX_CHARS_TYPESET,
+        trim_memory=True,
+    ),
 }
 
 

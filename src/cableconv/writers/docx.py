@@ -561,6 +561,12 @@ PART_ORDER = (
 repack = opc.repack
 
 
+def warm_up(options: Options) -> None:
+    """Before the first document of a process: the reference document read
+    and its shared parts compressed."""
+    _reference()
+
+
 def write_docx(doc: Document, options: Options = Options()) -> Output:
     """The DOCX file of ``doc``, deterministic, and what it could not hold."""
     ref = _reference()

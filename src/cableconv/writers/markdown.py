@@ -22,11 +22,16 @@ from __future__ import annotations
 
 from cableconv.model import Document
 from cableconv.options import Options
-from cableconv.writers import Output
+from cableconv.writers import Output, pandoc_ast
 from cableconv.writers.pandoc_ast import WriteOptions, build, write
 
 #: pandoc's Markdown, with typography written as characters.
 MARKDOWN_FORMAT = "markdown-smart"
+
+
+def warm_up(options: Options) -> None:
+    """Before the first document of a process: pandoc started."""
+    pandoc_ast.warm_up(MARKDOWN_FORMAT, options.pandoc)
 
 
 def write_markdown(doc: Document, options: Options = Options()) -> Output:

@@ -593,9 +593,19 @@ _LOOP = PandocLoop()
 atexit.register(_LOOP.close)
 
 
+def warm_up(to: str, pandoc: str = "loop") -> None:
+    """Start this process's pandoc and have it write an empty document as
+    ``to``, so the first real document does not pay for either. Nothing to
+    start for ``oneshot`` (a process per document)."""
+    if pandoc == "loop":
+        empty: Json = {"pandoc-api-version": API_VERSION, "meta": {}, "blocks": []}
+        _LOOP.write(empty, to, WriteOptions(), "")
+
+
 def shutdown() -> None:
     """Stop this process's pandoc; batch workers call it before they exit
-    (``os._exit`` skips atexit handlers, which would leave pandoc orphaned)."""
+    (``os._exit`` skips atexit handlers, which would leave pandoc orphaned).
+    Safe to call more than once."""
     _LOOP.close()
 
 

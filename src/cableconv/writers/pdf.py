@@ -23,7 +23,7 @@ from typing import Any
 from cableconv.diagnostics import Diagnostic, Span
 from cableconv.model import Document
 from cableconv.options import Options
-from cableconv.writers import Output
+from cableconv.writers import Output, pandoc_ast
 from cableconv.writers.pandoc_ast import DATA_DIR, PandocDocument, WriteOptions, build, write
 
 TEMPLATE = DATA_DIR / "cableconv.typ"
@@ -66,6 +66,16 @@ def _compiler() -> Any:
 
         _COMPILER = (os.getpid(), typst.Compiler(root=str(DATA_DIR), ignore_system_fonts=True))
     return _COMPILER[1]
+
+
+def warm_up(options: Options) -> None:
+    """Before the first document of a process: pandoc started, and typst's
+    compiler made with the bundled fonts loaded (one tiny page)."""
+    pandoc_ast.warm_up("typst-smart", options.pandoc)
+    _compiler().compile(
+        input=TEMPLATE.read_bytes() + b"\nWarm-up.",
+        sys_inputs={"cc-paper": TYPST_PAPERS[options.paper]},
+    )
 
 
 def write_pdf(doc: Document, options: Options = Options()) -> Output:
