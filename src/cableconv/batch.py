@@ -420,19 +420,3 @@ class Batch:
 
 def _abs(path: Path) -> Path:
     return Path(os.path.abspath(path))
-
-
-def run_batch(
-    items: list[Input],
-    formats: list[Format],
-    outdir: Path,
-    options: Options,
-    on_result: Callable[[DocResult], None] = lambda r: None,
-    *,
-    jobs: int = 1,
-    force: bool = False,
-    incremental: bool = True,
-) -> list[DocResult]:
-    """Convert ``items``; see :class:`Batch` for the knobs."""
-    batch = Batch(formats, outdir, options, jobs, force, incremental, on_result)
-    return batch.run(items)

@@ -56,18 +56,9 @@ __all__ = [
     "Fix",
     "Flag",
     "Normalized",
-    "fix_named",
     "normalize",
     "resolve_fix_names",
 ]
-
-
-def fix_named(name: str) -> Fix:
-    """The fix called ``name`` (KeyError if there is none)."""
-    for fix in FIXES:
-        if fix.name == name:
-            return fix
-    raise KeyError(name)
 
 
 def resolve_fix_names(names: Iterable[str]) -> set[str]:

@@ -1,6 +1,6 @@
 """Pandoc's JSON AST built from the document model, and the pandoc that writes it.
 
-The Markdown, DOCX and PDF writers never hand pandoc a markup string: they
+The Markdown and PDF writers never hand pandoc a markup string: they
 build its AST here, one small function per model node, so the text of a
 transcription reaches every output as ``Str`` nodes and each writer escapes
 it for its own syntax (``#set``, ``$``, ``*``, ``<script>``, ``@word`` stay
@@ -69,35 +69,17 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: ~/.local/share/pandoc (templates, a reference.docx) changes the output.
 NO_USER_DATA = DATA_DIR / "no-pandoc-user-data"
 
-Target = Literal["markdown", "docx", "typst"]
+#: What pandoc writes from this AST (DOCX is written from the model, writers/docx.py).
+Target = Literal["markdown", "typst"]
 Json = dict[str, Any]
 #: A writer's look at each piece of text as the AST is built: what the
 #: target cannot show of it (the PDF's fonts), or None.
 TextCheck = Callable[[str, Span], Diagnostic | None]
 
-#: Paragraph (and one character) style of each kind of block in the DOCX
-#: reference document; Markdown uses the key as a fenced-div class, typst
-#: calls ``#cc-<key>[...]`` from the template.
-STYLES = {
-    "source-note": "Source Note",
-    "classification": "Classification",
-    "dateline": "Dateline",
-    "body": "Body",
-    "list-head": "List Head",
-    "list-item": "List Item",
-    "signature": "Signature",
-    "page-break": "Page Break",
-    "unanchored-notes": "Body",
-}
-PAGE_MARKER_STYLE = "Page Marker"
-
-#: Kinds of block left as they are: plain paragraphs are body text in
-#: Markdown and typst; in DOCX a list or an enclosure is only its styled blocks.
-_UNMARKED: dict[Target, frozenset[str]] = {
-    "markdown": frozenset({"body", "list-item"}),
-    "typst": frozenset({"body", "list-item"}),
-    "docx": frozenset({"list", "attachment"}),
-}
+#: Each kind of block (``source-note``, ``dateline``, ``list-head`` ...) is a
+#: fenced-div class in Markdown and a ``#cc-<kind>[...]`` call of the typst
+#: template, except these, left as they are: plain paragraphs are body text.
+_UNMARKED = frozenset({"body", "list-item"})
 
 # --------------------------------------------------------------------------
 # AST nodes (pandoc-types 1.23)
@@ -147,10 +129,8 @@ def _escaped(word: str, target: Target) -> list[Json]:
         pattern, fmt = _MD_UNESCAPED, "markdown"
         if word in (":", "~"):  # a definition-list marker at the start of a line
             return [_raw_inline(fmt, "\\" + word)]
-    elif target == "typst":
-        pattern, fmt = _TYPST_UNESCAPED, "typst"
     else:
-        return [_el("Str", word)]
+        pattern, fmt = _TYPST_UNESCAPED, "typst"
     out: list[Json] = []
     pos = 0
     for m in pattern.finditer(word):
@@ -244,8 +224,6 @@ class _Builder:
         text = words(f"[Page {n}]", self.target)
         if self.target == "typst":
             return [_raw_inline("typst", "#cc-page["), *text, _raw_inline("typst", "];")]
-        if self.target == "docx":
-            return [_el("Span", [_attr(kv=[["custom-style", PAGE_MARKER_STYLE]]), text])]
         return [_el("Span", [_attr(["page"]), text])]
 
     def note(self, ref: NoteRef) -> list[Json]:
@@ -276,8 +254,8 @@ class _Builder:
 
     def styled(self, kind: str, blocks: list[Json]) -> list[Json]:
         """Blocks of one kind, told apart the way the target can: a fenced div
-        class (Markdown), a paragraph style (DOCX), a template function (typst)."""
-        if kind in _UNMARKED[self.target]:
+        class (Markdown), a template function (typst)."""
+        if kind in _UNMARKED:
             return blocks
         if self.target == "typst":
             return [
@@ -285,8 +263,6 @@ class _Builder:
                 *blocks,
                 _el("RawBlock", ["typst", "]"]),
             ]
-        if self.target == "docx":
-            return [_el("Div", [_attr(kv=[["custom-style", STYLES[kind]]]), blocks])]
         return [_el("Div", [_attr([kind]), blocks])]
 
     def para(self, kind: str, content: Inlines) -> list[Json]:
@@ -406,17 +382,7 @@ def build(doc: Document, target: Target, check_text: TextCheck | None = None) ->
     piece of text on the way and adds what it reports to the losses."""
     builder = _Builder(doc, target, check_text)
     blocks = builder.blocks(doc.blocks) + builder.unanchored_notes()
-    meta: Json = {}
-    if target == "docx":
-        # docx core properties: pandoc puts subject in dc:subject and any
-        # other field in docProps/custom.xml; the title is set afterwards
-        # (pandoc would also print it above the heading).
-        meta = {
-            "subject": _el("MetaString", doc.source_name),
-            "source": _el("MetaString", doc.source_name),
-            "document-id": _el("MetaString", doc.doc_id),
-        }
-    ast = {"pandoc-api-version": API_VERSION, "meta": meta, "blocks": blocks}
+    ast = {"pandoc-api-version": API_VERSION, "meta": {}, "blocks": blocks}
     return PandocDocument(ast, tuple(builder.marks), doc.title, tuple(builder.losses))
 
 
