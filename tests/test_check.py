@@ -33,7 +33,7 @@ CASES: list[dict[str, Any]] = tomllib.loads((BROKEN / "cases.toml").read_text("u
 
 def _where(report: FileReport) -> list[str]:
     return [
-        f"{d.code} {d.level} {d.span.line if d.span else '-'}:{d.span.col if d.span else '-'} "
+        f"{d.code} {d.level} {d.place.line if d.place else '-'}:{d.place.col if d.place else '-'} "
         f"{d.message}"
         for d in report.diagnostics
     ]
@@ -55,8 +55,8 @@ def test_broken_case_is_reported_where_it_is(case: dict[str, Any]) -> None:
         d
         for d in report.diagnostics
         if d.code == case["code"]
-        and d.span is not None
-        and (d.span.line, d.span.col) == (case["line"], case["col"])
+        and d.place is not None
+        and (d.place.line, d.place.col) == (case["line"], case["col"])
     ]
     assert found, (
         f"{case['file']} ({case['defect']}): expected {case['code']} at "
@@ -165,5 +165,5 @@ def test_check_never_fails_internally(text: str) -> None:
     assert not [d for d in diags if d.code == "CC399"], [d.message for d in diags]
     for d in diags:
         assert d.code in CODES
-        if d.span is not None:
-            assert 1 <= d.span.line <= text.count("\n") + 1
+        if d.place is not None:
+            assert 1 <= d.place.line <= text.count("\n") + 1

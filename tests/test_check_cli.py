@@ -39,7 +39,7 @@ def test_errors_exit_1_and_name_file_line_col() -> None:
     code, out, _ = check(str(path))
     assert code == 1
     assert f"{path}:11:" in out
-    assert " CC106 error: page marker without a page number" in out
+    assert ": error CC106 page marker without a page number" in out
     assert out.rstrip().endswith("checked 1 file: 1 error, 0 warnings in 1 file")
 
 

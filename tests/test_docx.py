@@ -21,7 +21,7 @@ from .conftest import ROOT, SEED, sample_paths
 from .readback import missing_words, model_words, note_refs_in_order, page_numbers, read_docx
 
 SAMPLES = sample_paths()
-S = Span(0, 1, 1, 1, 1, 2)
+S = Span(0, 1)
 
 
 @cache

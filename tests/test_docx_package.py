@@ -45,7 +45,7 @@ from cableconv.writers.docx import REFERENCE_DOCX, write_docx
 from .conftest import SAMPLES, SEED, sample_paths
 from .readback import read_docx
 
-S = Span(0, 1, 1, 1, 1, 2)
+S = Span(0, 1)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"

@@ -38,7 +38,7 @@ from .readback import missing_words, model_words, page_numbers, read_markdown
 GOLDEN = Path(__file__).resolve().parent / "golden" / "md"
 ACCEPT = os.environ.get("CABLECONV_ACCEPT") == "1"
 SAMPLES = sample_paths()
-S = Span(0, 1, 1, 1, 1, 2)
+S = Span(0, 1)
 
 
 @cache

@@ -179,7 +179,7 @@ def test_missing_and_binary_files_exit_2_but_the_others_are_done(
     code, out, err = cli("normalize", "--explain", tmp_path / "missing.txt", binary, typed_seed)
     assert code == 2
     assert "missing.txt: error: no such file or folder" in err
-    assert f"{binary}: error: CC003 binary data" in err
+    assert f"{binary}: error CC003 binary data" in err
     assert f"{typed_seed}:1:10 file_numbers" in out
 
 
@@ -189,8 +189,8 @@ def test_warnings_go_to_stderr_with_their_position(tmp_path: Path) -> None:
     code, out, err = cli("normalize", path)
     assert code == 0
     assert out == path.read_text(encoding="utf-8")
-    assert f"{path}:1:6: warning: CC203" in err
-    assert f"{path}:3:10: warning: CC201" in err
+    assert f"{path}:1:6: warning CC203" in err
+    assert f"{path}:3:10: warning CC201" in err
     assert cli("normalize", "-q", path)[2] == ""
 
 

@@ -39,7 +39,7 @@ from cableconv.writers.pandoc_ast import (
     write,
 )
 
-S = Span(0, 1, 1, 1, 1, 2)
+S = Span(0, 1)
 
 
 def t(text: str) -> Text:

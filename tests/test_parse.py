@@ -23,7 +23,7 @@ from cableconv.model import (
     plain,
 )
 from cableconv.pipeline import convert_source
-from cableconv.source import Source
+from cableconv.source import LineIndex, Source
 
 from .conftest import SEED
 
@@ -88,7 +88,8 @@ def test_spans_point_into_the_transcription() -> None:
     text = SEED.read_text(encoding="utf-8")
     doc, _ = parse(text)
     heading = doc.blocks[1]
-    assert (heading.span.line, heading.span.col) == (3, 1)
+    lines = LineIndex.of(text)
+    assert lines.position(heading.span.start) == (3, 1)
     ref = heading.content[-1]
     assert isinstance(ref, NoteRef)
     assert text[ref.span.start : ref.span.end] == " 1"
@@ -126,7 +127,7 @@ def test_missing_marker_is_an_error_and_the_note_is_kept() -> None:
     doc, diags = parse("The Consul to the Secretary\n\nNo marker here.\n\n  1. An orphan note.\n")
     assert [d.code for d in diags if d.level == "error"] == ["CC103"]
     error = next(d for d in diags if d.code == "CC103")
-    assert error.span is not None and (error.span.line, error.span.col) == (5, 1)
+    assert error.place is not None and (error.place.line, error.place.col) == (5, 1)
     assert [plain(f.content) for f in doc.footnotes] == ["An orphan note."]
 
 

@@ -20,7 +20,7 @@ from .conftest import SEED, sample_paths
 from .readback import missing_words, model_words, note_refs_in_order, page_numbers, read_pdf
 
 SAMPLES = sample_paths()
-S = Span(0, 1, 1, 1, 1, 2)
+S = Span(0, 1)
 
 
 def to_pdf_bytes(doc: Document, options: Options = Options()) -> bytes:

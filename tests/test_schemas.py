@@ -19,6 +19,7 @@ import pytest
 from lxml import etree
 
 from cableconv import validate
+from cableconv.diagnostics import Span
 from cableconv.model import to_json
 from cableconv.pipeline import convert_path
 from cableconv.writers.json import to_json_bytes
@@ -95,7 +96,7 @@ def _break(data: dict[str, Any], how: str) -> dict[str, Any]:
             }
         )
     elif how == "wrong model version":
-        bad["model_version"] = 2
+        bad["model_version"] = 3
     elif how == "doc id not an XML name":
         bad["doc_id"] = "1 2"
     elif how == "footnote without kind":
@@ -132,10 +133,7 @@ def test_model_error_points_at_the_nearest_node() -> None:
     heading["content"][1]["colour"] = "red"
     (diag,) = validate.validate_model_data(data)
     assert diag.span is not None
-    assert (diag.span.line, diag.span.col) == (
-        heading["content"][1]["span"]["line"],
-        heading["content"][1]["span"]["col"],
-    )
+    assert diag.span == Span.from_json(heading["content"][1]["span"])
     assert "/blocks[1]/content[1]" in diag.message
 
 

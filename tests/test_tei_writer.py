@@ -11,7 +11,7 @@ from cableconv.writers.tei import TEI_NS, to_tei_bytes
 
 from .support import frus_record
 
-AT = Span(0, 0, 1, 1, 1, 1)
+AT = Span(0, 0)
 
 
 def _div(doc: Document) -> etree._Element:

@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from cableconv.atomic import sweep_stale_temps, write_atomic
-from cableconv.diagnostics import LEVELS, Diagnostic
+from cableconv.diagnostics import LEVELS, Diagnostic, counts
 from cableconv.incremental import InputStamp, Manifest, OutputStamp, settings_key
 from cableconv.inputs import Input
 from cableconv.options import Options
 from cableconv.pipeline import Converted, convert_source
-from cableconv.source import UnreadableInput, decode
+from cableconv.source import UnreadableInput, decode, read_bytes
 from cableconv.workers import Job
 from cableconv.writers import FORMATS, Format
 
@@ -75,10 +75,7 @@ class DocResult:
         """Diagnostics by level (for a skipped input: as recorded when converted)."""
         if self.recorded_counts is not None:
             return {level: int(self.recorded_counts.get(level, 0)) for level in LEVELS}
-        tally: dict[str, int] = dict.fromkeys(LEVELS, 0)
-        for d in self.diagnostics:
-            tally[d.level] += 1
-        return tally
+        return {level: n for level, n in counts(self.diagnostics).items()}
 
     @property
     def has_errors(self) -> bool:
@@ -95,19 +92,15 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
     result = DocResult(item, "failed")
     try:
         seen_ns = time.time_ns()
-        with item.path.open("rb") as fh:
-            st = os.fstat(fh.fileno())
-            data = fh.read(options.max_bytes + 1)
+        raw = read_bytes(item.path, options.max_bytes)
         result.stamp = InputStamp(
-            st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest(), seen_ns
+            raw.size, raw.mtime_ns, hashlib.sha256(raw.data).hexdigest(), seen_ns
         )
         converted = convert_source(
-            decode(data, str(item.path), options.max_bytes), options, stem=item.path.stem
+            decode(raw.data, str(item.path), options.max_bytes), options, stem=item.path.stem
         )
     except UnreadableInput as exc:
         return _failed(result, "CC003", exc.message, exc.hint)
-    except OSError as exc:
-        return _failed(result, "CC003", f"cannot read: {exc.strerror or exc}")
     except Exception as exc:  # a parser bug must cost one document, not the batch
         return _failed(result, INTERNAL_ERROR, f"internal error while parsing: {exc!r}")
     result.diagnostics = list(converted.diagnostics)
@@ -125,8 +118,7 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
         if fmt.max_chars is not None and size > fmt.max_chars:
             problems.append(f"{fmt.name}: document too large")
             result.diagnostics.append(
-                Diagnostic.make(
-                    "error",
+                Diagnostic(
                     TOO_LARGE,
                     f"{size:,} characters is more than {fmt.name} is made for "
                     f"(at most {fmt.max_chars:,}); not written",
@@ -142,8 +134,7 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
         except Exception as exc:  # one writer failing leaves the others' outputs
             problems.append(f"{fmt.name}: {exc}")
             result.diagnostics.append(
-                Diagnostic.make(
-                    "error",
+                Diagnostic(
                     WRITE_FAILED,
                     f"could not write {fmt.name}: {exc}",
                     None,
@@ -155,12 +146,14 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
             result.seconds[fmt.name] = time.perf_counter() - t1
         result.outputs.append(str(outdir / rel))
         result.written[fmt.name] = OutputStamp(rel.as_posix(), st.st_size, st.st_mtime_ns)
+        # Markdown, DOCX and PDF report the same marker without a note: say it once.
+        fresh = []
         for lost in output.diagnostics:
-            # Markdown, DOCX and PDF report the same marker without a note: say it once.
             key = (lost.code, lost.span, lost.message)
             if key not in losses:
                 losses.add(key)
-                result.diagnostics.append(lost.located(str(item.path)))
+                fresh.append(lost)
+        result.diagnostics.extend(converted.source.locate(fresh))
     if options.changes_log:
         _write_change_log(item, converted, outdir, result, problems)
     result.status = "failed" if problems else "converted"
@@ -186,8 +179,7 @@ def _write_change_log(
     except Exception as exc:
         problems.append(f"changes: {exc}")
         result.diagnostics.append(
-            Diagnostic.make(
-                "error",
+            Diagnostic(
                 WRITE_FAILED,
                 f"could not write the change log: {exc}",
                 None,
@@ -207,7 +199,7 @@ def output_rel(item: Input, suffix: str) -> PurePath:
 
 def _failed(result: DocResult, code: str, message: str, hint: str = "") -> DocResult:
     file = str(result.input.path)
-    result.diagnostics = [Diagnostic.make("error", code, message, None, hint=hint, file=file)]
+    result.diagnostics = [Diagnostic(code, message, None, hint=hint, file=file)]
     result.reason = message
     return result
 
@@ -238,7 +230,7 @@ def _shut_down(names: tuple[str, ...]) -> None:
 
 
 def _failure(item: Input, reason: str, code: str = WORKER_DIED) -> DocResult:
-    diag = Diagnostic.make("error", code, reason, None, file=str(item.path))
+    diag = Diagnostic(code, reason, None, file=str(item.path))
     return DocResult(item, "failed", diagnostics=[diag], reason=reason)
 
 

@@ -7,7 +7,8 @@ and which exit code they add up to. Codes are documented in one table,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Level = Literal["error", "warning", "info"]
@@ -16,38 +17,51 @@ LEVELS: tuple[Level, ...] = ("error", "warning", "info")
 
 @dataclass(frozen=True, order=True)
 class Span:
-    """A stretch of the transcription: character offsets and 1-based line/column.
+    """A stretch of the transcription: character offsets, end exclusive.
 
-    ``start``/``end`` are offsets into the decoded transcription; the line and
-    column pairs are what people read (``file:line:col``).
+    Offsets count code points of the *decoded* transcription (a byte-order
+    mark dropped), the text :class:`~cableconv.source.Source` holds. A span
+    has no line or column: those are worked out once, by
+    :class:`~cableconv.source.LineIndex`, where a diagnostic is reported.
     """
 
     start: int
     end: int
+
+    def cover(self, other: Span) -> Span:
+        """The span from the start of this one to the end of ``other``."""
+        return Span(self.start, other.end)
+
+    def to_json(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_json(cls, data: dict[str, int]) -> Span:
+        return cls(data["start"], data["end"])
+
+
+@dataclass(frozen=True, order=True)
+class Place:
+    """Where a diagnostic is, as people read it: 1-based line and column of
+    its start and end (``file:line:col``)."""
+
     line: int
     col: int
     end_line: int
     end_col: int
 
-    def cover(self, other: Span) -> Span:
-        """The span from the start of this one to the end of ``other``."""
-        return Span(self.start, other.end, self.line, self.col, other.end_line, other.end_col)
+    @classmethod
+    def at(cls, line: int, col: int = 1) -> Place:
+        """A point, for what is known only by its line (an XML parser's)."""
+        return cls(line, col, line, col)
 
     def to_json(self) -> dict[str, int]:
         return {
-            "start": self.start,
-            "end": self.end,
             "line": self.line,
             "col": self.col,
             "end_line": self.end_line,
             "end_col": self.end_col,
         }
-
-    @classmethod
-    def from_json(cls, data: dict[str, int]) -> Span:
-        return cls(
-            data["start"], data["end"], data["line"], data["col"], data["end_line"], data["end_col"]
-        )
 
 
 #: Every diagnostic code cableconv emits: code -> (default level, summary).
@@ -72,6 +86,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC111": ("warning", "unbalanced brackets"),
     "CC112": ("warning", "unbalanced quotes"),
     "CC113": ("warning", "normalisation would change the text"),
+    "CC114": ("warning", "impossible date outside the dateline (kept as printed)"),
     # front matter (CC120–CC134)
     "CC120": ("warning", "heading taken by default: the block does not read as a heading"),
     "CC121": ("warning", "no heading: the document begins with its dateline or salutation"),
@@ -112,51 +127,91 @@ CODES: dict[str, tuple[Level, str]] = {
 }
 
 
+def level_of(code: str) -> Level:
+    """The level of a code, from :data:`CODES`; a code not in the table (a
+    Schematron rule a user added, say) is an error."""
+    entry = CODES.get(code)
+    return entry[0] if entry is not None else "error"
+
+
 @dataclass(frozen=True)
 class Diagnostic:
-    level: Level
+    """One thing found: a code (its level comes from :data:`CODES`), a
+    message, where it is and a hint saying what to do.
+
+    ``span`` is where in the transcription (offsets); ``place`` is the same
+    as ``line:col``, filled in once by :meth:`located` when the diagnostic
+    leaves the document's pipeline, or given directly by what knows only a
+    line (the XML parser reading a TEI file).
+    """
+
     code: str
     message: str
-    span: Span | None
+    span: Span | None = None
     hint: str = ""
     file: str = ""
+    place: Place | None = None
 
-    @classmethod
-    def make(
-        cls,
-        level: Level,
-        code: str,
-        message: str,
-        span: Span | None,
-        *,
-        hint: str = "",
-        file: str = "",
-    ) -> Diagnostic:
-        return cls(level, code, message, span, hint, file)
+    @property
+    def level(self) -> Level:
+        return level_of(self.code)
 
-    def located(self, file: str) -> Diagnostic:
-        return Diagnostic(self.level, self.code, self.message, self.span, self.hint, file)
+    def located(self, file: str, place: Callable[[Span], Place] | None = None) -> Diagnostic:
+        """This diagnostic in ``file``, its ``place`` worked out by ``place``
+        (a :meth:`~cableconv.source.LineIndex.place`) if not known yet."""
+        where = self.place
+        if where is None and self.span is not None and place is not None:
+            where = place(self.span)
+        return replace(self, file=file, place=where)
 
     @property
     def where(self) -> str:
-        if self.span is None:
-            return self.file or "<input>"
-        return f"{self.file or '<input>'}:{self.span.line}:{self.span.col}"
+        """``file:line:col``, or the file alone for a diagnostic about all of it."""
+        name = self.file or "<input>"
+        return name if self.place is None else f"{name}:{self.place.line}:{self.place.col}"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """File, then position (whole-file diagnostics first), then code."""
+        line, col = (self.place.line, self.place.col) if self.place else (0, 0)
+        return self.file, line, col, self.code
 
     def format(self) -> str:
-        text = f"{self.where}: {self.level}: {self.code} {self.message}"
+        """The one way a diagnostic is printed, by every command:
+        ``file:line:col: level CODE message``, then the hint on its own line.
+
+        >>> print(Diagnostic("CC109", "'June 31' is not a date", hint="check it",
+        ...       file="d.txt", place=Place.at(3, 13)).format())
+        d.txt:3:13: error CC109 'June 31' is not a date
+          hint: check it
+        """
+        text = f"{self.where}: {self.level} {self.code} {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
     def to_json(self) -> dict[str, object]:
+        span: dict[str, int] | None = None
+        if self.span is not None or self.place is not None:
+            span = self.span.to_json() if self.span is not None else {}
+            if self.place is not None:
+                span |= self.place.to_json()
         return {
             "file": self.file,
             "level": self.level,
             "code": self.code,
             "message": self.message,
             "hint": self.hint,
-            "span": self.span.to_json() if self.span else None,
+            "span": span,
         }
 
 
-def count(diags: list[Diagnostic] | tuple[Diagnostic, ...], level: Level) -> int:
-    return sum(1 for d in diags if d.level == level)
+def counts(diags: Iterable[Diagnostic]) -> dict[Level, int]:
+    """How many diagnostics of each level (every level present, in
+    :data:`LEVELS` order): the one place diagnostics are counted."""
+    tally: dict[Level, int] = dict.fromkeys(LEVELS, 0)
+    for d in diags:
+        tally[d.level] += 1
+    return tally
+
+
+def sort_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """In the order people read them: by file, line, column, code."""
+    return sorted(diags, key=Diagnostic.sort_key)

@@ -16,12 +16,16 @@ import dataclasses
 import functools
 import re
 import types
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from cableconv.diagnostics import Span
 
-MODEL_VERSION = 1
+#: 2: a span is its offsets only (version 1 also stored its lines and
+#: columns; those are read and ignored).
+MODEL_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 # --------------------------------------------------------------------------
 # inline content
@@ -282,6 +286,33 @@ def iter_inlines(doc: Document) -> list[tuple[Block | Footnote, Inlines]]:
     return out
 
 
+def map_spans(doc: Document, move: Callable[[Span], Span]) -> Document:
+    """The document with every node's span replaced by ``move(span)``.
+
+    The parser builds its nodes with offsets of the text it reads and moves
+    them all, here, into the transcription's offsets: one map, applied once,
+    so no arithmetic ever mixes the two.
+    """
+    return Document(
+        doc.doc_id,
+        doc.source_name,
+        tuple(_moved(b, move) for b in doc.blocks),
+        tuple(_moved(f, move) for f in doc.footnotes),
+        move(doc.span),
+    )
+
+
+def _moved(value: Any, move: Callable[[Span], Span]) -> Any:
+    names = _FIELD_NAMES.get(type(value))
+    if names is not None:
+        return type(value)(*(_moved(getattr(value, name), move) for name in names))
+    if isinstance(value, tuple):
+        return tuple(_moved(v, move) for v in value)
+    if isinstance(value, Span):
+        return move(value)
+    return value
+
+
 # --------------------------------------------------------------------------
 # JSON
 # --------------------------------------------------------------------------
@@ -388,7 +419,7 @@ def _node_from_json(data: dict[str, Any]) -> Any:
 
 def from_json(data: dict[str, Any]) -> Document:
     """Rebuild a :class:`Document` from :func:`to_json` output."""
-    if data.get("model_version") != MODEL_VERSION:
+    if data.get("model_version") not in READABLE_VERSIONS:
         raise ValueError(f"unsupported model_version {data.get('model_version')!r}")
     return Document(
         doc_id=data["doc_id"],

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cableconv.diagnostics import Diagnostic, Span
+from cableconv.diagnostics import Diagnostic, Span, counts
 from cableconv.model import Document
 from cableconv.normalize import Normalized, normalize
-from cableconv.normalize.runner import OffsetMap
 from cableconv.options import Options as Options  # the settings, importable from here too
 from cableconv.parse import doc_id_for, parse_text
-from cableconv.source import NOT_XML, Source, decode
+from cableconv.source import NOT_XML, Source
+from cableconv.source import read_source as _read_source
 
 
 @dataclass
@@ -27,40 +27,35 @@ class Converted:
 
     @property
     def errors(self) -> int:
-        return sum(1 for d in self.diagnostics if d.level == "error")
+        return counts(self.diagnostics)["error"]
 
 
 def read_source(path: Path, options: Options = Options()) -> Source:
-    """Decode a transcription file (raises UnreadableInput or OSError)."""
-    with path.open("rb") as fh:
-        data = fh.read(options.max_bytes + 1)
-    return decode(data, str(path), options.max_bytes)
+    """Read and decode a transcription file (raises UnreadableInput)."""
+    return _read_source(path, options.max_bytes)
 
 
 def convert_source(
     source: Source, options: Options = Options(), stem: str | None = None
 ) -> Converted:
-    """Normalise and parse a decoded transcription."""
+    """Normalise and parse a decoded transcription.
+
+    Every span of the result is in offsets of ``source.text``; the
+    diagnostics also carry their ``line:col``, in text order."""
     if options.normalize:
-        normalized = normalize(source.text, options.disabled_fixes, span_of=source.span)
+        normalized = normalize(source.text, options.disabled_fixes)
     else:
-        normalized = Normalized(source.text, source.text, [], [], OffsetMap())
-
-    def span_of(start: int, end: int) -> Span:
-        o_start = normalized.to_original(start)
-        o_end = normalized.to_original(end) if end > start else o_start
-        return source.span(o_start, max(o_start, o_end))
-
+        normalized = Normalized.unchanged(source.text)
     name = display_name(Path(source.name).name)
     doc_id = doc_id_for(stem if stem is not None else Path(source.name).stem)
-    result = parse_text(normalized.text, name, span_of, doc_id)
+    result = parse_text(normalized.text, name, normalized.span, doc_id)
     diags = [
         *source.diagnostics,
         *unwritable_characters(source),
         *normalized.diagnostics,
         *result.diagnostics,
     ]
-    return Converted(source, normalized, result.document, [d.located(source.name) for d in diags])
+    return Converted(source, normalized, result.document, source.locate(diags))
 
 
 #: Characters named in CC005 messages, as ``cableconv check`` names them.
@@ -93,11 +88,10 @@ def unwritable_characters(source: Source) -> list[Diagnostic]:
             if rest:
                 message += f" (and {rest} more such characters)"
         out.append(
-            Diagnostic.make(
-                "error",
+            Diagnostic(
                 "CC005",
                 message,
-                source.span(m.start(), m.end()),
+                Span(m.start(), m.end()),
                 hint="delete it; if it stood for a letter or a quote, type that instead; "
                 "XML (and so TEI) cannot hold it",
             )

@@ -2,7 +2,8 @@
 
 Each format is one function from the checked files to a string:
 
-* ``text``: ``file:line:col: CODE level: message`` with a hint line, grouped by
+* ``text``: each diagnostic as :meth:`Diagnostic.format` prints it for every
+  command (``file:line:col: level CODE message``, then its hint), grouped by
   file, and a summary line;
 * ``json``: the same data, for scripts;
 * ``github``: workflow commands (``::error file=…,line=…::message``) that
@@ -22,7 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from cableconv import __version__
-from cableconv.diagnostics import CODES, Diagnostic, Level
+from cableconv.diagnostics import CODES, Diagnostic, Level, counts
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -36,7 +37,7 @@ class FileReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def count(self, level: Level) -> int:
-        return sum(1 for d in self.diagnostics if d.level == level)
+        return counts(self.diagnostics)[level]
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,13 @@ class Summary:
 
     @classmethod
     def of(cls, reports: Sequence[FileReport]) -> Summary:
+        each = [counts(r.diagnostics) for r in reports]
         return cls(
             files=len(reports),
-            errors=sum(r.count("error") for r in reports),
-            warnings=sum(r.count("warning") for r in reports),
-            infos=sum(r.count("info") for r in reports),
-            files_with_errors=sum(1 for r in reports if r.count("error")),
+            errors=sum(c["error"] for c in each),
+            warnings=sum(c["warning"] for c in each),
+            infos=sum(c["info"] for c in each),
+            files_with_errors=sum(1 for c in each if c["error"]),
         )
 
     def line(self) -> str:
@@ -69,12 +71,6 @@ class Summary:
         return head + ", ".join(parts) + tail
 
 
-def _position(d: Diagnostic) -> str:
-    if d.span is None:
-        return d.file or "<input>"
-    return f"{d.file or '<input>'}:{d.span.line}:{d.span.col}"
-
-
 # --------------------------------------------------------------------------
 # text
 # --------------------------------------------------------------------------
@@ -87,10 +83,7 @@ def render_text(reports: Sequence[FileReport]) -> str:
             continue
         if out:
             out.append("")
-        for d in report.diagnostics:
-            out.append(f"{_position(d)}: {d.code} {d.level}: {d.message}")
-            if d.hint:
-                out.append(f"  hint: {d.hint}")
+        out.extend(d.format() for d in report.diagnostics)
     if out:
         out.append("")
     out.append(Summary.of(reports).line())
@@ -150,12 +143,13 @@ def github_line(d: Diagnostic) -> str:
     props: list[tuple[str, str]] = []
     if d.file:
         props.append(("file", d.file))
-    if d.span is not None:
-        props += [("line", str(d.span.line)), ("col", str(d.span.col))]
-        if d.span.end_line >= d.span.line:
-            props.append(("endLine", str(d.span.end_line)))
-            if d.span.end_line == d.span.line and d.span.end_col > d.span.col:
-                props.append(("endColumn", str(d.span.end_col)))
+    if d.place is not None:
+        p = d.place
+        props += [("line", str(p.line)), ("col", str(p.col))]
+        if p.end_line >= p.line:
+            props.append(("endLine", str(p.end_line)))
+            if p.end_line == p.line and p.end_col > p.col:
+                props.append(("endColumn", str(p.end_col)))
     summary = CODES.get(d.code, (d.level, ""))[1]
     props.append(("title", f"{d.code} {summary}".strip()))
     message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
@@ -214,12 +208,13 @@ def sarif_log(reports: Sequence[FileReport]) -> dict[str, Any]:
     for r in reports:
         for d in r.diagnostics:
             location: dict[str, Any] = {"artifactLocation": artifact_uri(d.file or r.file)}
-            if d.span is not None:
-                region = {"startLine": d.span.line, "startColumn": d.span.col}
-                if d.span.end_line >= d.span.line:
-                    region["endLine"] = d.span.end_line
-                    if d.span.end_line > d.span.line or d.span.end_col >= d.span.col:
-                        region["endColumn"] = d.span.end_col
+            if d.place is not None:
+                p = d.place
+                region = {"startLine": p.line, "startColumn": p.col}
+                if p.end_line >= p.line:
+                    region["endLine"] = p.end_line
+                    if p.end_line > p.line or p.end_col >= p.col:
+                        region["endColumn"] = p.end_col
                 location["region"] = region
             message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
             results.append(

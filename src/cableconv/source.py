@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
-from cableconv.diagnostics import Diagnostic, Span
+from cableconv.diagnostics import Diagnostic, Place, Span, sort_diagnostics
 
 #: Transcriptions larger than this are refused up front (configurable with
 #: ``--max-bytes``); the parser is linear, this only bounds memory and time.
@@ -32,12 +35,24 @@ class UnreadableInput(Exception):
         self.hint = hint
         self.span = span
 
+    def diagnostic(self, file: str) -> Diagnostic:
+        """The CC003 error that reports this input as unreadable."""
+        return Diagnostic("CC003", self.message, self.span, self.hint, file)
+
 
 @dataclass(frozen=True)
 class LineIndex:
-    """Maps character offsets of a text to 1-based ``(line, column)``."""
+    """Where each line of a text starts: the one place offsets become
+    1-based ``line:col``, counted as an editor counts them (a byte-order
+    mark that opens the text takes no column).
+
+    >>> lines = LineIndex.of("ab\\r\\ncd")
+    >>> lines.position(4), lines.place(Span(1, 5))
+    ((2, 1), Place(line=1, col=2, end_line=2, end_col=2))
+    """
 
     starts: tuple[int, ...]
+    bom: bool = False
 
     @classmethod
     def of(cls, text: str) -> LineIndex:
@@ -47,16 +62,23 @@ class LineIndex:
         while i != -1:
             starts.append(i + 1)
             i = find("\n", i + 1)
-        return cls(tuple(starts))
+        return cls(tuple(starts), text.startswith("\ufeff"))
+
+    def line(self, offset: int) -> int:
+        """The 1-based line ``offset`` is on."""
+        return bisect.bisect_right(self.starts, offset)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
+        col = offset - self.starts[line] + 1
+        if self.bom and line == 0 and offset > 0:
+            col -= 1
+        return line + 1, col
 
-    def span(self, start: int, end: int) -> Span:
-        line, col = self.position(start)
-        end_line, end_col = self.position(max(start, end))
-        return Span(start, end, line, col, end_line, end_col)
+    def place(self, span: Span) -> Place:
+        line, col = self.position(span.start)
+        end_line, end_col = self.position(max(span.start, span.end))
+        return Place(line, col, end_line, end_col)
 
 
 @dataclass(frozen=True)
@@ -67,17 +89,54 @@ class Source:
     text: str
     encoding: str = "utf-8"
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: the file started with a UTF-8 byte-order mark (not part of ``text``)
+    bom: bool = False
     lines: LineIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", LineIndex.of(self.text))
 
-    def span(self, start: int, end: int) -> Span:
-        return self.lines.span(start, end)
+    def locate(self, diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """The diagnostics in this file, their ``line:col`` worked out, in
+        the order people read them."""
+        return sort_diagnostics(d.located(d.file or self.name, self.lines.place) for d in diags)
 
     @classmethod
     def from_text(cls, text: str, name: str = "<text>") -> Source:
         return cls(name=name, text=text)
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A file's bytes as read, and what the file system said about it."""
+
+    data: bytes
+    size: int
+    mtime_ns: int
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawFile:
+    """The one place an input file is read. Every failure is an
+    :class:`UnreadableInput` (CC003) that says why: the file cannot be
+    opened, is a folder, or is larger than ``max_bytes`` (refused before
+    more than ``max_bytes`` are read)."""
+    try:
+        with path.open("rb") as fh:
+            st = os.fstat(fh.fileno())
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise UnreadableInput(
+            f"file is {max(st.st_size, len(data)):,} bytes, larger than the limit of {max_bytes:,}",
+            "split the volume into documents, or raise the limit with --max-bytes",
+        )
+    return RawFile(data, st.st_size, st.st_mtime_ns)
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read and decode a transcription file (raises :class:`UnreadableInput`)."""
+    return decode(read_bytes(path, max_bytes).data, str(path), max_bytes)
 
 
 def _looks_binary(data: bytes) -> int | None:
@@ -118,11 +177,13 @@ def decode(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source
             f"binary data (NUL byte at offset {nul}); not a text transcription",
             "give cableconv a plain-text .txt file, UTF-8 encoded",
         )
-    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[3:] if bom else data
     try:
-        return _checked(Source(name, body.decode("utf-8")))
+        source = Source(name, body.decode("utf-8"))
     except UnicodeDecodeError:
-        return _checked(_mostly_utf8(body, name))
+        source = _mostly_utf8(body, name)
+    return _checked(replace(source, bom=True) if bom else source)
 
 
 def _utf16(data: bytes, name: str) -> Source:
@@ -133,12 +194,8 @@ def _utf16(data: bytes, name: str) -> Source:
             f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})",
             "save the file as UTF-8",
         ) from exc
-    note = Diagnostic.make(
-        "warning",
-        "CC001",
-        "file is UTF-16; read as such",
-        Span(0, 0, 1, 1, 1, 1),
-        hint="save transcriptions as UTF-8",
+    note = Diagnostic(
+        "CC001", "file is UTF-16; read as such", Span(0, 0), hint="save transcriptions as UTF-8"
     )
     return Source(name, text, "utf-16", (note,))
 
@@ -166,12 +223,10 @@ def _mostly_utf8(body: bytes, name: str) -> Source:
     first = next(places)
     more = sum(1 for _ in places)
     text = escaped.translate(_ESCAPED_AS_CP1252)
-    line, col = LineIndex.of(text[: first.start()]).position(first.start())
-    span = Span(first.start(), first.start() + 1, line, col, line, col + 1)
+    span = Span(first.start(), first.start() + 1)
     byte = ord(first.group()[0]) - 0xDC00
     also = f", and {more} more place{'s' if more > 1 else ''}" if more else ""
-    warning = Diagnostic.make(
-        "warning",
+    warning = Diagnostic(
         "CC002",
         f"not valid UTF-8 (byte 0x{byte:02x}{also}); read as Windows-1252",
         span,
@@ -194,6 +249,6 @@ def _checked(source: Source) -> Source:
             f"text holds NUL characters (first at line {line}, column {col}); "
             "not a text transcription",
             "give cableconv a plain-text .txt file, UTF-8 encoded",
-            source.span(i, i + 1),
+            Span(i, i + 1),
         )
     return source

@@ -32,14 +32,23 @@ from jsonschema.exceptions import ValidationError
 from lxml import etree, isoschematron  # type: ignore[attr-defined]
 
 from cableconv import xmlsafe
-from cableconv.diagnostics import Diagnostic, Level, Span
+from cableconv.diagnostics import Diagnostic, Place, Span
 from cableconv.model import Document, to_json
 from cableconv.writers.tei import FRUS_NS, TEI_NS, SpanMap, tei_document
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 
 #: Maps an element of a validated tree to a place in the input.
-Locator = Callable[[etree._Element | None], Span | None]
+#: Where an element came from: its span in the transcription (TEI the writer
+#: made from a document), or its line in the file (a TEI file read back).
+Locator = Callable[[etree._Element | None], Span | Place | None]
+
+
+def _at(code: str, message: str, where: Span | Place | None, hint: str) -> Diagnostic:
+    if isinstance(where, Place):
+        return Diagnostic(code, message, hint=hint, place=where)
+    return Diagnostic(code, message, where, hint)
+
 
 # --------------------------------------------------------------------------
 # the schemas, compiled once per process
@@ -174,8 +183,7 @@ def validate_model_data(data: Any, fallback: Span | None = None) -> list[Diagnos
     for err in errors:
         where = _json_path(err.absolute_path)
         out.append(
-            Diagnostic.make(
-                "error",
+            Diagnostic(
                 "CC310",
                 f"document model at {where}: {_short(err.message)}",
                 _span_at(data, list(err.absolute_path)) or fallback,
@@ -200,7 +208,7 @@ def span_locator(spans: SpanMap, fallback: Span | None) -> Locator:
     """Locate an element by the transcription span of it or its nearest
     ancestor that the writer recorded."""
 
-    def locate(el: etree._Element | None) -> Span | None:
+    def locate(el: etree._Element | None) -> Span | Place | None:
         while el is not None:
             span = spans.get(el)
             if span is not None:
@@ -214,10 +222,9 @@ def span_locator(spans: SpanMap, fallback: Span | None) -> Locator:
 def line_locator(fallback_line: int = 1) -> Locator:
     """Locate an element of a parsed XML file by its line."""
 
-    def locate(el: etree._Element | None) -> Span | None:
+    def locate(el: etree._Element | None) -> Span | Place | None:
         found = el.sourceline if el is not None else None
-        line = found if isinstance(found, int) and found > 0 else fallback_line
-        return Span(0, 0, line, 1, line, 1)
+        return Place.at(found if isinstance(found, int) and found > 0 else fallback_line)
 
     return locate
 
@@ -307,17 +314,14 @@ def _schema_diagnostics(
         return []
     primary = max(errors, key=lambda e: _depth(e.element))
     others = [e for e in errors if e is not primary]
-    span = locate(primary.element)
-    if span is None and primary.line > 0:
-        span = Span(0, 0, primary.line, 1, primary.line, 1)
+    where = locate(primary.element)
+    if where is None and primary.line > 0:
+        where = Place.at(primary.line)
     message = f"TEI {_describe(primary.element)} not valid against {schema}: {primary.message}"
     if others:
         more = "; ".join(f"{_describe(e.element)}: {e.message}" for e in others[:4])
         hint = f"{hint}. The validator also said: {more}" + (" …" if len(others) > 4 else "")
-    return [Diagnostic.make("error", code, message, span, hint=hint)]
-
-
-_LEVELS: dict[str, Level] = {"warning": "warning", "warn": "warning", "info": "info"}
+    return [_at(code, message, where, hint)]
 
 
 def _schematron_diagnostics(root: etree._Element, locate: Locator) -> list[Diagnostic]:
@@ -328,15 +332,14 @@ def _schematron_diagnostics(root: etree._Element, locate: Locator) -> list[Diagn
     out: list[Diagnostic] = []
     for fail in report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
         el = _element_at(root, fail.get("location"))
-        level = _LEVELS.get((fail.get("role") or "").lower(), "error")
+        # the level is the code's (CODES); a test keeps each rule's role equal to it
         text = " ".join((fail.findtext(f"{{{SVRL_NS}}}text") or "").split())
         out.append(
-            Diagnostic.make(
-                level,
+            _at(
                 fail.get("id") or "CC329",
                 text or "Schematron rule failed",
                 locate(el),
-                hint=f"rule of schemas/cableconv.sch at TEI {_describe(el)}",
+                f"rule of schemas/cableconv.sch at TEI {_describe(el)}",
             )
         )
     return out
@@ -425,22 +428,20 @@ def validate_tei_file(data: bytes) -> list[Diagnostic]:
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (1, 1)
         return [
-            Diagnostic.make(
-                "error",
+            Diagnostic(
                 "CC313",
                 f"not well-formed XML: {exc.msg}",
-                Span(0, 0, line, col, line, col),
                 hint="a TEI file must be well-formed XML",
+                place=Place.at(line, col),
             )
         ]
     if xmlsafe.has_doctype(root):
         return [
-            Diagnostic.make(
-                "error",
+            Diagnostic(
                 "CC314",
                 "the TEI file has a DOCTYPE; cableconv never writes one and does not read it",
-                Span(0, 0, 1, 1, 1, 1),
                 hint="remove the DOCTYPE declaration and any entity definitions",
+                place=Place.at(1),
             )
         ]
     return validate_tei_tree(root, line_locator())

@@ -63,8 +63,7 @@ SAME_FILE: dict[str, tuple[str, ...]] = {
 
 def _internal_error(rule: str, exc: Exception) -> Diagnostic:
     where = traceback.extract_tb(exc.__traceback__)[-1]
-    return Diagnostic.make(
-        "error",
+    return Diagnostic(
         "CC399",
         f"internal error in check {rule}: {type(exc).__name__}: {exc} "
         f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})",
@@ -106,22 +105,22 @@ def check_converted(converted: Converted, disabled: Iterable[str] = ()) -> list[
     if not any(d.code == "CC005" for d in diags):
         # XML cannot hold control characters: no TEI can be made to validate
         diags += _layer("tei_schemas", lambda: validate_tei(converted.document))
-    name = converted.source.name
-    return sort_diagnostics(d.located(name) for d in without_repeats(diags))
+    return without_repeats(converted.source.locate(diags))
 
 
 def without_repeats(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Drop a diagnostic said twice (same code, same place) and one that
-    repeats an earlier layer's (:data:`SAME_LINE`, :data:`SAME_FILE`)."""
+    repeats an earlier layer's (:data:`SAME_LINE`, :data:`SAME_FILE`).
+    The diagnostics are located (their ``place`` is known)."""
     items = list(diags)
     lines: dict[str, set[int]] = {}
     for d in items:
-        lines.setdefault(d.code, set()).add(d.span.line if d.span else 0)
+        lines.setdefault(d.code, set()).add(d.place.line if d.place else 0)
     seen: set[tuple[str, int, int, str]] = set()
     out: list[Diagnostic] = []
     for d in items:
-        line, col = (d.span.line, d.span.col) if d.span else (0, 0)
-        key = (d.code, line, col, d.message if d.span is None else "")
+        line, col = (d.place.line, d.place.col) if d.place else (0, 0)
+        key = (d.code, line, col, d.message if d.place is None else "")
         if key in seen:
             continue
         if any(line in lines.get(code, ()) for code in SAME_LINE.get(d.code, ())):
@@ -131,13 +130,6 @@ def without_repeats(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
         seen.add(key)
         out.append(d)
     return out
-
-
-def sort_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
-    return sorted(
-        diags,
-        key=lambda d: (d.file, d.span.line if d.span else 0, d.span.col if d.span else 0, d.code),
-    )
 
 
 __all__ = ["RULES", "RULE_NAMES", "CheckContext", "Rule", "check_converted", "run_rules"]

@@ -48,7 +48,6 @@ def brackets(ctx: CheckContext) -> Iterator[Diagnostic]:
                         stack.pop()
                     else:
                         yield ctx.diag(
-                            "warning",
                             "CC111",
                             f"'{ch}' closes no '{_PAIRS[ch]}'",
                             j,
@@ -59,7 +58,6 @@ def brackets(ctx: CheckContext) -> Iterator[Diagnostic]:
         for ch, j in stack:
             close = ")" if ch == "(" else "]"
             yield ctx.diag(
-                "warning",
                 "CC111",
                 f"'{ch}' is not closed in its paragraph",
                 j,
@@ -101,7 +99,6 @@ def double_quotes(ctx: CheckContext) -> Iterator[Diagnostic]:
                         open_at.pop()
                     else:
                         yield ctx.diag(
-                            "warning",
                             "CC112",
                             "closing quote ” without an opening “",
                             j,
@@ -114,7 +111,6 @@ def double_quotes(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 def _unclosed(ctx: CheckContext, j: int) -> Diagnostic:
     return ctx.diag(
-        "warning",
         "CC112",
         "opening quote “ is never closed",
         j,

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cableconv.diagnostics import Diagnostic, Level, Span
+from cableconv.diagnostics import Diagnostic, Span
 from cableconv.model import (
     Attachment,
     Block,
@@ -55,18 +55,18 @@ class CheckContext:
     # ---- positions -----------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
         """Span in the transcription of ``normalized.text[start:end]``."""
-        o_start = self.normalized.to_original(start)
-        o_end = self.normalized.to_original(end) if end > start else o_start
-        return self.source.span(o_start, max(o_start, o_end))
+        return self.normalized.span(start, end)
 
     def original_offset(self, offset: int) -> int:
         return self.normalized.to_original(offset)
 
-    def diag(
-        self, level: Level, code: str, message: str, start: int, end: int, hint: str = ""
-    ) -> Diagnostic:
-        """A diagnostic at ``normalized.text[start:end]``."""
-        return Diagnostic.make(level, code, message, self.span(start, end), hint=hint)
+    def line(self, span: Span) -> int:
+        """The line of the transcription a span starts on."""
+        return self.source.lines.line(span.start)
+
+    def diag(self, code: str, message: str, start: int, end: int, hint: str = "") -> Diagnostic:
+        """A diagnostic at ``normalized.text[start:end]`` (its level is the code's)."""
+        return Diagnostic(code, message, self.span(start, end), hint)
 
     @property
     def text(self) -> str:

@@ -56,7 +56,7 @@ def impossible_dates(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Days a month does not have, and hours a clock does not show."""
     ranges: list[tuple[int, int]] = []
     _dateline_ranges(ctx.document.blocks, ranges)
-    already = {d.span.line for d in ctx.reported("CC109") if d.span}
+    already = {ctx.line(d.span) for d in ctx.reported("CC109") if d.span}
 
     def in_dateline(offset: int) -> bool:
         return any(s <= offset < e for s, e in ranges)
@@ -74,12 +74,11 @@ def impossible_dates(ctx: CheckContext) -> Iterator[Diagnostic]:
             found.append((m.start(), m.end(), f"{m.group(0)!r} is not a time of day"))
     for start, end, problem in sorted(found):
         span = ctx.span(start, end)
-        if span.line in already:
+        if ctx.line(span) in already:
             continue  # the parser said it
         dateline = in_dateline(span.start)
-        yield Diagnostic.make(
-            "error" if dateline else "warning",
-            "CC109",
+        yield Diagnostic(
+            "CC109" if dateline else "CC114",
             problem + (" (in the dateline)" if dateline else ""),
             span,
             hint="check the day and month against the original"
@@ -90,7 +89,7 @@ def impossible_dates(ctx: CheckContext) -> Iterator[Diagnostic]:
 def unreadable_datelines(ctx: CheckContext) -> Iterator[Diagnostic]:
     """A dateline with no date the parser can read, that does not say it is
     undated (the parser reports those it sees; this catches the rest)."""
-    seen = {d.span.line for d in ctx.reported("CC108") if d.span}
+    seen = {ctx.line(d.span) for d in ctx.reported("CC108") if d.span}
     datelines: list[Dateline] = []
 
     def walk(blocks: tuple[Block, ...]) -> None:
@@ -102,13 +101,12 @@ def unreadable_datelines(ctx: CheckContext) -> Iterator[Diagnostic]:
 
     walk(ctx.document.blocks)
     for d in datelines:
-        if any(isinstance(node, DateText) for node in d.content) or d.span.line in seen:
+        if any(isinstance(node, DateText) for node in d.content) or ctx.line(d.span) in seen:
             continue
         words = plain(d.content)
         if re.search(r"\bundated\b", words, re.IGNORECASE):
             continue
-        yield Diagnostic.make(
-            "warning",
+        yield Diagnostic(
             "CC108",
             f"dateline {' '.join(words.split())!r} has no date that can be read",
             d.span,

@@ -50,8 +50,7 @@ def file_numbers(ctx: CheckContext) -> Iterator[Diagnostic]:
         number = re.split(r":\s|\s\(|;\s", rest, maxsplit=1)[0].rstrip(" .")
         if FILE_NUMBER.fullmatch(number):
             continue
-        yield Diagnostic.make(
-            "warning",
+        yield Diagnostic(
             "CC110",
             f"file number {number!r} does not fit the decimal-file pattern (like 761.93/12–1544)",
             note.span,

@@ -120,7 +120,6 @@ def marker_without_note(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         what = "has no note" if str(cand.n) not in listed else "has no further note"
         yield ctx.diag(
-            "error",
             "CC102",
             f"' {cand.n}' looks like a footnote marker, but the list of notes {what} {cand.n}",
             cand.start,
@@ -171,8 +170,7 @@ def numbering(ctx: CheckContext) -> Iterator[Diagnostic]:
                     if n == p
                     else f"footnote {n} follows footnote {p}{where}"
                 )
-                yield Diagnostic.make(
-                    "error",
+                yield Diagnostic(
                     "CC104",
                     f"{what}; expected {p + 1}" + (" (or 1 after the page turn)" if turned else ""),
                     mark.span,
@@ -210,9 +208,8 @@ def list_order(ctx: CheckContext) -> Iterator[Diagnostic]:
         else:
             continue
         if prev is not None and place < prev[1]:
-            line = ctx.source.span(place, place).line
-            yield Diagnostic.make(
-                "error",
+            line = ctx.source.lines.line(place)
+            yield Diagnostic(
                 "CC104",
                 f"footnote {note.n} is listed after footnote {prev[0].n}, but its marker "
                 f"' {note.n}' (line {line}) comes first",

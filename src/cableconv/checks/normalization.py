@@ -9,9 +9,10 @@ normalisation would make is reported where it would be made. Whitespace fixes
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from cableconv.checks.context import CheckContext
-from cableconv.diagnostics import Diagnostic
+from cableconv.diagnostics import Diagnostic, Span
 from cableconv.normalize import FIXES
 
 _FAMILY = {fix.name: fix.family for fix in FIXES}
@@ -23,12 +24,11 @@ def would_change(ctx: CheckContext) -> Iterator[Diagnostic]:
     first: dict[str, Diagnostic] = {}
     for change in ctx.normalized.changes:
         family = _FAMILY.get(change.fix, "")
-        span = ctx.source.span(change.start, change.end)
+        span = Span(change.start, change.end)
         if family in _SUMMARISED:
             by_fix[change.fix] = by_fix.get(change.fix, 0) + 1
             if change.fix not in first:
-                first[change.fix] = Diagnostic.make(
-                    "warning",
+                first[change.fix] = Diagnostic(
                     "CC113",
                     f"{change.fix}: normalisation would change {change.before!r} "
                     f"to {change.after!r}",
@@ -36,8 +36,7 @@ def would_change(ctx: CheckContext) -> Iterator[Diagnostic]:
                     hint=_hint(change.fix),
                 )
             continue
-        yield Diagnostic.make(
-            "warning",
+        yield Diagnostic(
             "CC113",
             f"{change.fix}: normalisation would change {change.before!r} to {change.after!r}",
             span,
@@ -48,13 +47,7 @@ def would_change(ctx: CheckContext) -> Iterator[Diagnostic]:
         if count == 1:
             yield diag
         else:
-            yield Diagnostic.make(
-                diag.level,
-                diag.code,
-                f"{diag.message} (and {count - 1} more like it)",
-                diag.span,
-                hint=diag.hint,
-            )
+            yield replace(diag, message=f"{diag.message} (and {count - 1} more like it)")
 
 
 def _hint(fix: str) -> str:

@@ -43,7 +43,6 @@ def malformed_markers(ctx: CheckContext) -> Iterator[Diagnostic]:
         if number is None:
             if closing:  # [Page] or [Page ]
                 yield ctx.diag(
-                    "error",
                     "CC106",
                     "page marker without a page number",
                     m.start(),
@@ -54,7 +53,6 @@ def malformed_markers(ctx: CheckContext) -> Iterator[Diagnostic]:
         if closing:
             found = text[m.start() : whole_end]
             yield ctx.diag(
-                "error",
                 "CC106",
                 f"malformed page marker {found!r}: the parser reads only [Page {number}]",
                 m.start(),
@@ -64,7 +62,6 @@ def malformed_markers(ctx: CheckContext) -> Iterator[Diagnostic]:
         elif junk := _JUNK_NUMBER.match(rest):
             found = text[m.start() : m.end() + junk.end()]
             yield ctx.diag(
-                "error",
                 "CC106",
                 f"malformed page marker {found!r}: the page number is not one number",
                 m.start(),
@@ -73,7 +70,6 @@ def malformed_markers(ctx: CheckContext) -> Iterator[Diagnostic]:
             )
         elif "]" not in rest:
             yield ctx.diag(
-                "error",
                 "CC106",
                 f"page marker '[Page {number}' is not closed with ']'",
                 m.start(),
@@ -86,7 +82,6 @@ def malformed_markers(ctx: CheckContext) -> Iterator[Diagnostic]:
         if before.count("[") > before.count("]"):
             continue  # inside an editorial bracket: "[see Page 12]"
         yield ctx.diag(
-            "error",
             "CC106",
             f"page marker 'Page {m.group(1)}]' has no opening '['",
             m.start(),
@@ -109,8 +104,7 @@ def page_sequence(ctx: CheckContext) -> Iterator[Diagnostic]:
         if prev is not None:
             p = prev[0]
             if n <= p:
-                yield Diagnostic.make(
-                    "error",
+                yield Diagnostic(
                     "CC301",
                     f"page {n} comes after page {p}; page numbers must increase",
                     mark.span,
@@ -118,8 +112,7 @@ def page_sequence(ctx: CheckContext) -> Iterator[Diagnostic]:
                 )
             elif n > p + 1:
                 missing = f"page {p + 1}" if n == p + 2 else f"pages {p + 1}–{n - 1}"
-                yield Diagnostic.make(
-                    "warning",
+                yield Diagnostic(
                     "CC107",
                     f"page {n} follows page {p}: {missing} missing",
                     mark.span,

@@ -30,11 +30,10 @@ def empty_document(ctx: CheckContext) -> Iterator[Diagnostic]:
     """
     if ctx.text.strip():
         return
-    yield Diagnostic.make(
-        "error",
+    yield Diagnostic(
         "CC004",
         "the document is empty",
-        Span(0, 0, 1, 1, 1, 1),
+        Span(0, 0),
         hint="a transcription needs at least its heading and text",
     )
 
@@ -47,7 +46,6 @@ def control_characters(ctx: CheckContext) -> Iterator[Diagnostic]:
         ch = m.group()
         name = f" ({_NAMES[ch]})" if ch in _NAMES else ""
         yield ctx.diag(
-            "error",
             "CC005",
             f"control character U+{ord(ch):04X}{name} in the text",
             m.start(),

@@ -17,12 +17,12 @@ from typing import Any, TextIO
 
 from cableconv.atomic import write_atomic
 from cableconv.commands.args import add_settings
-from cableconv.diagnostics import CODES, Diagnostic
+from cableconv.diagnostics import CODES, Diagnostic, sort_diagnostics
 from cableconv.inputs import InputProblem, expand_inputs
 from cableconv.options import Options
 from cableconv.pipeline import convert_source, read_source
 from cableconv.report import FORMATS, FileReport, Summary, render
-from cableconv.source import DEFAULT_MAX_BYTES, UnreadableInput
+from cableconv.source import DEFAULT_MAX_BYTES, UnreadableInput, read_bytes
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 TEI_SUFFIXES = (".xml", ".tei")
@@ -86,14 +86,11 @@ def check_transcription(path: Path, options: Options, ignore: set[str]) -> FileR
     try:
         source = read_source(path, options)
     except UnreadableInput as exc:
-        return _unreadable(name, exc.message, exc.hint)
-    except OSError as exc:
-        return _unreadable(name, f"cannot read: {exc.strerror or exc}", "")
+        return _unreadable(name, exc)
     try:
         converted = convert_source(source, options, stem=path.stem)
     except Exception as exc:  # the parser never raises; if it did, go on with the others
-        diag = Diagnostic.make(
-            "error",
+        diag = Diagnostic(
             "CC399",
             f"internal error while parsing: {type(exc).__name__}: {exc}",
             None,
@@ -106,28 +103,20 @@ def check_transcription(path: Path, options: Options, ignore: set[str]) -> FileR
 
 
 def check_tei(path: Path, ignore: set[str], max_bytes: int = DEFAULT_MAX_BYTES) -> FileReport:
-    from cableconv.checks import sort_diagnostics
     from cableconv.validate import validate_tei_file
 
     name = str(path)
     try:
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        return _unreadable(name, f"cannot read: {exc.strerror or exc}", "")
-    if len(data) > max_bytes:
-        return _unreadable(
-            name,
-            f"file is larger than the limit of {max_bytes:,} bytes",
-            "raise the limit with --max-bytes",
-        )
+        data = read_bytes(path, max_bytes).data
+    except UnreadableInput as exc:
+        return _unreadable(name, exc)
+    # the XML parser gives lines, so these diagnostics know their place already
     diags = sort_diagnostics(d.located(name) for d in validate_tei_file(data))
     return FileReport(name, "tei", _kept(diags, ignore))
 
 
-def _unreadable(name: str, message: str, hint: str) -> FileReport:
-    diag = Diagnostic.make("error", "CC003", message, None, hint=hint, file=name)
-    return FileReport(name, "unreadable", [diag])
+def _unreadable(name: str, exc: UnreadableInput) -> FileReport:
+    return FileReport(name, "unreadable", [exc.diagnostic(name)])
 
 
 def _kept(diags: Iterable[Diagnostic], ignore: set[str]) -> list[Diagnostic]:

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from cableconv.batch import Batch, DocResult, default_jobs
 from cableconv.commands.args import add_settings
+from cableconv.diagnostics import sort_diagnostics
 from cableconv.inputs import expand_inputs
 from cableconv.options import Options
 from cableconv.progress import Progress, mode_for
@@ -91,7 +92,7 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
     verbose: bool = args.verbose
 
     def show(r: DocResult) -> None:
-        for d in r.diagnostics:
+        for d in sort_diagnostics(r.diagnostics):
             if d.level == "error" or (d.level == "warning" and not args.quiet) or verbose:
                 progress.write(d.format())
         if verbose:

@@ -13,19 +13,18 @@ Exit status: 0 nothing to report, 1 ``--check`` found files to normalise,
 from __future__ import annotations
 
 import argparse
-import codecs
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from cableconv.atomic import write_atomic
 from cableconv.commands.args import add_settings
-from cableconv.diagnostics import Diagnostic
+from cableconv.diagnostics import Diagnostic, sort_diagnostics
 from cableconv.inputs import expand_inputs
 from cableconv.normalize import FIXES, Normalized, normalize
-from cableconv.normalize.report import Positions, explain_lines, unified_diff
+from cableconv.normalize.report import explain_lines, unified_diff
 from cableconv.options import Options
-from cableconv.source import UnreadableInput, decode
+from cableconv.source import LineIndex, UnreadableInput, decode, read_bytes
 
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
 BACKUP_SUFFIX = ".bak"
@@ -92,17 +91,18 @@ def _usage(err: TextIO, message: str) -> int:
 
 
 def _normalize_file(path: Path, options: Options) -> _Result:
-    """Read, decode and normalise one file (raises UnreadableInput or OSError)."""
-    with path.open("rb") as fh:
-        raw = fh.read(options.max_bytes + 1)
+    """Read, decode and normalise one file (raises UnreadableInput)."""
+    raw = read_bytes(path, options.max_bytes).data
     source = decode(raw, str(path), options.max_bytes)
-    text = source.text
-    if raw.startswith(codecs.BOM_UTF8):
-        text = "\ufeff" + text  # decode() drops it; here it is one of the changes
-    positions = Positions.of(text)
-    normalized = normalize(text, options.disabled_fixes, span_of=positions.span)
+    # decode() drops a byte-order mark; here it is one of the changes, and
+    # the text's positions are the file's (the mark takes no column)
+    text = "\ufeff" + source.text if source.bom else source.text
+    normalized = normalize(text, options.disabled_fixes)
     reencoded = source.encoding if source.encoding != "utf-8" else ""
-    diags = [d.located(str(path)) for d in (*source.diagnostics, *normalized.diagnostics)]
+    lines = LineIndex.of(text)
+    diags = sort_diagnostics(
+        d.located(str(path), lines.place) for d in (*source.diagnostics, *normalized.diagnostics)
+    )
     return _Result(path, raw, normalized, reencoded, diags)
 
 
@@ -126,12 +126,7 @@ def run_normalize(args: argparse.Namespace, options: Options, out: TextIO, err: 
         try:
             result = _normalize_file(item.path, options)
         except UnreadableInput as exc:
-            hint = f"\n  hint: {exc.hint}" if exc.hint else ""
-            err.write(f"{item.path}: error: CC003 {exc.message}{hint}\n")
-            status = EXIT_USAGE
-            continue
-        except OSError as exc:
-            err.write(f"{item.path}: error: CC003 cannot read: {exc.strerror or exc}\n")
+            err.write(exc.diagnostic(str(item.path)).format() + "\n")
             status = EXIT_USAGE
             continue
         if not args.quiet:

@@ -13,9 +13,8 @@ and the typography proper last.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from cableconv.diagnostics import Span
 from cableconv.normalize import dashes, ellipses, encoding, page_markers, quotes, whitespace
 from cableconv.normalize.runner import Change, Edit, Fix, Flag, Normalized, run_fixes
 
@@ -76,12 +75,8 @@ def resolve_fix_names(names: Iterable[str]) -> set[str]:
     return {f.name for f in FIXES if f.name in wanted or f.family in wanted}
 
 
-def normalize(
-    text: str,
-    disabled: Iterable[str] = (),
-    span_of: Callable[[int, int], Span] | None = None,
-) -> Normalized:
+def normalize(text: str, disabled: Iterable[str] = ()) -> Normalized:
     """Normalise a transcription with every fix except those in ``disabled``
     (fix or family names)."""
     off = resolve_fix_names(disabled)
-    return run_fixes(text, [f for f in FIXES if f.name not in off], span_of=span_of)
+    return run_fixes(text, [f for f in FIXES if f.name not in off])

@@ -10,10 +10,9 @@ from __future__ import annotations
 import difflib
 import json
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
-from cableconv.diagnostics import Span
+from cableconv.diagnostics import Diagnostic, Span, sort_diagnostics
 from cableconv.normalize import FIXES, Change, Normalized
 from cableconv.source import LineIndex
 
@@ -45,51 +44,25 @@ def shown(text: str) -> str:
     return f"'{visible}'"
 
 
-@dataclass(frozen=True)
-class Positions:
-    """Offsets of a transcription as ``line:col`` (a leading BOM takes no column)."""
-
-    lines: LineIndex
-    bom: bool
-
-    @classmethod
-    def of(cls, text: str) -> Positions:
-        return cls(LineIndex.of(text), text.startswith("\ufeff"))
-
-    def _shift(self, offset: int, line: int, col: int) -> tuple[int, int]:
-        if self.bom and line == 1 and offset > 0:
-            col -= 1
-        return line, col
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line, col = self.lines.position(offset)
-        return self._shift(offset, line, col)
-
-    def span(self, start: int, end: int) -> Span:
-        end = max(start, end)
-        line, col = self.position(start)
-        end_line, end_col = self.position(end)
-        return Span(start, end, line, col, end_line, end_col)
-
-
-def change_record(change: Change, positions: Positions) -> dict[str, Any]:
-    """One change as JSON-ready data."""
-    span = positions.span(change.start, change.end)
+def change_record(change: Change, lines: LineIndex) -> dict[str, Any]:
+    """One change as JSON-ready data: its span as offsets and as ``line:col``."""
+    span = Span(change.start, change.end)
+    place = lines.place(span)
     return {
         "fix": change.fix,
         "family": _FAMILY.get(change.fix, ""),
         "before": change.before,
         "after": change.after,
-        "span": span.to_json(),
+        "span": span.to_json() | place.to_json(),
     }
 
 
 def explain_lines(normalized: Normalized, name: str) -> list[str]:
     """One line per change: ``file:line:col fix 'before' → 'after'``."""
-    positions = Positions.of(normalized.original)
+    lines = LineIndex.of(normalized.original)
     out = []
     for c in normalized.changes:
-        line, col = positions.position(c.start)
+        line, col = lines.position(c.start)
         out.append(f"{name}:{line}:{col} {c.fix} {shown(c.before)} → {shown(c.after)}")
     return out
 
@@ -97,7 +70,7 @@ def explain_lines(normalized: Normalized, name: str) -> list[str]:
 def render_text(normalized: Normalized, name: str) -> str:
     """The change log as text: the changes, then the warnings, then a count per fix."""
     lines = explain_lines(normalized, name)
-    lines.extend(d.located(d.file or name).format() for d in normalized.diagnostics)
+    lines.extend(d.format() for d in _located(normalized, name))
     counts = Counter(c.fix for c in normalized.changes)
     summary = ", ".join(f"{fix} {n}" for fix, n in sorted(counts.items())) or "nothing"
     lines.append(f"{name}: {len(normalized.changes)} change(s): {summary}")
@@ -106,14 +79,19 @@ def render_text(normalized: Normalized, name: str) -> str:
 
 def to_json(normalized: Normalized, name: str) -> dict[str, Any]:
     """The change log as JSON-ready data."""
-    positions = Positions.of(normalized.original)
+    lines = LineIndex.of(normalized.original)
     return {
         "file": name,
         "changed": normalized.text != normalized.original,
-        "changes": [change_record(c, positions) for c in normalized.changes],
-        "warnings": [d.located(d.file or name).to_json() for d in normalized.diagnostics],
+        "changes": [change_record(c, lines) for c in normalized.changes],
+        "warnings": [d.to_json() for d in _located(normalized, name)],
         "counts": dict(sorted(Counter(c.fix for c in normalized.changes).items())),
     }
+
+
+def _located(normalized: Normalized, name: str) -> list[Diagnostic]:
+    lines = LineIndex.of(normalized.original)
+    return sort_diagnostics(d.located(d.file or name, lines.place) for d in normalized.diagnostics)
 
 
 def render_json(normalized: Normalized, name: str) -> str:

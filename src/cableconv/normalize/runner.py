@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from cableconv.diagnostics import Diagnostic, Span
-from cableconv.source import LineIndex
 
 
 @dataclass(frozen=True, order=True)
@@ -104,7 +103,19 @@ class Layer:
             delta += len(e.replacement) - (e.end - e.start)
 
     def to_old(self, offset: int) -> int:
+        """Where ``offset``, the *start* of a stretch, was: text a fix
+        deleted just before it is left out, a replacement starting there is
+        taken in."""
         k = bisect.bisect_right(self.new_starts, offset) - 1
+        return self._old(k, offset)
+
+    def end_to_old(self, offset: int) -> int:
+        """Where ``offset``, the *end* of a stretch, was: a replacement
+        ending there is taken in, text a fix deleted just after it is not."""
+        k = bisect.bisect_left(self.new_starts, offset) - 1
+        return self._old(k, offset)
+
+    def _old(self, k: int, offset: int) -> int:
         if k < 0:
             return offset
         if offset < self.new_ends[k]:
@@ -123,10 +134,29 @@ class OffsetMap:
             offset = layer.to_old(offset)
         return offset
 
+    def span(self, start: int, end: int) -> Span:
+        """The stretch of the original that became ``text[start:end]``.
+
+        >>> fix = Layer([Edit(0, 2, "—"), Edit(4, 6, "")])  # "--ab  " -> "—ab"
+        >>> OffsetMap([fix]).span(1, 3), OffsetMap([fix]).span(0, 1)
+        (Span(start=2, end=4), Span(start=0, end=2))
+        """
+        o_start = start
+        o_end = end
+        for layer in reversed(self.layers):
+            o_start = layer.to_old(o_start)
+            o_end = layer.end_to_old(o_end)
+        return Span(o_start, max(o_start, o_end)) if end > start else Span(o_start, o_start)
+
 
 @dataclass
 class Normalized:
-    """The result of normalising a transcription."""
+    """The result of normalising a transcription.
+
+    It owns the one map from offsets of ``text`` (what the parser and the
+    checks read) to offsets of ``original`` (what the user typed, what every
+    span in the model and every diagnostic points into).
+    """
 
     original: str
     text: str
@@ -134,8 +164,17 @@ class Normalized:
     diagnostics: list[Diagnostic]
     offsets: OffsetMap
 
+    @classmethod
+    def unchanged(cls, text: str) -> Normalized:
+        """The text taken as it is (``convert --no-normalize``)."""
+        return cls(text, text, [], [], OffsetMap())
+
     def to_original(self, offset: int) -> int:
         return self.offsets.to_original(offset)
+
+    def span(self, start: int, end: int) -> Span:
+        """The span in the original of ``text[start:end]``."""
+        return self.offsets.span(start, end)
 
 
 def _checked_edits(text: str, edits: Iterable[Edit], fix: str) -> list[Edit]:
@@ -170,7 +209,6 @@ def run_fixes(
     fixes: Sequence[Fix],
     *,
     flag: Callable[[str], Iterable[tuple[int, int, str, str, str]]] | None = None,
-    span_of: Callable[[int, int], Span] | None = None,
     rounds: int = 3,
 ) -> Normalized:
     """Apply ``fixes`` in order to ``original``, then again while they change
@@ -183,9 +221,7 @@ def run_fixes(
     ``flag`` (optional) looks at the final text and returns places that could
     not be decided safely, as ``(start, end, code, message, hint)``; the
     ``flag`` functions of the fixes themselves do the same. They all become
-    warnings pointing into the original transcription (``span_of`` turns
-    original offsets into a :class:`Span`; by default line and column are
-    counted in ``original``).
+    warnings pointing into the original transcription.
     """
     text = original
     offsets = OffsetMap()
@@ -197,10 +233,9 @@ def run_fixes(
             if not edits:
                 continue
             for e in edits:
-                o_start = offsets.to_original(e.start)
-                o_end = offsets.to_original(e.end) if e.end > e.start else o_start
+                o = offsets.span(e.start, e.end)
                 changes.append(
-                    Change(fix.name, o_start, o_end, original[o_start:o_end], e.replacement)
+                    Change(fix.name, o.start, o.end, original[o.start : o.end], e.replacement)
                 )
             text = apply_edits(text, edits)
             offsets.layers.append(Layer(edits))
@@ -213,13 +248,7 @@ def run_fixes(
     if flag is not None:
         found.extend(Flag(*item) for item in flag(text))
     diagnostics: list[Diagnostic] = []
-    if found:
-        locate = span_of if span_of is not None else LineIndex.of(original).span
-        for f in sorted(found, key=lambda f: (f.start, f.end, f.code)):
-            o_start = offsets.to_original(f.start)
-            o_end = max(o_start, offsets.to_original(f.end))
-            diagnostics.append(
-                Diagnostic.make("warning", f.code, f.message, locate(o_start, o_end), hint=f.hint)
-            )
+    for f in sorted(found, key=lambda f: (f.start, f.end, f.code)):
+        diagnostics.append(Diagnostic(f.code, f.message, offsets.span(f.start, f.end), f.hint))
     changes.sort(key=lambda c: (c.start, c.end))
     return Normalized(original, text, changes, diagnostics, offsets)

@@ -50,7 +50,7 @@ def pair_notes(doc: Document) -> Pairing:
 
     >>> from cableconv.diagnostics import Span
     >>> from cableconv.model import Paragraph, Text
-    >>> S = Span(0, 0, 1, 1, 1, 1)
+    >>> S = Span(0, 0)
     >>> first, again = NoteRef("1", S), NoteRef("1", S)
     >>> notes = (Footnote("1", (Text("A.", S),), S), Footnote("1", (Text("B.", S),), S))
     >>> doc = Document("d1", "d1.txt", (Paragraph((first, again), S),), notes, S)

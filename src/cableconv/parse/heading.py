@@ -77,9 +77,6 @@ def mark_names(content: Inlines) -> Inlines:
 
 
 def _sub(span: Span, start: int, end: int) -> Span:
-    """The span of a slice of a single-line text node."""
-    if span.line != span.end_line:
-        return span
-    return Span(
-        span.start + start, span.start + end, span.line, span.col + start, span.line, span.col + end
-    )
+    """The span of ``text[start:end]`` of a text node (the parser's spans are
+    offsets of the text it reads, so this is plain addition)."""
+    return Span(span.start + start, span.start + end)

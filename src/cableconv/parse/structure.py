@@ -16,7 +16,7 @@ Nothing is dropped: a block that fits nowhere becomes a paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cableconv.conventions import PAGE_MARKER
 from cableconv.diagnostics import Diagnostic, Span
@@ -38,6 +38,7 @@ from cableconv.model import (
     SourceNote,
     Table,
     Text,
+    map_spans,
 )
 from cableconv.notes import NoteEntry, locate_markers, read_note_list
 from cableconv.parse import roles, sourceline
@@ -65,23 +66,26 @@ def doc_id_for(stem: str) -> str:
 
 
 class _Parser:
-    def __init__(self, text: str, name: str, span: SpanOf) -> None:
+    """Reads the normalised text; every span it makes is in offsets of that
+    text (so a node's sub-span is plain addition), and :func:`parse_text`
+    moves them all into the transcription's offsets at the end."""
+
+    def __init__(self, text: str, name: str) -> None:
         self.text = text
         self.name = name
-        self.span = span
+        self.span: SpanOf = Span
         self.diags: list[Diagnostic] = []
         self.build: InlineBuilder
         self._cleaned: dict[tuple[int, int], RawBlock] = {}
         self.note_labels: frozenset[str] = frozenset()
 
     # ---- diagnostics -------------------------------------------------------
-    def warn(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
-        self.diags.append(
-            Diagnostic.make("warning", code, message, self.span(start, end), hint=hint)
-        )
+    def report(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
+        """A diagnostic at ``text[start:end]``; its level is the code's (``CODES``)."""
+        self.diags.append(Diagnostic(code, message, Span(start, end), hint))
 
-    def error(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
-        self.diags.append(Diagnostic.make("error", code, message, self.span(start, end), hint=hint))
+    # The level comes from the code; these two names read well where they are used.
+    warn = error = report
 
     # ---- driver -----------------------------------------------------------
     def parse(self, doc_id: str) -> Document:
@@ -414,10 +418,10 @@ class _Parser:
                 )
         return Dateline(tuple(content), self.span(b.start, b.end))
 
-    def _sub(self, span: Span, start: int, end: int) -> Span:
-        return (
-            self.span(span.start + start, span.start + end) if span.line == span.end_line else span
-        )
+    @staticmethod
+    def _sub(span: Span, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` of a node whose span is ``span``."""
+        return Span(span.start + start, span.start + end)
 
     # ---- body ---------------------------------------------------------------
     def body(self, blocks: list[RawBlock]) -> list[Block]:
@@ -533,8 +537,14 @@ class _Parser:
 
 
 def parse_text(text: str, name: str, span: SpanOf, doc_id: str) -> ParseResult:
-    """Parse a normalised transcription. ``span`` maps offsets of ``text`` to
-    spans in the original transcription."""
-    parser = _Parser(text, name, span)
+    """Parse a normalised transcription. ``span`` maps a stretch of ``text``
+    to the span in the original transcription (``Normalized.span``); every
+    span of the result, nodes and diagnostics, is mapped through it once."""
+    parser = _Parser(text, name)
     document = parser.parse(doc_id)
-    return ParseResult(document, parser.diags)
+
+    def move(s: Span) -> Span:
+        return span(s.start, s.end)
+
+    diags = [replace(d, span=move(d.span)) if d.span is not None else d for d in parser.diags]
+    return ParseResult(map_spans(document, move), diags)

@@ -45,7 +45,7 @@ from typing import Any
 
 from lxml import etree
 
-from cableconv.diagnostics import CODES, Diagnostic, Span
+from cableconv.diagnostics import Diagnostic, Span
 from cableconv.model import (
     Attachment,
     Block,
@@ -481,7 +481,7 @@ class _Writer:
         return NOT_XML.sub("\ufffd", text)
 
     def lose(self, code: str, message: str, span: Span) -> None:
-        self.losses.append(Diagnostic.make(CODES[code][0], code, message, span))
+        self.losses.append(Diagnostic(code, message, span))
 
     # ---- the parts ----------------------------------------------------------
     def parts(self) -> tuple[bytes, bytes]:

@@ -352,7 +352,7 @@ class _Builder:
         return out
 
     def lose(self, code: str, message: str, span: Span) -> None:
-        self.losses.append(Diagnostic.make("warning", code, message, span))
+        self.losses.append(Diagnostic(code, message, span))
 
 
 def _raw_inline(fmt: str, text: str) -> Json:

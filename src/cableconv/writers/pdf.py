@@ -119,8 +119,7 @@ def missing_glyphs(text: str, span: Span) -> Diagnostic | None:
     if not missing:
         return None
     shown = " ".join(f"U+{ord(ch):04X} {ch}" for ch in missing[:5])
-    return Diagnostic.make(
-        "warning",
+    return Diagnostic(
         "CC403",
         f"the PDF's fonts cannot draw {shown}; the PDF shows a box there",
         span,
