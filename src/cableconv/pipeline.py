@@ -48,7 +48,9 @@ def convert_source(
         normalized = Normalized.unchanged(source.text)
     name = display_name(Path(source.name).name)
     doc_id = doc_id_for(stem if stem is not None else Path(source.name).stem)
-    result = parse_text(normalized.text, name, normalized.span, doc_id)
+    result = parse_text(
+        normalized.text, name, normalized.move if normalized.changed else None, doc_id
+    )
     diags = [
         *source.diagnostics,
         *unwritable_characters(source),

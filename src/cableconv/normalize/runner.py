@@ -141,12 +141,14 @@ class OffsetMap:
         >>> OffsetMap([fix]).span(1, 3), OffsetMap([fix]).span(0, 1)
         (Span(start=2, end=4), Span(start=0, end=2))
         """
+        if not self.layers:
+            return Span(start, max(start, end))
         o_start = start
         o_end = end
         for layer in reversed(self.layers):
             o_start = layer.to_old(o_start)
             o_end = layer.end_to_old(o_end)
-        return Span(o_start, max(o_start, o_end)) if end > start else Span(o_start, o_start)
+        return Span(o_start, o_end if end > start and o_end > o_start else o_start)
 
 
 @dataclass
@@ -175,6 +177,15 @@ class Normalized:
     def span(self, start: int, end: int) -> Span:
         """The span in the original of ``text[start:end]``."""
         return self.offsets.span(start, end)
+
+    def move(self, span: Span) -> Span:
+        """A span of ``text`` as the span of the original it came from."""
+        return self.offsets.span(span.start, span.end)
+
+    @property
+    def changed(self) -> bool:
+        """Did any fix change the text (else its offsets are the original's)?"""
+        return bool(self.offsets.layers)
 
 
 def _checked_edits(text: str, edits: Iterable[Edit], fix: str) -> list[Edit]:

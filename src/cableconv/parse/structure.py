@@ -16,6 +16,7 @@ Nothing is dropped: a block that fits nowhere becomes a paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from cableconv.conventions import PAGE_MARKER
@@ -536,15 +537,16 @@ class _Parser:
         return tuple(out)
 
 
-def parse_text(text: str, name: str, span: SpanOf, doc_id: str) -> ParseResult:
-    """Parse a normalised transcription. ``span`` maps a stretch of ``text``
-    to the span in the original transcription (``Normalized.span``); every
-    span of the result, nodes and diagnostics, is mapped through it once."""
+def parse_text(
+    text: str, name: str, move: Callable[[Span], Span] | None, doc_id: str
+) -> ParseResult:
+    """Parse a normalised transcription. ``move`` takes a span of ``text`` to
+    the span of the original transcription it came from (``Normalized.move``;
+    ``None`` when ``text`` is the original); every span of the result, nodes
+    and diagnostics, is moved through it once."""
     parser = _Parser(text, name)
     document = parser.parse(doc_id)
-
-    def move(s: Span) -> Span:
-        return span(s.start, s.end)
-
+    if move is None:
+        return ParseResult(document, parser.diags)
     diags = [replace(d, span=move(d.span)) if d.span is not None else d for d in parser.diags]
     return ParseResult(map_spans(document, move), diags)
