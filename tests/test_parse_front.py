@@ -186,7 +186,7 @@ def test_document_that_begins_with_its_dateline_has_an_empty_heading_and_a_warni
     assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].content == ()
     assert isinstance(doc.blocks[1], Dateline)
     warning = next(d for d in diags if d.code == "CC121")
-    assert warning.span is not None and warning.span.line == 1
+    assert warning.place is not None and warning.place.line == 1
 
 
 def test_document_that_begins_with_a_salutation_has_an_empty_heading() -> None:

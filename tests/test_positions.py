@@ -23,7 +23,7 @@ from cableconv.normalize.runner import Edit, Layer, OffsetMap
 from cableconv.pipeline import Converted, convert_source
 from cableconv.source import LineIndex, Source, decode
 
-from .conftest import SHARED, sample_paths
+from .conftest import DATA, SHARED, sample_paths
 from .positions import position_problems
 
 #: The scorer's seed for ``--variant typed`` (``score.py``: TYPED_SEED).
@@ -127,12 +127,16 @@ def test_hand_cases_keep_their_positions(name: str, form: str) -> None:
     assert position_problems(convert(text)) == []
 
 
-@pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem)
+#: The samples and the corpus documents copied into tests/data/frus.
+DOCUMENTS = [*sample_paths(), *sorted((DATA / "frus").glob("*/*.txt"))]
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 @pytest.mark.parametrize("form", ["clean", "typed", "crlf"])
 def test_samples_keep_their_positions(path: Path, form: str) -> None:
     text = path.read_text(encoding="utf-8")
     if form == "typed":
-        text = _typed(text, f"samples/{path.stem}")
+        text = _typed(text, f"{path.parent.name}/{path.stem}")
     elif form == "crlf":
         text = crlf(text)
     assert position_problems(convert(text, path.name)) == []
