@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cableconv.diagnostics import Diagnostic
-from cableconv.model import Dateline, DateText, Document, Heading, plain
+from cableconv.model import Attachment, Dateline, DateText, Document, Heading, plain
 from cableconv.parse.dates import find_date
 from cableconv.parse.sourceline import is_file_line, is_source_line
 from cableconv.pipeline import convert_source
@@ -90,7 +90,6 @@ def test_exhibit_letter_before_the_heading_is_a_source_line() -> None:
         "711.129/23 supp.: Telegram",
         "File No. 861.00/2353, 2354",
         "Edward M. House Papers: Telegram",
-        "Treaty Series No. 709",
         "J.C.S. Files",
     ],
 )
@@ -125,6 +124,21 @@ def test_section_title_in_capitals_before_an_addressed_heading_is_a_source_line(
     )
     kinds = [kind for kind, _ in front(text)]
     assert kinds == ["SourceNote", "SourceNote", "Heading", "Dateline"]
+
+
+def test_treaty_series_number_is_a_source_line_before_the_heading_only() -> None:
+    text = "Treaty Series No. 709\n\nConvention Between the United States and Norway\n\n"
+    text += "Treaty Series No. 709\n\nThe President of the United States and His Majesty agree.\n"
+    doc, _ = parse(text)
+    assert [type(b).__name__ for b in doc.blocks[:3]] == ["SourceNote", "Heading", "Paragraph"]
+
+
+def test_newspaper_named_under_an_untitled_heading_is_the_first_line_of_the_text() -> None:
+    text = "[Untitled]\n\n[From the Times, Monday, September 19, 1870.]\n\nBRITISH NEUTRALITY.\n"
+    doc, _ = parse(text)
+    assert [type(b).__name__ for b in doc.blocks[:2]] == ["Heading", "Paragraph"]
+    before = "[From the London Globe.]\n\n[Untitled]\n\nThe new government in Mexico.\n"
+    assert front(before) == [("SourceNote", "[From the London Globe.]"), ("Heading", "[Untitled]")]
 
 
 # ---- between the heading and the dateline -------------------------------------
@@ -175,6 +189,43 @@ def test_prose_with_a_date_is_not_a_dateline() -> None:
     )
     doc, _ = parse(text)
     assert not any(isinstance(b, Dateline) for b in doc.blocks)
+
+
+def test_enclosure_heading_that_names_a_paper_and_its_date_is_a_heading() -> None:
+    text = (
+        f"Mr. Borah to Mr. Kellogg\n\nWashington, January 27, 1925.\n\n{BODY}\n"
+        "[Enclosure]\n\nSenate Resolution No. 319, January 26, 1925\n\n"
+        "Whereas the Armenians participated in the war.\n"
+    )
+    doc, _ = parse(text)
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert [type(b).__name__ for b in attachment.blocks[:3]] == [
+        "SourceNote",
+        "Heading",
+        "Paragraph",
+    ]
+
+
+def test_long_office_name_before_the_date_is_still_a_dateline() -> None:
+    text = (
+        "Mr. Smith to Mr. Hay.\n\nAmerican Board of Commissioners for Foreign Missions,\n"
+        "Congregational House, No. 14 Beacon Street,\nBoston, September 27, 1901.\n\n" + BODY
+    )
+    assert when(text) == "1901-09-27"
+
+
+def test_french_dateline_is_read() -> None:
+    dateline = "Légation des Etats Unis, Paris, le 8 Septembre, 1870."
+    text = f"[Translation.]\n\n[Untitled]\n\n{dateline}\n\n{BODY}"
+    assert when(text) == "1870-09-08"
+
+
+def test_bracketed_undated_is_a_dateline_without_a_date() -> None:
+    text = "611.1231/141\n\nMemorandum by the Chief of the Division (Reed)\n\n"
+    text += "[Washington, undated.]\n\nThe Mexican Ambassador called.\n"
+    assert front(text)[2] == ("Dateline", "[Washington, undated.]")
+    assert "CC108" not in codes(text)
 
 
 # ---- documents without a heading ----------------------------------------------
@@ -234,6 +285,7 @@ def test_dateline_in_the_text_after_an_unread_title_is_warned_about() -> None:
         ("Washington, January 3, 1924 [1925]—8 p.m.", "1924-01-03T20:00:00"),
         ("Washington, Monday [December 8, 1919], 8:15 a.m.", "1919-12-08T08:15:00"),
         ("Tokei, (7th January, 1870.)", "1870-01-07"),
+        ("St. Petersburg, February 20/March 4, 1897.", "1897-02-20"),
     ],
 )
 def test_the_first_day_a_dateline_names_is_the_documents_date(dateline: str, iso: str) -> None:

@@ -47,11 +47,21 @@ NOTE_HEAD = re.compile(r" {1,4}(?P<n>" + NOTE_LABEL + r")\.")
 # months
 # --------------------------------------------------------------------------
 
+#: French month names, as French notes printed in the older volumes date
+#: themselves (``Légation des Etats Unis, Paris, le 8 Septembre, 1870``,
+#: frus1870); with and without their accents.
+FRENCH_MONTHS: dict[str, int] = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}  # fmt: skip
+
 #: Month names and abbreviations (lower case, without the full stop) -> 1..12.
 MONTHS: dict[str, int] = {
     **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
     **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
     "sept": 9,
+    **FRENCH_MONTHS,
 }
 
 #: A month as printed: the full name, or an abbreviation with its full stop.
@@ -61,10 +71,13 @@ MONTH_NAME = (
 )
 
 #: The same, as a dateline may type it: abbreviations with or without their
-#: full stop (``Sept 3``); for :mod:`cableconv.parse.dates`, case-insensitive.
+#: full stop (``Sept 3``), and the French names; for
+#: :mod:`cableconv.parse.dates`, case-insensitive.
 MONTH_NAME_LOOSE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"December|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|"
+    + "|".join(sorted(FRENCH_MONTHS, key=len, reverse=True))
+    + r")\.?"
 )
 
 

@@ -20,14 +20,15 @@ _ORD = r"(?:st|nd|rd|th|d)?"
 #: What may stand between the day and the year, besides a comma: a second
 #: day (``November 4 and 6, 1863``), a range (``July 13–25, 1864``,
 #: ``May 20–June 1, 1864``, Russian notes giving both calendars), the other
-#: calendar (``November 20 (December 2), 1897``), an editor's correction or
+#: calendar (``November 20 (December 2), 1897``, ``February 20/March 4,
+#: 1897``), an editor's correction or
 #: doubt (``November 6 [8], 1919``, ``January 3[5?], 1925``, ``December 25
 #: [and 26], 1917``, ``October 24?, 1917``). The document's date is the first
 #: day named: so the official volumes date them.
 _BETWEEN = (
     r"(?:\?|\s?\[[^\[\]\n]{1,16}\]|\s\([^()\n]{1,20}\)|\s(?:and|&)\s\d{1,2}"
     + _ORD
-    + r"|\s?[–-]\s?(?:"
+    + r"|\s?[–/-]\s?(?:"
     + MONTH_NAME_LOOSE
     + r"\s)?\d{1,2}"
     + _ORD
@@ -43,7 +44,7 @@ _TIME = (
 )
 _DATE_MDY = re.compile(
     _MONTH
-    + r",?\s+(?P<day>\d{1,2})(?:/\d{1,2})?"
+    + r",?\s+(?P<day>\d{1,2})"
     + _ORD
     + _BETWEEN
     + r"[.,]?\s+"

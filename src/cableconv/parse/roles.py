@@ -15,6 +15,7 @@ from cableconv.conventions import MONTH_NAME, PAGE_MARKER
 from cableconv.parse import sourceline
 from cableconv.parse.blocks import RawBlock
 from cableconv.parse.dates import find_date
+from cableconv.parse.heading import names_a_paper
 
 #: US decimal-file number as printed in source notes (761.93/12–1544, 861.51/382a).
 FILE_NUMBER = re.compile(
@@ -114,7 +115,7 @@ _RECEIPT = re.compile(r"[\[(]Received\b[^\])]*[\])]\.?$")
 #: Japan``, ``Légation des Etats Unis``, ``on board U.S.S. …``).
 _PLACE_PARTICLES = frozenset({
     "of", "the", "and", "de", "du", "des", "la", "le", "in", "at", "for", "on", "near",
-    "via", "y", "del", "di", "van", "von", "board", "a",
+    "via", "y", "del", "di", "van", "von", "board", "a", "by",
 })  # fmt: skip
 _POSSESSIVE_OR_TIME = re.compile(r"[’']s\b|\b[ap]\.\s?m\.|o[’']clock")
 
@@ -135,14 +136,17 @@ def is_dateline(block: RawBlock) -> bool:
     text = " ".join(line.text.strip() for line in block.lines)
     if text.endswith(":") or re.match(r"^\d+\.\s", text):
         return False
+    if len(block.lines) == 1 and re.fullmatch(r"\[[^\[\]]*\]\.?", text):
+        return is_bracketed_date(block)  # not [From the Times, Monday, September 19, 1870.]
     found = find_date(text)
     if found is not None:
         before = text[: found.start]
         return (
-            len(before.split()) <= 12
-            and found.start < 150
+            len(before.split()) <= 20
+            and found.start < 200
             and len(text) - found.end < 80
             and _prose_words(before) <= 1
+            and not names_a_paper(before)
         )
     if len(text) >= 160:
         return False
@@ -154,12 +158,14 @@ def is_dateline(block: RawBlock) -> bool:
         and len(text[: m.start()].split()) <= 10
         and len(text) - m.end() < 40
         and _prose_words(text[: m.start()]) <= 1
+        and not names_a_paper(text[: m.start()])
     )
 
 
 def is_bracketed_date(block: RawBlock) -> bool:
     """A date in brackets, perhaps with a place or ``Undated—Circa``:
-    ``[May 14, 1917.]``, ``[Washington, December 1, 1919.]``; not a note
+    ``[May 14, 1917.]``, ``[Washington, December 1, 1919.]``, ``[Washington,
+    undated.]``; not a note
     that merely holds a date (``[From the Times, Monday, September 19,
     1870.]``, ``[Telegram.—Received July 19, 1870.]``)."""
     if len(block.lines) != 1:
@@ -168,6 +174,8 @@ def is_bracketed_date(block: RawBlock) -> bool:
     if not (line.startswith("[") and line.rstrip(".").endswith("]")):
         return False
     inner = line.rstrip(".")[1:-1]
+    if re.fullmatch(r"(?:[A-Z][\w.’'-]*,?\s)*undated\.?", inner.strip(), re.IGNORECASE):
+        return True  # [Washington, undated.] (frus1934v05)
     found = find_date(inner)
     if found is None or found.when is None or inner[found.end :].strip(" .,") != "":
         return False

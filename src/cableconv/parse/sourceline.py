@@ -49,16 +49,18 @@ _FILE_LINE = re.compile(
 
 #: Collections named by their kind: ``Edward M. House Papers: Telegram``,
 #: ``Roosevelt Papers``, ``J.C.S. Files``, ``War Trade Board Files: Panama
-#: Canal, License Control``, ``Treaty Series No. 709``, ``Executive Agreement
-#: Series No. 67`` (frus1919Parisv11, frus1944Quebec, frus1917Supp02v02,
-#: frus1925v02, frus1934v05).
+#: Canal, License Control`` (frus1919Parisv11, frus1944Quebec, frus1917Supp02v02).
 _COLLECTION = re.compile(
     r"^[^:]{2,80}?\b(?:Papers|Files|File|Records|Archives|Lot\s\S+)\b[^:]{0,60}(?::\s*\S.{0,60})?$"
-    r"|^(?:[A-Z][\w.]*\s){1,4}Series\sNo\.\s\d+$"
     # a line that says it gives a file number is a source line even when the
     # number is mistyped (``File No. 861.51 379``): ``check`` reports those (CC110)
     r"|^File\sNos?\.\s.+$"
 )
+
+#: The number of a treaty in its printed series: ``Treaty Series No. 709``,
+#: ``Executive Agreement Series No. 67`` (frus1925v02, frus1934v05). A source
+#: line before the heading; after it, the first line of the treaty's text.
+_SERIES_NUMBER = re.compile(r"^(?:[A-Z][\w.]*\s){1,4}Series\sNo\.\s\d+$")
 
 #: What a paper is, after a colon: ``Roosevelt Papers: Telegram``.
 KINDS = ("Telegram", "Cablegram", "Memorandum", "Letter", "Despatch", "Note", "Minutes", "Record")
@@ -87,6 +89,15 @@ _PARENTHESISED = re.compile(r"^\([^()]{2,80}\)$")
 #: ``[Untitled]`` (vendor volumes of the 1860s and 1870s); a heading, not a
 #: source note, even though it is bracketed.
 UNTITLED = re.compile(r"^\[Untitled\]")
+
+
+_CITES = re.compile(r"^\[(?:Slip\s|Extract\s)?[Ff]rom\s")
+
+
+def cites_publication(line: str) -> bool:
+    """``[From the Times, …]``, ``[Slip from Galignani …]``: a bracketed note
+    naming the paper a piece was taken from."""
+    return _CITES.match(line.strip()) is not None
 
 
 def is_untitled(line: str) -> bool:
@@ -137,8 +148,8 @@ def is_bracketed_note(line: str) -> bool:
 
 
 def is_source_line(line: str, *, before_heading: bool) -> bool:
-    """Any source line. A despatch number, an exhibit letter and a
-    parenthesised note count only before the heading: after it, where the
+    """Any source line. A despatch or treaty-series number, an exhibit letter
+    and a parenthesised note count only before the heading: after it, where the
     number stands decides (see :func:`is_despatch_number`).
 
     >>> is_source_line("No. 445.]", before_heading=True), is_source_line("B.", before_heading=True)
@@ -152,6 +163,7 @@ def is_source_line(line: str, *, before_heading: bool) -> bool:
     if before_heading:
         return (
             is_despatch_number(s)
+            or _SERIES_NUMBER.match(s) is not None
             or _EXHIBIT_LETTER.match(s) is not None
             or _PARENTHESISED.match(s) is not None
         )

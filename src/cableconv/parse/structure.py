@@ -40,6 +40,7 @@ from cableconv.model import (
     Table,
     Text,
     map_spans,
+    plain,
 )
 from cableconv.notes import NoteEntry, locate_markers, read_note_list
 from cableconv.parse import roles, sourceline
@@ -324,6 +325,7 @@ class _Parser:
                 roles.is_front_source(c)
                 and not seen_dateline
                 and not (allow_heading and roles.is_enclosure_note(c))
+                and not self.cites_under_untitled(out, c)
             ):
                 out.append(self.page_or_source(b))
             elif heading_here and (
@@ -347,6 +349,20 @@ class _Parser:
                 break
             i += 1
         return i
+
+    @staticmethod
+    def cites_under_untitled(out: list[Block], c: RawBlock) -> bool:
+        """Right under an ``[Untitled]`` heading, the newspaper a piece was
+        taken from (``[From the Times, Monday, September 19, 1870.]``,
+        ``[Slip from Galignani …]``) is the first line of its text, as the
+        vendor volumes of the 1860s and 1870s encode it; before the heading
+        the same note is a source line."""
+        return (
+            bool(out)
+            and isinstance(out[-1], Heading)
+            and sourceline.is_untitled(plain(out[-1].content))
+            and sourceline.cites_publication(c.text)
+        )
 
     def bracketed_dateline(self, blocks: list[RawBlock], i: int) -> bool:
         """``[May 14, 1917.]``, ``[Undated—Circa July 1, 1919.]``: the editors'
