@@ -253,6 +253,15 @@ def test_heading_in_capitals_is_taken_with_a_warning() -> None:
     assert "CC120" in [d.code for d in diags]
 
 
+def test_note_label_before_the_heading_is_taken_as_heading_with_a_warning() -> None:
+    text = "1\n\nNo. 106.\n\nMr. Read to Mr. Fish.\n\nPaper depreciating daily.\n\n"
+    text += "  1. CORRESPONDENCE BETWEEN THE DEPARTMENT OF STATE AND THE CONSULATE AT PARIS.\n"
+    doc, diags = parse(text)
+    # the TEI holds no paragraph before the heading, so the block stays the heading
+    assert isinstance(doc.blocks[0], Heading)
+    assert "CC120" in [d.code for d in diags]
+
+
 def test_ordinary_heading_gives_no_warning() -> None:
     text = f"No. 378.]\n\nMr. Dayton to Mr. Seward\n\nParis, November 19, 1863.\n\n{BODY}"
     assert [c for c in codes(text) if c.startswith("CC12")] == []

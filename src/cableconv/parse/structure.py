@@ -171,15 +171,8 @@ class _Parser:
     def front_and_body(self, blocks: list[RawBlock]) -> list[Block]:
         out: list[Block] = []
         i = 0
-        while i + 1 < len(blocks):
-            b = blocks[i]
-            if self.is_marker_only(b):
-                # a note on the whole document, printed before its heading
-                out.append(Paragraph(self.build.lines(b.lines), self.span(b.start, b.end)))
-            elif self.leads_heading(blocks, i):
-                out.append(self.page_or_source(b))
-            else:
-                break
+        while i + 1 < len(blocks) and self.leads_heading(blocks, i):
+            out.append(self.page_or_source(blocks[i]))
             i += 1
         if i < len(blocks):
             b = blocks[i]
@@ -195,12 +188,6 @@ class _Parser:
         self.check_text_start(blocks, i, out)
         out.extend(self.body(blocks[i:]))
         return out
-
-    def is_marker_only(self, b: RawBlock) -> bool:
-        """A block that is nothing but a note's label (``1``): the marker of
-        a note on the whole document, standing before its heading."""
-        c = self.clean(b)
-        return not c.text.strip() or (len(b.lines) == 1 and b.first.strip() in self.note_labels)
 
     def begins_without_heading(self, blocks: list[RawBlock], i: int) -> bool:
         """A document printed without a heading: its first block is a
@@ -234,7 +221,11 @@ class _Parser:
         if sourceline.is_untitled(text):
             return
         reason = None
-        if len(c.lines) > 3 or len(text) > 400:
+        if text in self.note_labels or not text:
+            # a note printed at the top of the page, before the heading (the
+            # title of a series, frus1870): the TEI cannot put a paragraph there
+            reason = "it is only the label of a note"
+        elif len(c.lines) > 3 or len(text) > 400:
             reason = "it is as long as a paragraph"
         elif text.endswith(":"):
             reason = "it ends with a colon, as a salutation or an introduction does"
