@@ -76,6 +76,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 	$(BIN)/python bench/check_bench.py
 	$(BIN)/python bench/scaling.py
+	$(BIN)/python bench/tei_read.py
 
 clean:
 	rm -rf out build bench/work .pytest_cache .mypy_cache .ruff_cache

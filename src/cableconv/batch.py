@@ -91,14 +91,19 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
     t0 = time.perf_counter()
     result = DocResult(item, "failed")
     try:
-        seen_ns = time.time_ns()
-        raw = read_bytes(item.path, options.max_bytes)
-        result.stamp = InputStamp(
-            raw.size, raw.mtime_ns, hashlib.sha256(raw.data).hexdigest(), seen_ns
-        )
-        converted = convert_source(
-            decode(raw.data, str(item.path), options.max_bytes), options, stem=item.path.stem
-        )
+        if item.part is not None:  # a document of a TEI volume
+            from cableconv.readers.tei_input import convert_part
+
+            result.stamp, converted = convert_part(item, options)
+        else:
+            seen_ns = time.time_ns()
+            raw = read_bytes(item.path, options.max_bytes)
+            result.stamp = InputStamp(
+                raw.size, raw.mtime_ns, hashlib.sha256(raw.data).hexdigest(), seen_ns
+            )
+            converted = convert_source(
+                decode(raw.data, str(item.path), options.max_bytes), options, stem=item.path.stem
+            )
     except UnreadableInput as exc:
         return _failed(result, "CC003", exc.message, exc.hint)
     except Exception as exc:  # a parser bug must cost one document, not the batch

@@ -124,6 +124,19 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC503": ("error", "the worker process died while converting this input"),
     "CC504": ("error", "two inputs would write the same outputs"),
     "CC505": ("error", "document too large for this format; that format is not written"),
+    # reading TEI (CC6xx)
+    "CC600": ("error", "TEI file is not well-formed XML"),
+    "CC601": ("error", "TEI file has a DOCTYPE or entities (never read)"),
+    "CC602": ("error", "no FRUS document in the TEI file"),
+    "CC603": ("error", "TEI file too large or too deeply nested"),
+    "CC610": ("warning", "TEI element not known to the reader; its text is kept"),
+    "CC611": ("warning", "image in the TEI left out (the model holds no images)"),
+    "CC612": ("warning", "TEI note on a page break kept at the end of the document"),
+    "CC613": ("warning", "TEI element in a table row outside a cell left out"),
+    "CC614": ("warning", "TEI block the model has no kind for, read as a paragraph"),
+    "CC615": ("warning", "TEI list item or table row under a nested block starts a new one"),
+    "CC616": ("warning", "TEI source note after a postscript written inside it"),
+    "CC619": ("info", "TEI markup the model does not carry left out (text kept)"),
 }
 
 

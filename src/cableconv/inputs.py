@@ -13,11 +13,15 @@ class Input:
     """A transcription to process, and where its outputs go relative to OUTDIR.
 
     A file inside a folder argument keeps its sub-folder (``vol1/d3``); a file
-    given by name goes to OUTDIR directly.
+    given by name goes to OUTDIR directly; each document of a TEI volume goes
+    to OUTDIR under its own id.
     """
 
     path: Path
     rel: PurePath
+    #: The document of a TEI volume this input stands for (its ``xml:id``,
+    #: or ``noid-NNNN``); ``None`` for a transcription.
+    part: str | None = None
 
     @property
     def stem(self) -> str:

@@ -1,5 +1,8 @@
 """``cableconv convert INPUT... --to tei,json -o OUTDIR``.
 
+An input is a transcription, or a FRUS TEI file (``*.xml``), whose documents
+are converted one by one (:mod:`cableconv.readers.tei_input`).
+
 Exit status: 0 when every input was converted (or was up to date), 1 when an
 input failed (unreadable, not text, empty, a writer failed) or an argument
 named nothing, 2 for a usage error or when no input was found at all.
@@ -15,9 +18,10 @@ from typing import Any, TextIO
 from cableconv.batch import Batch, DocResult, default_jobs
 from cableconv.commands.args import add_settings
 from cableconv.diagnostics import sort_diagnostics
-from cableconv.inputs import expand_inputs
+from cableconv.inputs import InputProblem, expand_inputs
 from cableconv.options import Options
 from cableconv.progress import Progress, mode_for
+from cableconv.readers import is_tei
 from cableconv.writers import FORMATS, parse_formats
 
 #: How many failed inputs the end-of-run list names (all are in --report).
@@ -39,7 +43,8 @@ def register(sub: Any) -> None:
         "convert",
         help="convert transcriptions to TEI, JSON and other formats",
         description="Convert transcriptions (files, folders of *.txt, globs) into OUTDIR. "
-        "Inputs whose outputs are up to date are skipped (see --force).",
+        "A FRUS TEI file (*.xml: a volume, or one document) gives one output per document, "
+        "named after its xml:id. Inputs whose outputs are up to date are skipped (see --force).",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument(
@@ -83,9 +88,17 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
         return 2
     # Never take the outputs of an earlier run (OUTDIR inside an input folder) as inputs.
     items, problems = expand_inputs(args.inputs, skip_dirs=(Path(args.output),))
+    refused: list[InputProblem] = []
+    if any(is_tei(item.path) for item in items):  # a TEI volume: one input per document
+        from cableconv.readers.tei_input import expand
+
+        items, refused = expand(items, options)
+        problems += refused
     for problem in problems:
         err.write(f"{problem.arg}: error: {problem.message}\n")
     if not items:
+        if refused:  # a TEI file was found but cannot be read: an input failed
+            return 1
         err.write("cableconv convert: error: no input transcriptions found\n")
         return 2
     progress = Progress(err, mode_for(err, args.quiet))

@@ -116,9 +116,10 @@ class _Writer:
     # ---- blocks -------------------------------------------------------------
     def blocks(self, parent: etree._Element, blocks: tuple[Block, ...]) -> None:
         """Blocks of a document or an enclosure. A dateline right after an
-        opener joins it; whatever follows a signature, up to the next
-        enclosure, is a ``postscript`` (TEI allows nothing but a postscript
-        after ``closer``)."""
+        opener joins it; text that follows a signature or an enclosure is a
+        ``postscript`` (FRUS allows only closers, enclosures and postscripts
+        after either: frus1870 d336 ends with the addressee after the
+        enclosure)."""
         opener: etree._Element | None = None
         postscript: etree._Element | None = None
         closed = False
@@ -131,17 +132,16 @@ class _Writer:
             target = parent
             if isinstance(block, Attachment):
                 postscript = None
-                closed = False
             elif closed and text_ahead[k] and not isinstance(block, Closer):
                 # after a signature: a (new) postscript; more signatures
                 # (several signers) stand beside the first
                 postscript = etree.SubElement(parent, _t("postscript"))
                 closed = False
-            if postscript is not None and not isinstance(block, Attachment):
+            if postscript is not None:
                 target = postscript
             el = self.block(target, block)
             opener = el if isinstance(block, Opener) else None
-            closed = closed or isinstance(block, Closer)
+            closed = closed or isinstance(block, Closer | Attachment)
 
     def block(self, parent: etree._Element, block: Block) -> etree._Element:
         if isinstance(block, SourceNote):
@@ -312,9 +312,25 @@ def document_div(doc: Document, spans: SpanMap | None = None) -> etree._Element:
     if spans is not None:
         spans[div] = doc.span
     writer = _Writer(doc, spans)
-    writer.blocks(div, doc.blocks)
+    blocks = doc.blocks
+    if blocks and _only_markers(blocks[0]):
+        # Notes before anything else is printed (frus1870: an annex label "A."
+        # in a note above the heading) stand bare in the div, where FRUS puts
+        # them; a paragraph before the heading is not valid FRUS.
+        writer.inlines(div, blocks[0].content)  # type: ignore[union-attr]
+        blocks = blocks[1:]
+    writer.blocks(div, blocks)
     writer.unanchored(div)
     return div
+
+
+def _only_markers(block: Block) -> bool:
+    """A paragraph of nothing but note markers (displayed as their numbers)."""
+    return (
+        isinstance(block, Paragraph)
+        and bool(block.content)
+        and all(isinstance(node, NoteRef) and node.n for node in block.content)
+    )
 
 
 def tei_document(doc: Document, spans: SpanMap | None = None) -> etree._Element:

@@ -1,0 +1,78 @@
+"""The two round-trip guarantees, on every document of the development corpus
+(``make corpus``; skipped without ``../shared/corpus``).
+
+1. transcription -> model -> TEI -> model gives back the same model, spans
+   aside and notes in the order of their markers (TEI holds each note where
+   its marker stands, not in a list of its own);
+2. official TEI -> model -> TEI gives a document whose record (the scorer's
+   ``frus_record.py``) equals the official record, for at least 99% of the
+   documents, and a warning on every one that differs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cableconv.model import Document, to_json
+from cableconv.notes import pair_notes
+from cableconv.pipeline import convert_path
+from cableconv.readers.tei import read_tei
+from cableconv.writers.tei import to_tei_bytes
+
+from .conftest import CORPUS
+from .test_tei_reader import comparable, record_of, without_spans
+
+pytestmark = pytest.mark.corpus
+
+
+def in_marker_order(doc: Document) -> Document:
+    """The document with its notes in the order of their markers, notes
+    without a marker last (as the TEI gives them back)."""
+    pairing = pair_notes(doc)
+    notes = [n for n in (pairing.note(m) for m in pairing.markers) if n is not None]
+    placed = {id(n) for n in notes}
+    notes += [n for n in doc.footnotes if id(n) not in placed]
+    return dataclasses.replace(doc, footnotes=tuple(notes))
+
+
+def test_every_transcription_survives_the_tei_round_trip(corpus_docs: Path) -> None:
+    different = []
+    for path in sorted(corpus_docs.glob("*/*.txt")):
+        doc = in_marker_order(convert_path(path).document)
+        (back,) = read_tei(to_tei_bytes(doc), path.name).documents
+        if without_spans(to_json(back.document)) != without_spans(to_json(doc)):
+            different.append(f"{path.parent.name}/{path.stem}")
+    assert different == []
+
+
+def official_results() -> list[tuple[str, bool, int]]:
+    """(volume/document, exact, warnings) for every document of the corpus."""
+    out = []
+    for tei in sorted((CORPUS / "tei").glob("*.xml")):
+        volume = read_tei(tei.read_bytes(), tei.name)
+        for read in volume.documents:
+            expected: dict[str, Any] = json.loads(
+                (CORPUS / "docs" / tei.stem / f"{read.stem}.expected.json").read_text()
+            )
+            exact = comparable(record_of(read.document)) == comparable(expected)
+            warnings = sum(1 for d in read.read.diagnostics if d.level == "warning")
+            out.append((f"{tei.stem}/{read.stem}", exact, warnings))
+    return out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="signatures: which lines of a closer are signed is not in the model yet "
+    "(320 documents, silent); the rest is within the target",
+)
+def test_official_documents_come_back_as_published(corpus_docs: Path) -> None:
+    results = official_results()
+    exact = sum(1 for _doc, ok, _w in results if ok)
+    silent = [doc for doc, ok, warned in results if not ok and not warned]
+    assert silent == [], "documents that differ without a warning"
+    assert exact / len(results) >= 0.99
