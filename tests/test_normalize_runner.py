@@ -62,11 +62,7 @@ def test_fix_names_are_unique_and_families_known() -> None:
 
 
 def test_a_family_name_switches_off_all_its_fixes() -> None:
-    assert resolve_fix_names(["quotes"]) == {
-        "double_quotes",
-        "single_quotes",
-        "elision_apostrophes",
-    }
+    assert resolve_fix_names(["quotes"]) == {"double_quotes", "single_quotes"}
     with pytest.raises(ValueError, match="unknown fix\\(es\\): nope"):
         resolve_fix_names(["nope"])
 

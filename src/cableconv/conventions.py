@@ -7,7 +7,8 @@ once, so a stage that learns a new form teaches it to all the others.
 - a page turn is ``[Page 379]`` exactly where the page broke, even inside a
   word (``was [Page 379]interested``);
 - the notes are listed after the text, one a line, ``"  1. Sent by …"``: up
-  to four blanks, the note's label, a full stop;
+  to four blanks, the note's label, a full stop; a note without a label is
+  ``"  None. …"`` and its marker a blank at the end of a block;
 - dates name their month in full or abbreviated (``Sept. 3``).
 """
 
@@ -42,6 +43,14 @@ NOTE_LABEL = r"[0-9]{1,5}|[a-z]|[*†‡§¶]{1,3}"
 #: The start of a line of the note list, ``"  1."``; what follows the full
 #: stop is the note's text.
 NOTE_HEAD = re.compile(r" {1,4}(?P<n>" + NOTE_LABEL + r")\.")
+
+#: A note printed without a label (a TEI ``note`` without ``@n``, such as the
+#: list of enclosures after a despatch's signature) is listed as
+#: ``"  None. text"``, and its marker is one blank at the end of the block it
+#: follows (``"J. C. B. DAVIS. "``; two notes there, two blanks). Seen in
+#: frus1864p3 and frus1870; normalisation keeps those blanks
+#: (:func:`cableconv.normalize.whitespace.trailing_whitespace`).
+UNLABELLED_NOTE_LINE = re.compile(r"^ {1,4}None\.(?= |$)", re.MULTILINE)
 
 # --------------------------------------------------------------------------
 # months

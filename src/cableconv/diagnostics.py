@@ -99,6 +99,8 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC204": ("warning", "odd run of hyphens left as typed: em dash or en dash?"),
     "CC205": ("warning", "bracketed text looks like a page marker but is not one"),
     "CC206": ("warning", "run of dots left as typed: not an ellipsis"),
+    "CC207": ("warning", "straight quote or hyphen kept as printed: the document is typeset"),
+    "CC208": ("warning", "blanks at the ends of blocks do not match the unlabelled notes"),
     # checks (CC3xx)
     "CC301": ("error", "page numbers go back or repeat"),
     "CC310": ("error", "document model does not match cable.schema.json"),

@@ -8,7 +8,10 @@ Fixes can be switched off by name.
 The order matters and is part of the design: encoding repairs first (they
 decide what the characters are), then whitespace (so the later fixes see
 single blanks), page markers (so quotes and dashes can look through them),
-and the typography proper last.
+and the typography proper last. The typography runs only on a document typed
+on a plain keyboard: one that already has a curly quote or a dash was
+typeset, and its straight quotes and hyphens are taken as printed (see
+:mod:`cableconv.normalize.runner`).
 """
 
 from __future__ import annotations
@@ -25,7 +28,12 @@ FIXES: tuple[Fix, ...] = (
     Fix("latin_ligatures", "encoding", encoding.latin_ligatures, changes_words=True),
     Fix("line_endings", "whitespace", whitespace.line_endings),
     Fix("no_break_spaces", "whitespace", whitespace.no_break_spaces),
-    Fix("trailing_whitespace", "whitespace", whitespace.trailing_whitespace),
+    Fix(
+        "trailing_whitespace",
+        "whitespace",
+        whitespace.trailing_whitespace,
+        flag=whitespace.flag_unlabelled_note_markers,
+    ),
     Fix("doubled_spaces", "whitespace", whitespace.doubled_spaces),
     Fix(
         "page_markers",
@@ -33,15 +41,33 @@ FIXES: tuple[Fix, ...] = (
         page_markers.page_markers,
         flag=page_markers.flag_page_markers,
     ),
-    Fix("ellipses", "ellipses", ellipses.ellipses, flag=ellipses.flag_dots),
-    Fix("em_dashes", "dashes", dashes.em_dashes, flag=dashes.flag_odd_hyphens),
-    Fix("file_numbers", "dashes", dashes.file_numbers),
-    Fix("number_ranges", "dashes", dashes.number_ranges, flag=dashes.flag_number_hyphens),
-    Fix("letter_number_dashes", "dashes", dashes.letter_number_dashes),
-    Fix("abbreviation_dashes", "dashes", dashes.abbreviation_dashes),
-    Fix("double_quotes", "quotes", quotes.double_quotes, flag=quotes.flag_double_quotes),
-    Fix("single_quotes", "quotes", quotes.single_quotes, flag=quotes.flag_single_quotes),
-    Fix("elision_apostrophes", "quotes", quotes.elision_apostrophes),
+    # typographic: only on a document typed on a plain keyboard (runner docstring)
+    Fix("ellipses", "ellipses", ellipses.ellipses, flag=ellipses.flag_dots, typographic=True),
+    Fix("em_dashes", "dashes", dashes.em_dashes, flag=dashes.flag_odd_hyphens, typographic=True),
+    Fix("file_numbers", "dashes", dashes.file_numbers, typographic=True),
+    Fix(
+        "number_ranges",
+        "dashes",
+        dashes.number_ranges,
+        flag=dashes.flag_number_hyphens,
+        typographic=True,
+    ),
+    Fix("letter_number_dashes", "dashes", dashes.letter_number_dashes, typographic=True),
+    Fix("abbreviation_dashes", "dashes", dashes.abbreviation_dashes, typographic=True),
+    Fix(
+        "double_quotes",
+        "quotes",
+        quotes.double_quotes,
+        flag=quotes.flag_double_quotes,
+        typographic=True,
+    ),
+    Fix(
+        "single_quotes",
+        "quotes",
+        quotes.single_quotes,
+        flag=quotes.flag_single_quotes,
+        typographic=True,
+    ),
 )
 FIX_NAMES = tuple(f.name for f in FIXES)
 FIX_FAMILIES = tuple(dict.fromkeys(f.family for f in FIXES))

@@ -8,8 +8,8 @@ A keyboard has one dash, the hyphen. FRUS prints three:
   ``February 10–11``), in the date part of decimal file numbers
   (``761.93/12–1544``, ``740.0011 European War 1939/12–1544``) and, following
   the GPO style manual, between figures and capital letters or single
-  letters (``B–29``, ``paragraph 5–g``, ``NSC Action 1292–c``) and between
-  abbreviations (``S/S–NSC``, ``US–PRC``);
+  letters (``B–29``, ``paragraph 5–g``, ``NSC Action 1292–c``), between
+  single letters (``S–H Bulletins``) and after office symbols (``S/S–NSC``);
 - the **hyphen** everywhere else: compound words (``so-called``,
   ``Times-Democrat``), a number joined to a word (``7-pound``,
   ``49-year``), a prefix before a year (``mid-1944``).
@@ -36,11 +36,13 @@ _LONGEST_DASH_RUN = 8
 # The rules below look at the few characters around each single hyphen
 # (found with a fast literal search) rather than scanning the whole text
 # with look-behind patterns.
-_NUMBER = r"\$?\d+(?:[.,]\d+)*(?:st|nd|rd|th|d)?"
+#: A number: a sum, an ordinal (``162d``), degrees (``165°``, frus1902app1).
+_NUMBER = r"\$?\d+(?:[.,]\d+)*(?:st|nd|rd|th|d|°)?"
 #: A number ending just before a hyphen, not itself the end of a word or chain.
 _NUMBER_BEFORE = re.compile(rf"(?<![\w/.,$-]){_NUMBER}$")
-#: A number starting just after a hyphen, not the start of a word or chain.
-_NUMBER_AFTER = re.compile(rf"{_NUMBER}(?![\w-]|[.,]\d)")
+#: A number starting just after a hyphen, not the start of a word or chain; a
+#: year may be elided (``1860-'61``: FRUS prints ``1860–’61``).
+_NUMBER_AFTER = re.compile(rf"(?:['\u2019](?=\d\d(?!\d)))?{_NUMBER}(?![\w-]|[.,]\d)")
 #: Three or more numbers joined by hyphens: a date or a telephone number.
 _NUMBER_CHAIN = re.compile(r"\d+(?:-\d+){2,}(?![\w-])")
 _DIGIT_HYPHEN_DIGIT = re.compile(r"\d-\d")
@@ -56,10 +58,19 @@ _FILE_NO_NUMBER = re.compile(r"\d/-(?=$|[\s.,;:)\]])", re.MULTILINE)
 
 #: Capital letters before a hyphen and a figure: ``B-29``, ``MIG-15``.
 _CAPITALS_BEFORE = re.compile(r"(?<![\w/.-])[A-Z]{1,4}$")
-#: An abbreviation before a hyphen: ``S/S``, ``US``, ``NSC``.
-_ABBREVIATION_BEFORE = re.compile(r"(?<![\w/.-])(?:[A-Z]{1,3}/[A-Z]{1,3}|[A-Z]{2,5})$")
-#: An abbreviation after a hyphen: ``NSC``, ``PRC``.
+#: An office symbol before a hyphen: ``S/S``, ``S/P`` (frus1955-57v02).
+_OFFICE_BEFORE = re.compile(r"(?<![\w/.-])[A-Z]{1,3}/[A-Z]{1,3}$")
+#: An abbreviation after a hyphen: ``NSC``.
 _ABBREVIATION_AFTER = re.compile(r"[A-Z]{2,5}(?![\w-])")
+#: Two short abbreviations: ``US-PRC``, ``US-UK`` (a FRUS 1955-57 source note
+#: prints ``Geneva—Correspondence Re US–PRC``). Longer words in capitals are
+#: names (``HANG-KI``, ``SIEH-HWAN``, frus1864p3).
+_SHORT_BEFORE = re.compile(r"(?<![\w/.-])[A-Z]{2,3}$")
+_SHORT_AFTER = re.compile(r"[A-Z]{2,3}(?![\w-])")
+#: Single letters joined by hyphens, the first two capitals: ``S-H Bulletins``,
+#: ``B-C-a``, ``A-B, C-D`` (frus1919Parisv11, frus1925v02: 13 times, never
+#: with a hyphen); ``X-ray``, ``D-day`` and initials with full stops are not.
+_LETTER_CHAIN = re.compile(r"(?<![\w./\u2019'-])[A-Z]-[A-Z](?:-[A-Za-z])*(?![\w\u2019'-])")
 #: Compounds FRUS prints with an en dash although they are words.
 _EN_DASH_WORDS = re.compile(r"\bOfficial-Informal\b")
 _LOOKBACK = 40
@@ -74,7 +85,7 @@ def _single_hyphens(text: str) -> Iterator[int]:
 
 def _number_pair(text: str, i: int) -> tuple[int, int] | None:
     """``(start, end)`` of two numbers joined by the hyphen at ``i``, if it joins two."""
-    if i == 0 or not (text[i - 1].isdigit() or text[i - 1] in "dhst"):
+    if i == 0 or not (text[i - 1].isdigit() or text[i - 1] in "dhst°"):
         return None
     before = _NUMBER_BEFORE.search(text, max(0, i - _LOOKBACK), i)
     after = _NUMBER_AFTER.match(text, i + 1)
@@ -148,6 +159,8 @@ def number_ranges(text: str) -> Iterator[Edit]:
 
     >>> [e.replacement for e in number_ranges("pp. 156-162, 85-90 per cent, 162d-166th")]
     ['–', '–', '–']
+    >>> len(list(number_ranges("longitude 141°-171° east, in 1860-'61")))
+    2
     >>> list(number_ranges("call 555-1234 on 12-15-44; so-called; 1-pounder"))
     []
     """
@@ -211,28 +224,66 @@ def letter_number_dashes(text: str) -> Iterator[Edit]:
 
 
 def abbreviation_dashes(text: str) -> Iterator[Edit]:
-    """Abbreviations joined by a hyphen take an en dash.
+    """Letters and office symbols joined by a hyphen take an en dash.
 
-    FRUS prints office symbols and pairs of abbreviations as ``S/S–NSC``,
-    ``S/P–NSC`` and ``US–PRC``, and the classification ``Official–Informal``;
-    words joined by a hyphen otherwise keep it (``Times-Democrat``,
-    ``anti-Western``).
+    FRUS prints office symbols joined to an abbreviation as ``S/S–NSC`` and
+    ``S/P–NSC``, two short abbreviations in running text as ``US–PRC``,
+    series of single letters as ``S–H Bulletins``, ``B–C–a`` and ``A–B, C–D``,
+    and the classification ``Official–Informal``. Words in capitals keep
+    their hyphen: names (``WAN-SIANG``, ``SAGAMI NO-KAMI``, ``TIEN-TSIN``)
+    are printed with one, and so are words joined to a letter (``X-ray``,
+    ``D-day``). In a line set in capitals (a signature, a heading) capitals
+    say nothing about abbreviations, so ``PAN-YUN,`` keeps its hyphen.
 
-    >>> sorted(e.start for e in abbreviation_dashes("S/S-NSC Files; US-PRC; Official-Informal"))
-    [3, 17, 31]
-    >>> list(abbreviation_dashes("Times-Democrat, U.S.-Soviet, anti-Western, D-day, X-ray"))
+    >>> t = "S/S-NSC Files; S-H and B-C-a; Official-Informal; Re US-PRC"
+    >>> sorted(e.start for e in abbreviation_dashes(t))
+    [3, 16, 24, 26, 38, 54]
+    >>> list(abbreviation_dashes("WAN-SIANG, NO-KAMI, U.S.-Soviet, anti-Western, D-day, X-ray"))
+    []
+    >>> list(abbreviation_dashes("Cards of—\\n\\nPAN-YUN,\\n\\nTSUNG-LUN,"))
     []
     """
     for m in _EN_DASH_WORDS.finditer(text):
         i = m.start() + len("Official")
         yield Edit(i, i + 1, EN_DASH)
     for i in _single_hyphens(text):
-        if i == 0 or not ("A" <= text[i - 1] <= "Z"):
+        if i == 0 or not (text[i - 1].isascii() and text[i - 1].isalpha()):
             continue
-        if _ABBREVIATION_AFTER.match(text, i + 1) and _ABBREVIATION_BEFORE.search(
-            text, max(0, i - _LOOKBACK), i
+        lo = max(0, i - _LOOKBACK)
+        if _in_letter_chain(text, i):
+            yield Edit(i, i + 1, EN_DASH)
+        elif not ("A" <= text[i - 1] <= "Z"):
+            continue
+        elif _ABBREVIATION_AFTER.match(text, i + 1) and _OFFICE_BEFORE.search(text, lo, i):
+            yield Edit(i, i + 1, EN_DASH)
+        elif (
+            _SHORT_AFTER.match(text, i + 1)
+            and _SHORT_BEFORE.search(text, lo, i)
+            and not _set_in_capitals(text, i)
         ):
             yield Edit(i, i + 1, EN_DASH)
+
+
+def _in_letter_chain(text: str, i: int) -> bool:
+    """Whether the hyphen at ``i`` joins two letters of a chain like ``B-C-a``.
+
+    The chain is matched from its first letter, found by walking back over
+    letter-hyphen pairs (a fast literal search finds the hyphens; a pattern
+    tried at every capital of the text would cost far more).
+    """
+    start = i - 1
+    while start >= 2 and text[start - 1] == "-" and _letter_at(text, start - 2):
+        start -= 2
+    m = _LETTER_CHAIN.match(text, start)
+    return m is not None and i < m.end() and (i - start) % 2 == 1
+
+
+def _set_in_capitals(text: str, i: int) -> bool:
+    """Whether the line around ``i`` has no lower-case letter."""
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    line = text[start : end if end != -1 else len(text)]
+    return not any(ch.islower() for ch in line)
 
 
 def _letter_at(text: str, i: int) -> bool:

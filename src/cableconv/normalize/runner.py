@@ -9,24 +9,38 @@ what ``cableconv normalize --explain`` prints and what ``--diff`` shows.
 What a fix leaves alone because it cannot decide, its ``flag`` function
 reports as a :class:`Flag`; the runner turns flags into warnings that point
 into the transcription too.
+
+*Typographic* fixes (quotes, dashes, ellipses) restore characters a plain
+keyboard cannot type, so they run only on a document typed on one: when the
+document already has such a character (:func:`~cableconv.normalize.context.typeset_at`,
+decided once, after the encoding and whitespace fixes), they are skipped, and
+each change they would have made is reported instead (CC207), because the
+straight quote or hyphen may be what was printed, or a slip.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from cableconv.diagnostics import Diagnostic, Span
+from cableconv.normalize.context import typeset_at
 
 
 @dataclass(frozen=True, order=True)
 class Edit:
-    """Replace ``text[start:end]`` with ``replacement``."""
+    """Replace ``text[start:end]`` with ``replacement``.
+
+    ``warning`` (optional) says the edit was made on weak evidence: the runner
+    reports it where the edit was made (its own ``start``/``end`` are unused).
+    """
 
     start: int
     end: int
     replacement: str
+    warning: Flag | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -68,7 +82,9 @@ class Fix:
 
     ``flag`` (optional) finds what the fix left alone because it could not
     decide; ``changes_words`` says the fix may change letters or digits (an
-    encoding repair does, a quote fix never does).
+    encoding repair does, a quote fix never does); ``typographic`` says it
+    writes characters a plain keyboard cannot type, and so runs only on a
+    document that has none yet (see the module docstring).
     """
 
     name: str
@@ -77,6 +93,7 @@ class Fix:
     doc: str = ""
     flag: FlagFunction | None = None
     changes_words: bool = False
+    typographic: bool = False
 
     @property
     def summary(self) -> str:
@@ -233,13 +250,20 @@ def run_fixes(
     not be decided safely, as ``(start, end, code, message, hint)``; the
     ``flag`` functions of the fixes themselves do the same. They all become
     warnings pointing into the original transcription.
+
+    The typographic fixes are skipped on a document that is already typeset,
+    and what they would have changed is reported as CC207 (module docstring).
     """
     text = original
     offsets = OffsetMap()
     changes: list[Change] = []
+    weak: list[Diagnostic] = []  # edits made on weak evidence
+    gate = _Gate()
     for _ in range(max(1, rounds)):
         before_round = len(offsets.layers)
         for fix in fixes:
+            if fix.typographic and gate.closed(text, offsets):
+                continue
             edits = _checked_edits(text, fix.apply(text), fix.name)
             if not edits:
                 continue
@@ -248,18 +272,68 @@ def run_fixes(
                 changes.append(
                     Change(fix.name, o.start, o.end, original[o.start : o.end], e.replacement)
                 )
+                if e.warning is not None:
+                    weak.append(Diagnostic(e.warning.code, e.warning.message, o, e.warning.hint))
             text = apply_edits(text, edits)
             offsets.layers.append(Layer(edits))
         if len(offsets.layers) == before_round:
             break
-    found: list[Flag] = []
+    found = gate.kept_as_printed(text, fixes, original)
+    kept = {f.start for f in found}
     for fix in fixes:
         if fix.flag is not None:
-            found.extend(fix.flag(text))
+            found.extend(f for f in fix.flag(text) if f.start not in kept)
     if flag is not None:
         found.extend(Flag(*item) for item in flag(text))
-    diagnostics: list[Diagnostic] = []
-    for f in sorted(found, key=lambda f: (f.start, f.end, f.code)):
-        diagnostics.append(Diagnostic(f.code, f.message, offsets.span(f.start, f.end), f.hint))
+    diagnostics = weak + [
+        Diagnostic(f.code, f.message, offsets.span(f.start, f.end), f.hint) for f in found
+    ]
+    diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code) if d.span else (0, 0, d.code))
     changes.sort(key=lambda c: (c.start, c.end))
     return Normalized(original, text, changes, diagnostics, offsets)
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+class _Gate:
+    """Whether the typographic fixes may run: decided once, on the text as the
+    first of them would see it (an encoding repair may have brought back the
+    curly quotes a word processor typed)."""
+
+    def __init__(self) -> None:
+        self.decided = False
+        self.typeset: int | None = None  # offset in the original transcription
+
+    def closed(self, text: str, offsets: OffsetMap) -> bool:
+        if not self.decided:
+            self.decided = True
+            at = typeset_at(text)
+            self.typeset = offsets.to_original(at) if at is not None else None
+        return self.typeset is not None
+
+    def kept_as_printed(self, text: str, fixes: Sequence[Fix], original: str) -> list[Flag]:
+        """What the skipped fixes would have changed in ``text``, as CC207 flags."""
+        if self.typeset is None:
+            return []
+        first = original[self.typeset]
+        line = len(_LINE_BREAK.findall(original, 0, self.typeset)) + 1
+        found: list[Flag] = []
+        for fix in fixes:
+            if not fix.typographic:
+                continue
+            for e in _checked_edits(text, fix.apply(text), fix.name):
+                found.append(
+                    Flag(
+                        e.start,
+                        e.end,
+                        "CC207",
+                        f"{text[e.start : e.end]!r} kept as printed, not made {e.replacement!r} "
+                        f"({fix.name}): the document has typeset quotes or dashes "
+                        f"(the first, {first!r}, on line {line})",
+                        f"if this one was typed, not printed, write {e.replacement!r} "
+                        "yourself; a document typed on a plain keyboard gets all of them "
+                        "restored",
+                    )
+                )
+        return found

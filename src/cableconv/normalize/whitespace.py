@@ -2,7 +2,8 @@
 
 Leading blanks are never touched: the footnote list is written as lines
 ``"  N. text"`` whose indentation the parser needs. Tabs are never touched
-either: they separate the cells of a table row.
+either: they separate the cells of a table row. Nor are the blanks that mark
+where a note without a label stands (:func:`trailing_whitespace`).
 """
 
 from __future__ import annotations
@@ -10,14 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cableconv.conventions import NOTE_HEAD
-from cableconv.normalize.runner import Edit
+from cableconv.conventions import NOTE_HEAD, UNLABELLED_NOTE_LINE
+from cableconv.normalize.runner import Edit, Flag
 
 _CR = re.compile(r"\r\n?")
-#: Blanks before a line ending of any kind (line_endings may be switched off).
-# the lookbehind starts a match only at the first blank of a run: without it,
-# a long run of blanks inside a line is retried from each of its blanks
-_TRAILING = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]+(?=[\r\n]|\Z)")
+_BLANKS = " \u00a0\u202f"
+#: A line ending (of any kind: line_endings may be switched off) or the end of
+#: the text, right after a blank. Found from the line endings, which are few,
+#: rather than from every blank of the text.
+_END_AFTER_BLANK = re.compile(r"(?<=[ \u00a0\u202f])(?:\r\n?|\n|\Z)")
+_LINE_END = re.compile(r"\r\n?|\n")
+#: What follows the line ending of a block's last line: a blank line, or nothing.
+_BLANK_LINE_OR_END = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n?|\n|\Z)")
+#: A blank line, the end of a block.
+_BLOCK_BREAK = re.compile(r"(?:\r\n?|\n)[ \t\u00a0\u202f]*(?:\r\n?|\n)")
 _NO_BREAK = re.compile(r"[\u00a0\u202f]")
 _DOUBLED = re.compile(r"  (?<=\S  ) *(?=\S)")
 #: A note line whose note is empty: ``"  1. "`` keeps the blank after the dot.
@@ -34,25 +41,102 @@ def line_endings(text: str) -> Iterator[Edit]:
         yield Edit(m.start(), m.end(), "\n")
 
 
-def trailing_whitespace(text: str) -> Iterator[Edit]:
-    """Blanks at the end of a line are invisible and never meant.
+def _trailing_runs(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every run of blanks that ends a line."""
+    for m in _END_AFTER_BLANK.finditer(text):
+        end = m.start()
+        line_start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+        yield line_start + len(text[line_start:end].rstrip(_BLANKS)), end
 
-    A tab at the end of a line is kept (it ends an empty table cell), and so
-    is the blank after the number of an empty note (``"  1. "``), which is
-    part of the note list's layout.
+
+def _note_list_start(text: str) -> int:
+    """Where the list of notes begins (the last block, if its first line is a
+    note line), or the end of the text."""
+    last = 0
+    for m in _BLOCK_BREAK.finditer(text):
+        last = m.end()
+    if NOTE_HEAD.match(text, last) or UNLABELLED_NOTE_LINE.match(text, last):
+        return last
+    return len(text)
+
+
+def unlabelled_note_markers(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """The number of unlabelled notes in the note list, and the runs of blanks
+    that may be their markers: those ending a block before the list.
+
+    >>> unlabelled_note_markers("DAVIS. \\n\\nNext\\n\\n  None. Inclosure.\\n")
+    (1, [(6, 7)])
+    >>> unlabelled_note_markers("DAVIS. \\n\\n  1. Note.\\n")
+    (0, [])
+    """
+    if "None." not in text:  # the common case, without a scan
+        return 0, []
+    notes_at = _note_list_start(text)
+    count = len(UNLABELLED_NOTE_LINE.findall(text, notes_at))
+    if not count:
+        return 0, []
+    runs = []
+    for start, end in _trailing_runs(text):
+        if end >= notes_at or start == end:
+            continue
+        eol = _LINE_END.match(text, end)
+        if eol is None or _BLANK_LINE_OR_END.match(text, eol.end()):
+            line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+            if start > line_start:  # not a blank line
+                runs.append((start, end))
+    return count, runs
+
+
+def trailing_whitespace(text: str) -> Iterator[Edit]:
+    """Blanks at the end of a line are invisible and never meant, except:
+
+    - the blanks that mark unlabelled notes. A note printed without a label is
+      listed as ``"  None. text"`` and marked by one blank at the end of the
+      block it follows (``"J. C. B. DAVIS. "``); when the note list has such
+      notes, the blanks that end a block before it stay for the parser, one
+      blank per note. (When they do not add up to the number of those notes,
+      some were typed by accident: they stay too, and CC208 says so.)
+    - a tab at the end of a line (it ends an empty table cell), and the blank
+      after the number of an empty note (``"  1. "``), which is part of the
+      note list's layout.
 
     >>> list(trailing_whitespace("word  \\nnext"))
     [Edit(start=4, end=6, replacement='')]
     >>> list(trailing_whitespace("  1. "))
     []
+    >>> list(trailing_whitespace("DAVIS. \\n\\n  None. Inclosure.  \\n"))
+    [Edit(start=27, end=29, replacement='')]
     """
-    for m in _TRAILING.finditer(text):
-        start = m.start()
+    _, markers = unlabelled_note_markers(text)
+    keep = set(markers)
+    for start, end in _trailing_runs(text):
+        if (start, end) in keep:
+            continue
         line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
         if text[start] == " " and _EMPTY_NOTE.match(text, line_start, start):
             start += 1
-        if start < m.end():
-            yield Edit(start, m.end(), "")
+        if start < end:
+            yield Edit(start, end, "")
+
+
+def flag_unlabelled_note_markers(text: str) -> Iterator[Flag]:
+    """Unlabelled notes whose markers cannot be told from stray blanks."""
+    count, markers = unlabelled_note_markers(text)
+    blanks = sum(end - start for start, end in markers)
+    if count and blanks != count:
+        where = markers[0] if markers else (len(text), len(text))
+        first = UNLABELLED_NOTE_LINE.search(text)
+        if not markers and first is not None:
+            where = (first.start(), first.end())
+        yield Flag(
+            where[0],
+            where[1],
+            "CC208",
+            f"the note list has {count} note(s) without a label, but the blocks before it "
+            f"end in {blanks} blank(s): where those notes stand cannot be told",
+            "a note without a label is marked by one blank at the end of the block it "
+            "follows; remove the other blanks at the ends of blocks",
+        )
 
 
 def no_break_spaces(text: str) -> Iterator[Edit]:
