@@ -101,6 +101,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC206": ("warning", "run of dots left as typed: not an ellipsis"),
     "CC207": ("warning", "straight quote or hyphen kept as printed: the document is typeset"),
     "CC208": ("warning", "blanks at the ends of blocks do not match the unlabelled notes"),
+    "CC209": ("warning", "straight single quote taken as an opening quote with none closing"),
     # checks (CC3xx)
     "CC301": ("error", "page numbers go back or repeat"),
     "CC310": ("error", "document model does not match cable.schema.json"),

@@ -249,19 +249,23 @@ def abbreviation_dashes(text: str) -> Iterator[Edit]:
     for i in _single_hyphens(text):
         if i == 0 or not (text[i - 1].isascii() and text[i - 1].isalpha()):
             continue
-        lo = max(0, i - _LOOKBACK)
-        if _in_letter_chain(text, i):
-            yield Edit(i, i + 1, EN_DASH)
-        elif not ("A" <= text[i - 1] <= "Z"):
-            continue
-        elif _ABBREVIATION_AFTER.match(text, i + 1) and _OFFICE_BEFORE.search(text, lo, i):
-            yield Edit(i, i + 1, EN_DASH)
-        elif (
-            _SHORT_AFTER.match(text, i + 1)
-            and _SHORT_BEFORE.search(text, lo, i)
-            and not _set_in_capitals(text, i)
+        if _in_letter_chain(text, i) or (
+            "A" <= text[i - 1] <= "Z" and _joins_abbreviations(text, i)
         ):
             yield Edit(i, i + 1, EN_DASH)
+
+
+def _joins_abbreviations(text: str, i: int) -> bool:
+    """Whether the hyphen at ``i`` joins an office symbol or two short
+    abbreviations (outside a line set in capitals) to an abbreviation."""
+    lo = max(0, i - _LOOKBACK)
+    if _ABBREVIATION_AFTER.match(text, i + 1) and _OFFICE_BEFORE.search(text, lo, i):
+        return True
+    return bool(
+        _SHORT_AFTER.match(text, i + 1)
+        and _SHORT_BEFORE.search(text, lo, i)
+        and not _set_in_capitals(text, i)
+    )
 
 
 def _in_letter_chain(text: str, i: int) -> bool:

@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cableconv.conventions import PAGE_MARKER_NUMBERED, PAGE_NUMBER
+from cableconv.conventions import PAGE_MARKER, PAGE_MARKER_NUMBERED, PAGE_NUMBER
 from cableconv.normalize.runner import Edit, Flag
 
 #: ``[page 379]``, ``[Page 379 ]``, ``[Page379]``, ``[ PAGE 379 ]``; a roman
-#: page number needs its blank (``[Pagexii]`` is not a marker).
+#: page number needs its blank (``[Pagexii]`` is not a marker). So does an odd
+#: label with a figure in it, which the parser reads as it is: the official
+#: texts have ``[Page [240]`` and ``[Page 12.]`` (frus1870, frus1919Parisv11).
 _LOOSE = re.compile(
-    r"\[[ \t]*[Pp][Aa][Gg][Ee](?:[ \t]*(?P<n>\d{1,5}[a-z]?)|[ \t]+(?P<r>" + PAGE_NUMBER + r"))"
+    r"\[[ \t]*[Pp][Aa][Gg][Ee](?:[ \t]*(?P<n>\d{1,5}[a-z]?)|[ \t]+(?P<r>" + PAGE_NUMBER + r")"
+    r"|[ \t]+(?P<x>[^\]\s]{0,19}\d[^\]\s]{0,19}))"
     r"[ \t]*\]"
 )
 _CANDIDATE = re.compile(r"\[[ \t]*page\b[^\]\n]{0,20}\]", re.IGNORECASE)
@@ -30,10 +33,12 @@ def page_markers(text: str) -> Iterator[Edit]:
     ['[Page 379]', '[Page 380]', '[Page 381]']
     >>> list(page_markers("[Page 379] [page torn]"))
     []
+    >>> [e.replacement for e in page_markers("[page [240] [page 12.]")]
+    ['[Page [240]', '[Page 12.]']
     """
     for m in _LOOSE.finditer(text):
-        marker = f"[Page {m.group('n') or m.group('r')}]"
-        if marker != m.group():
+        marker = f"[Page {m.group('n') or m.group('r') or m.group('x')}]"
+        if marker != m.group() and PAGE_MARKER.fullmatch(marker):
             yield Edit(m.start(), m.end(), marker)
 
 
