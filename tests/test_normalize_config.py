@@ -21,7 +21,7 @@ def test_nearest_pyproject_is_used(tmp_path: Path) -> None:
     inner_dir.mkdir(parents=True)
     assert find_pyproject(inner_dir) == outer
     assert load_config(inner_dir) == Config(
-        outer, {"disabled_fixes": ("double_quotes", "elision_apostrophes", "single_quotes")}
+        outer, {"disabled_fixes": ("double_quotes", "single_quotes")}
     )
     inner = write(tmp_path / "vol", "[project]\nname = 'x'\n")
     assert load_config(inner_dir) == Config(inner, {})

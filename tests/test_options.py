@@ -69,12 +69,7 @@ def test_the_file_the_environment_and_the_command_line_in_rising_precedence(
     given = load_options(flags, folder, env)
     assert (given.paper, given.max_bytes) == ("a4", 5000)
     # fixes switched off on the command line add to the file's
-    assert given.disabled_fixes == (
-        "double_quotes",
-        "elision_apostrophes",
-        "ellipses",
-        "single_quotes",
-    )
+    assert given.disabled_fixes == ("double_quotes", "ellipses", "single_quotes")
 
 
 @pytest.mark.parametrize(

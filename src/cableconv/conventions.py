@@ -7,8 +7,8 @@ once, so a stage that learns a new form teaches it to all the others.
 - a page turn is ``[Page 379]`` exactly where the page broke, even inside a
   word (``was [Page 379]interested``);
 - the notes are listed after the text, one a line, ``"  1. Sent by …"``: up
-  to four blanks, the note's label, a full stop; a note without a label is
-  ``"  None. …"`` and its marker a blank at the end of a block;
+  to four blanks, the note's label, a full stop; a note printed without a
+  label is listed as ``"  None. …"``;
 - dates name their month in full or abbreviated (``Sept. 3``).
 """
 
