@@ -207,6 +207,22 @@ def test_enclosure_heading_that_names_a_paper_and_its_date_is_a_heading() -> Non
     ]
 
 
+def test_numbered_inclosure_note_is_the_source_note_of_its_enclosure() -> None:
+    text = (
+        f"Mr. Lord to Mr. Hay.\n\nBuenos Ayres, May 5, 1901.\n\n{BODY}\n"
+        "[Inclosure 1.]\n\nMr. Alcorta to Mr. Lord.\n\nBuenos Ayres, May 2, 1901.\n\n"
+        "Mr. Minister: I have the honor to inform you.\n"
+    )
+    doc, _ = parse(text)
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert [type(b).__name__ for b in attachment.blocks[:3]] == [
+        "SourceNote",
+        "Heading",
+        "Dateline",
+    ]
+
+
 def test_long_office_name_before_the_date_is_still_a_dateline() -> None:
     text = (
         "Mr. Smith to Mr. Hay.\n\nAmerican Board of Commissioners for Foreign Missions,\n"

@@ -29,8 +29,11 @@ _ENCLOSURE_WORDS = re.compile(
     r"Memorandum|Letter|Despatch|Circular|Note|Copy)",
     re.IGNORECASE,
 )
+#: ``[Tab A]`` heads an attachment (frus1955-57v02); ``[Inclosure 1.]``,
+#: ``[Enclosure 2]`` are the source notes of enclosures (148 of 148 in the
+#: corpus, frus1882 to frus1934v05), read by :func:`is_enclosure_note`.
 _ATTACHMENT_LABEL = re.compile(
-    r"^\[(?:Tab|Annex|Attachment|Appendix|Exhibit|Enclosure|Inclosure)\s+[\w.–-]{1,8}\]$"
+    r"^\[(?:Tab|Annex|Attachment|Appendix|Exhibit)\s+[\w.–-]{1,8}\]$"
     r"|^(?:Annex|Appendix|Exhibit)\s+[A-Z0-9]{1,3}\.?$"
 )
 
