@@ -313,3 +313,53 @@ def note_refs_in_order(doc: Document) -> list[str]:
                     marks.append(note.n)
     marks.extend(n.n for n in doc.footnotes if id(n) not in used)
     return marks
+
+
+def overlapping_text(data: bytes) -> list[tuple[int, int]]:
+    """Pages (1-based) where two pieces of text are drawn over each other,
+    with how many pairs, as PDFium (Chrome's PDF reader) lays out the text:
+    a table overprinted at the foot of a page, a margin label on the text.
+    Two text rectangles overlap when they share more than a point across
+    and more than a third of the lower one's height."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(data)
+    found: list[tuple[int, int]] = []
+    try:
+        for k in range(len(pdf)):
+            page = pdf[k].get_textpage()
+            every = (page.get_rect(i) for i in range(page.count_rects()))
+            rects = sorted(
+                (r for r in every if r[2] - r[0] > 0.5 and r[3] - r[1] > 0.5), key=lambda r: r[1]
+            )
+            pairs = 0
+            for i, a in enumerate(rects):
+                for b in rects[i + 1 :]:
+                    if b[1] >= a[3]:
+                        break
+                    across = min(a[2], b[2]) - max(a[0], b[0])
+                    up = min(a[3], b[3]) - max(a[1], b[1])
+                    if across > 1 and up > min(a[3] - a[1], b[3] - b[1]) / 3:
+                        pairs += 1
+            if pairs:
+                found.append((k + 1, pairs))
+    finally:
+        pdf.close()
+    return found
+
+
+def pdf_outline(data: bytes) -> list[tuple[int, str]]:
+    """The PDF's bookmarks as (depth, title), depth 0 at the top."""
+    import pypdf
+
+    out: list[tuple[int, str]] = []
+
+    def walk(items: list[Any], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                out.append((depth, str(item.title)))
+
+    walk(pypdf.PdfReader(io.BytesIO(data)).outline, 0)
+    return out

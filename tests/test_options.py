@@ -34,6 +34,7 @@ OTHER_VALUES: dict[str, Any] = {
     "paper": "a4",
     "pandoc": "oneshot",
     "source_date_epoch": 1700000000,
+    "pdf_standards": ("ua-1",),
 }
 
 

@@ -11,13 +11,36 @@ import pypdf
 import pytest
 
 from cableconv.diagnostics import Span
-from cableconv.model import Document, Footnote, Heading, NoteRef, Opener, Paragraph, Text
+from cableconv.model import (
+    Attachment,
+    Dateline,
+    DateText,
+    Document,
+    Footnote,
+    Heading,
+    LineBreak,
+    Name,
+    NoteRef,
+    Opener,
+    Paragraph,
+    SourceNote,
+    Table,
+    Text,
+)
 from cableconv.options import Options
 from cableconv.pipeline import convert_path
 from cableconv.writers.pdf import typst_source, write_pdf
 
 from .conftest import SEED, sample_paths
-from .readback import missing_words, model_words, note_refs_in_order, page_numbers, read_pdf
+from .readback import (
+    missing_words,
+    model_words,
+    note_refs_in_order,
+    overlapping_text,
+    page_numbers,
+    pdf_outline,
+    read_pdf,
+)
 
 SAMPLES = sample_paths()
 S = Span(0, 1)
@@ -60,7 +83,10 @@ def test_the_seed_reads_like_the_edition() -> None:
     _, data = converted(SEED)
     back = read_pdf(data)
     assert back.pages == 1
-    assert back.title == "The Ambassador in the Soviet Union (Harriman) to the President"
+    # no dateline: the file number tells the telegram apart from the others
+    assert back.title == (
+        "The Ambassador in the Soviet Union (Harriman) to the President (761.93/12–1544)"
+    )
     lines = back.text.splitlines()
     assert lines[0] == "761.93/12–1544: Telegram"
     assert lines[1] == "The Ambassador in the Soviet Union (Harriman) to the President1"
@@ -127,7 +153,9 @@ def test_paper_is_letter_by_default_and_a4_on_request() -> None:
 def test_pdf_is_byte_identical_on_a_second_run() -> None:
     doc, data = converted(SEED)
     assert to_pdf_bytes(doc) == data
+    # the seed has no dateline: no date, so no PDF/A either (and CC404 says so)
     assert "/CreationDate" not in (pypdf.PdfReader(io.BytesIO(data)).metadata or {})
+    assert [d.code for d in write_pdf(doc).diagnostics] == ["CC404"]
 
 
 def test_source_date_epoch_sets_the_creation_date() -> None:
@@ -149,3 +177,124 @@ def test_typst_code_in_the_text_stays_text() -> None:
     assert " ".join(read_pdf(data).text.split()).startswith(text)
     box = pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox
     assert round(float(box.width)) == 612  # the page was not resized
+
+
+def t(text: str) -> Text:
+    return Text(text, S)
+
+
+def long_table(rows: int = 120) -> Document:
+    body = tuple(
+        ((t(f"Item {k} of the account"),), (t(f"{k * 7}.{k % 100:02d}"),)) for k in range(1, rows)
+    )
+    table = Table((((t("Articles"),), (t("Dollars"),)), *body), S, header_rows=1)
+    return Document("d1", "d1.txt", (Paragraph((t("Before the table."),), S), table), (), S)
+
+
+def test_a_table_taller_than_a_page_breaks_with_its_heads_repeated() -> None:
+    """A typst figure cannot break: a 120-row table in one was overprinted at
+    the foot of its page. Every row is on some page, no two lines overlap,
+    and each page the table reaches starts with its column heads."""
+    data = to_pdf_bytes(long_table())
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) >= 3
+    assert overlapping_text(data) == []
+    texts = [page.extract_text() for page in reader.pages]
+    flat = " ".join(" ".join(texts).split())
+    assert all(f"Item {k} of the account" in flat for k in range(1, 120))
+    for text in texts:
+        assert text.lstrip().startswith("Articles") or text.startswith("Before the table")
+        assert text.count("Articles") == 1
+    # and the table starts right after the paragraph, not on a new page
+    assert "Item 1 of the account" in texts[0]
+
+
+def test_the_outline_keeps_the_space_at_a_line_break_and_enclosures_below() -> None:
+    heading = Heading((t("No. 83."), LineBreak(S), t("Mr. Herbert to Mr. Gresham.")), S)
+    enclosed = Attachment(
+        (
+            SourceNote((t("[Inclosure 1 in No. 83.]"),), S),
+            Heading((t("Commander O’Neil to Mr. Herbert."),), S),
+            Paragraph((t("Sir: I have the honor."),), S),
+        ),
+        S,
+    )
+    doc = Document("d83", "d83.txt", (heading, Paragraph((t("Sir:"),), S), enclosed), (), S)
+    assert pdf_outline(to_pdf_bytes(doc)) == [
+        (0, "No. 83. Mr. Herbert to Mr. Gresham."),
+        (1, "Commander O’Neil to Mr. Herbert."),
+    ]
+
+
+def dated(epoch_text: str = "December 15, 1944", when: str | None = "1944-12-15") -> Document:
+    heading = Heading(
+        (
+            t("The Ambassador in the Soviet Union ("),
+            Name("Harriman", "person", "from", S),
+            t(") to the "),
+            Name("President", "office", "to", S),
+        ),
+        S,
+    )
+    return Document(
+        "d7",
+        "d7.txt",
+        (
+            SourceNote((t("761.93/12–1544: Telegram"),), S),
+            heading,
+            Opener(((t("top secret"),),), S),
+            Dateline((t("Moscow, "), DateText(epoch_text, when, S)), S),
+            Paragraph((t("Personal and Top Secret."),), S),
+        ),
+        (),
+        S,
+    )
+
+
+def xmp(data: bytes) -> str:
+    meta = pypdf.PdfReader(io.BytesIO(data)).xmp_metadata
+    assert meta is not None
+    return meta.stream.get_data().decode("utf-8")
+
+
+def test_pdf_a_2b_by_default_dated_by_the_document() -> None:
+    data = to_pdf_bytes(dated())
+    packet = xmp(data)
+    assert "<pdfaid:part>2</pdfaid:part>" in packet
+    assert "<pdfaid:conformance>B</pdfaid:conformance>" in packet
+    meta = pypdf.PdfReader(io.BytesIO(data)).metadata or {}
+    assert str(meta["/CreationDate"]).startswith("D:19441215")
+    # SOURCE_DATE_EPOCH, when set, is the date instead
+    epoch = pypdf.PdfReader(io.BytesIO(to_pdf_bytes(dated(), Options(source_date_epoch=0))))
+    assert str((epoch.metadata or {})["/CreationDate"]).startswith("D:1970")
+
+
+def test_the_properties_tell_the_document_apart() -> None:
+    data = to_pdf_bytes(dated())
+    meta = pypdf.PdfReader(io.BytesIO(data)).metadata or {}
+    assert meta["/Title"] == (
+        "The Ambassador in the Soviet Union (Harriman) to the President, December 15, 1944"
+    )
+    assert meta["/Author"] == "The Ambassador in the Soviet Union (Harriman)"
+    assert meta["/Subject"] == "761.93/12–1544: Telegram; December 15, 1944"
+    assert meta["/Keywords"] == "d7, 761.93/12–1544, top secret"
+    assert "<rdf:li>en</rdf:li>" in xmp(data)  # dc:language
+
+
+@pytest.mark.parametrize(
+    ("standards", "part"),
+    [(("a-2u",), "<pdfaid:part>2</pdfaid:part>"), (("a-3u",), "<pdfaid:part>3</pdfaid:part>")],
+)
+def test_other_pdf_a_profiles_on_request(standards: tuple[str, ...], part: str) -> None:
+    assert part in xmp(to_pdf_bytes(dated(), Options(pdf_standards=standards)))
+
+
+def test_pdf_ua_1_on_request() -> None:
+    data = to_pdf_bytes(dated(), Options(pdf_standards=("a-2a", "ua-1")))
+    packet = xmp(data)
+    assert "<pdfuaid:part>1</pdfuaid:part>" in packet
+    assert "<pdfaid:conformance>A</pdfaid:conformance>" in packet
+    catalog = pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == "en"
+    with pytest.raises(ValueError, match="unknown PDF standard 'b-1'"):
+        Options(pdf_standards=("b-1",))

@@ -149,8 +149,13 @@ class ListBlock:
 
 @dataclass(frozen=True)
 class Table:
+    """Rows of cells. ``header_rows`` rows at the top are column heads
+    (``Articles | Metric tons``), repeated on every page a printed table
+    spans; ``None`` is none, as TEI ``row@role="label"`` says."""
+
     rows: tuple[tuple[Inlines, ...], ...]
     span: Span
+    header_rows: int | None = None
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,31 @@ PAPERS = ("letter", "a4")
 #: How pandoc runs: one long-lived ``pandoc lua`` process per Python process,
 #: or one ``pandoc --sandbox`` per document (slower, same bytes).
 PANDOC_MODES = ("loop", "oneshot")
+#: The PDF standards typst 0.15 writes (``pdf_standards``): PDF versions,
+#: the PDF/A archival profiles and PDF/UA-1 (accessible). Several may be
+#: combined (``a-2a,ua-1``); ``none`` asks for a plain PDF.
+PDF_STANDARDS = (
+    "a-2b",
+    "a-2u",
+    "a-2a",
+    "a-3b",
+    "a-3u",
+    "a-3a",
+    "a-4",
+    "a-4f",
+    "a-4e",
+    "a-1b",
+    "a-1a",
+    "ua-1",
+    "1.4",
+    "1.5",
+    "1.6",
+    "1.7",
+    "2.0",
+)
+#: Archival by default: PDF/A-2b (every glyph embedded, colour and metadata
+#: fixed, XMP identification).
+DEFAULT_PDF_STANDARDS = ("a-2b",)
 
 
 @dataclass(frozen=True)
@@ -45,12 +70,19 @@ class Options:
     pandoc: str = "loop"
     #: ``SOURCE_DATE_EPOCH``: the date written into DOCX and PDF (None: no date)
     source_date_epoch: int | None = None
+    #: standards the PDF is written to (see :data:`PDF_STANDARDS`); () for none
+    pdf_standards: tuple[str, ...] = DEFAULT_PDF_STANDARDS
 
     def __post_init__(self) -> None:
         # Options built in code (the API, tests) get the same checks as the
         # command line, before any document is read.
         if self.paper not in PAPERS:
             raise ValueError(f"unknown paper {self.paper!r}; choose from {', '.join(PAPERS)}")
+        unknown = [s for s in self.pdf_standards if s not in PDF_STANDARDS]
+        if unknown:
+            raise ValueError(
+                f"unknown PDF standard {unknown[0]!r}; choose from {', '.join(PDF_STANDARDS)}"
+            )
         if self.pandoc not in PANDOC_MODES:
             raise ValueError(
                 f"unknown pandoc mode {self.pandoc!r}; choose from {', '.join(PANDOC_MODES)}"
@@ -132,6 +164,27 @@ def _epoch(value: object) -> int | None:
     raise SettingError(f"must be a whole number of seconds since 1970, not {value!r}")
 
 
+def parse_pdf_standards(value: object) -> tuple[str, ...]:
+    """``"a-2b"``, ``"a-2a,ua-1"`` or a list of them; ``"none"`` for a plain PDF.
+
+    >>> parse_pdf_standards("A-2u, ua-1"), parse_pdf_standards("none")
+    (('a-2u', 'ua-1'), ())
+    """
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(v, str) for v in items):
+        raise SettingError('must be a PDF standard or a list of them, e.g. "a-2b" or "a-2a,ua-1"')
+    names = [v.strip().lower() for v in items if v.strip()]
+    if names == ["none"]:
+        return ()
+    unknown = [n for n in names if n not in PDF_STANDARDS]
+    if unknown or not names:
+        raise SettingError(
+            f"unknown PDF standard {(unknown or [''])[0]!r}; "
+            f"choose from none, {', '.join(PDF_STANDARDS)}"
+        )
+    return tuple(dict.fromkeys(names))
+
+
 @dataclass(frozen=True)
 class Setting:
     """One field of :class:`Options` and the places it can be set."""
@@ -156,5 +209,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("paper", "paper", "CABLECONV_PDF_PAPER", _choice(PAPERS)),
     Setting("pandoc", "pandoc", "CABLECONV_PANDOC", _choice(PANDOC_MODES)),
     Setting("source_date_epoch", None, "SOURCE_DATE_EPOCH", _epoch),
+    Setting("pdf_standards", "pdf-standard", "CABLECONV_PDF_STANDARD", parse_pdf_standards),
 )
 BY_KEY = {s.key: s for s in SETTINGS if s.key is not None}

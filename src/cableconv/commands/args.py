@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cableconv.options import PAPERS, SettingError, parse_size
+from cableconv.options import PAPERS, SettingError, parse_pdf_standards, parse_size
 from cableconv.source import DEFAULT_MAX_BYTES
 
 SETTING_PREFIX = "setting_"
@@ -26,6 +26,14 @@ def size(value: str) -> int:
     """
     try:
         return parse_size(value)
+    except SettingError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def pdf_standards(value: str) -> tuple[str, ...]:
+    """``--pdf-standard a-2a,ua-1``, checked as the flag is read."""
+    try:
+        return parse_pdf_standards(value)
     except SettingError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
@@ -68,6 +76,12 @@ _FLAGS: dict[str, tuple[tuple[str, ...], dict[str, Any], str]] = {
         ("--paper",),
         {"choices": PAPERS},
         "PDF paper size (default: [tool.cableconv] paper, $CABLECONV_PDF_PAPER, else letter)",
+    ),
+    "pdf_standards": (
+        ("--pdf-standard",),
+        {"type": pdf_standards, "metavar": "STD[,STD]"},
+        "PDF standard(s): a-2b (the default), a-2u, a-3u, a-4, ua-1 (accessible), "
+        "a-2a,ua-1 ..., or none",
     ),
 }
 

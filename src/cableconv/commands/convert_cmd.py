@@ -74,7 +74,7 @@ def register(sub: Any) -> None:
     noise.add_argument(
         "-v", "--verbose", action="store_true", help="also print each document and info notes"
     )
-    add_settings(p, "paper", "max_bytes")
+    add_settings(p, "paper", "pdf_standards", "max_bytes")
     p.set_defaults(handler=run_convert)
 
 

@@ -71,6 +71,8 @@ NO_USER_DATA = DATA_DIR / "no-pandoc-user-data"
 
 #: What pandoc writes from this AST (DOCX is written from the model, writers/docx.py).
 Target = Literal["markdown", "typst"]
+#: The deepest heading level pandoc's writers know.
+MAX_HEADING_LEVEL = 6
 Json = dict[str, Any]
 #: A writer's look at each piece of text as the AST is built: what the
 #: target cannot show of it (the PDF's fonts), or None.
@@ -187,6 +189,8 @@ class _Builder:
     used: set[int] = field(default_factory=set)
     in_note: bool = False
     in_heading: bool = False
+    #: enclosures the builder is inside: their headings are one level below
+    depth: int = 0
     pairing: Pairing = field(init=False)
 
     def __post_init__(self) -> None:
@@ -209,8 +213,11 @@ class _Builder:
             return words(node.text, self.target)
         if isinstance(node, LineBreak):
             if self.in_heading and self.target == "typst":
-                # pandoc writes "\" and a newline, which would end the heading
-                return [_raw_inline("typst", "#linebreak();")]
+                # pandoc writes "\" and a newline, which would end the
+                # heading; the space before the break is what keeps "No. 83."
+                # and "Mr. Herbert" apart in the outline and the tags, which
+                # take the heading's text without its line breaks
+                return [_SPACE, _raw_inline("typst", "#linebreak();")]
             return [_el("LineBreak")]
         if isinstance(node, PageBreak):
             return self.page_marker(node.n)
@@ -276,7 +283,8 @@ class _Builder:
         self.in_heading = True
         content = self.inlines(block.content)
         self.in_heading = False
-        return [_el("Header", [1, _attr(), content])] if content else []
+        level = min(1 + self.depth, MAX_HEADING_LEVEL)
+        return [_el("Header", [level, _attr(), content])] if content else []
 
     def opener(self, block: Opener) -> list[Json]:
         """Classification lines (``top secret``) in small caps; the model keeps
@@ -311,10 +319,12 @@ class _Builder:
         width = max((len(row) for row in block.rows), default=0)
         if width == 0:
             return []
-        rows = [
-            _row([self.inlines(cell) for cell in row] + [[]] * (width - len(row)))
-            for row in block.rows
+        cells = [
+            [self.inlines(cell) for cell in row] + [[]] * (width - len(row)) for row in block.rows
         ]
+        if self.target == "typst":
+            return [self.typst_table(width, block.header_rows or 0, cells)]
+        rows = [_row(row) for row in cells]
         colspecs = [[_el("AlignDefault"), _el("ColWidthDefault")] for _ in range(width)]
         return [
             _el(
@@ -330,6 +340,22 @@ class _Builder:
             )
         ]
 
+    def typst_table(self, width: int, header_rows: int, rows: list[list[list[Json]]]) -> Json:
+        """``#cc-table(columns: 2, header: 1)[cell][cell]…;``: a table of the
+        template's, written here rather than by pandoc, whose typst writer
+        puts every table in a ``figure``. A figure cannot break across pages:
+        a table taller than a page was overprinted at its foot, and a shorter
+        one jumped to the next page. The cells are pandoc's inlines, escaped
+        by its writer like any text."""
+        head = min(header_rows, len(rows))
+        out: list[Json] = [_raw_inline("typst", f"#cc-table(columns: {width}, header: {head})[")]
+        for k, cell in enumerate(c for row in rows for c in row):
+            if k:
+                out.append(_raw_inline("typst", "]["))
+            out.extend(cell)
+        out.append(_raw_inline("typst", "];"))
+        return _el("Plain", out)
+
     def page_break_block(self, block: PageBreakBlock) -> list[Json]:
         if self.target == "typst":  # the template sets it in the margin
             return self.styled("page-break", [_el("Plain", words(f"[Page {block.n}]", "typst"))])
@@ -339,7 +365,13 @@ class _Builder:
         return self.para("signature", block.content)
 
     def attachment(self, block: Attachment) -> list[Json]:
-        return self.styled("attachment", self.blocks(block.blocks))
+        """An enclosure: its blocks, its headings one level below those of
+        the document that encloses it."""
+        self.depth += 1
+        try:
+            return self.styled("attachment", self.blocks(block.blocks))
+        finally:
+            self.depth -= 1
 
     def unanchored_notes(self) -> list[Json]:
         """Footnotes whose marker was not found: kept as real notes, anchored

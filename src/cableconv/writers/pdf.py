@@ -7,23 +7,34 @@ page with the document's own marks, page turns of the printed volume in the
 right margin, the dateline and signature set right, the classification in
 small caps, no hyphenation (so no soft hyphen reaches the text layer), only
 the fonts bundled with typst (Libertinus Serif, with New Computer Modern for
-anything it lacks), the heading as the PDF title.
+anything it lacks), tables that break across pages with their column heads
+repeated, enclosures one heading level below their document.
+
+The PDF is archival by default: PDF/A-2b (``Options.pdf_standards``, the
+``--pdf-standard`` setting, also asks for PDF/UA-1 or the other profiles
+typst writes), checked by typst as it writes. Its properties come from
+:mod:`cableconv.writers.meta`: a title that tells the document apart
+(heading and date), the sender as author, the source line and date as
+subject, keywords, language. PDF/A needs a date: ``SOURCE_DATE_EPOCH``
+when set, else the document's own date; a document with neither is written
+without the PDF/A profile and says so (CC404).
 
 Paper is ``Options.paper`` (US Letter unless ``a4``). Output is
-deterministic: no creation date, unless ``Options.source_date_epoch``
-(``SOURCE_DATE_EPOCH``) gives one.
+deterministic: the same input and settings give the same bytes.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any
 
 from cableconv.diagnostics import Diagnostic, Span
 from cableconv.model import Document
 from cableconv.options import Options
 from cableconv.writers import Output, pandoc_ast
+from cableconv.writers.meta import metadata
 from cableconv.writers.pandoc_ast import DATA_DIR, PandocDocument, WriteOptions, build, write
 
 TEMPLATE = DATA_DIR / "cableconv.typ"
@@ -42,15 +53,46 @@ def _typst(doc: Document, options: Options) -> tuple[bytes, dict[str, str], Pand
     body = write(
         built, "typst-smart", WriteOptions(wrap_none=True), raw="typst", pandoc=options.pandoc
     )
+    meta = metadata(doc)
     inputs = {
-        "cc-title": built.title,
-        "cc-description": f"Converted by cableconv from the transcription {doc.source_name}",
+        "cc-title": meta.title,
+        "cc-authors": json.dumps(list(meta.authors), ensure_ascii=False),
+        "cc-description": meta.subject,
+        "cc-keywords": json.dumps(list(meta.keywords), ensure_ascii=False),
+        "cc-lang": meta.language,
         "cc-note-marks": json.dumps(list(built.note_marks), ensure_ascii=False),
         "cc-paper": TYPST_PAPERS[options.paper],
     }
     if options.source_date_epoch is not None:
-        inputs["cc-dated"] = "yes"
+        inputs["cc-date"] = "auto"  # the compile's timestamp
+    elif meta.date is not None and _ISO_DATE.match(meta.date):
+        inputs["cc-date"] = _full_date(meta.date)
     return TEMPLATE.read_bytes() + b"\n" + body, inputs, built
+
+
+#: An ISO date or its start (``1944``, ``1944-12``, ``1944-12-15T17:00``).
+_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _full_date(when: str) -> str:
+    """A day from an ISO date as precise as the document gives it
+    (``1944-12`` -> ``1944-12-01``).
+
+    >>> _full_date("1944-12-15T17:00:00"), _full_date("1918-03")
+    ('1944-12-15', '1918-03-01')
+    """
+    m = _ISO_DATE.match(when)
+    assert m is not None
+    parts = m.group().split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def standards(options: Options, dated: bool) -> tuple[str, ...]:
+    """The PDF standards to write: those asked for, less PDF/A when the
+    document has no date (PDF/A cannot be written without one)."""
+    if dated:
+        return options.pdf_standards
+    return tuple(s for s in options.pdf_standards if not s.startswith("a-"))
 
 
 _COMPILER: tuple[int, Any] | None = None
@@ -82,10 +124,27 @@ def write_pdf(doc: Document, options: Options = Options()) -> Output:
     """The PDF file, on ``options.paper``, and what it could not render as it
     stands (markers without notes, characters its fonts cannot draw)."""
     source, inputs, built = _typst(doc, options)
-    pdf = _compiler().compile(input=source, sys_inputs=inputs, timestamp=options.source_date_epoch)
+    dated = "cc-date" in inputs
+    wanted = standards(options, dated)
+    losses = list(built.losses)
+    if wanted != options.pdf_standards:
+        losses.append(
+            Diagnostic(
+                "CC404",
+                "the document has no date, which PDF/A needs: the PDF is not PDF/A",
+                doc.span,
+                hint="set SOURCE_DATE_EPOCH, or check the dateline",
+            )
+        )
+    pdf = _compiler().compile(
+        input=source,
+        sys_inputs=inputs,
+        timestamp=options.source_date_epoch,
+        pdf_standards=list(wanted),
+    )
     if not isinstance(pdf, bytes):  # pragma: no cover - typst returns bytes for one PDF
         raise TypeError("typst did not return a PDF")
-    return Output(pdf, built.losses)
+    return Output(pdf, tuple(losses))
 
 
 #: What the fonts bundled with typst (Libertinus Serif, New Computer Modern)

@@ -1,0 +1,146 @@
+"""What every printed format says about a document in its properties: title,
+author, subject, keywords, date, language, identifier.
+
+The PDF (``#set document``), the DOCX (``docProps/core.xml``) and the
+Markdown front matter all take them from here, so the three say the same.
+Titles are made to tell documents apart: 94 telegrams of one volume are
+headed "The Ambassador in Russia (Francis) to the Secretary of State", so the
+title adds the date as the dateline prints it (when there is no date, the
+file number of the source line, else the document's id).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cableconv.model import (
+    Attachment,
+    Block,
+    Dateline,
+    DateText,
+    Document,
+    Inlines,
+    LineBreak,
+    Name,
+    Opener,
+    SourceNote,
+    plain,
+)
+
+#: The model has no language yet; every FRUS volume so far is in English
+#: (quotations in other languages are inside English documents).
+DEFAULT_LANGUAGE = "en"
+#: "… to the Secretary of State", "… to Mr. Seward": from the last "to" before
+#: the recipient's name on.
+_TO_WORDS = re.compile(r"\s+to\b(?!.*\sto\b).*$")
+#: A file number at the start of a source line: "761.93/12–1544: Telegram".
+_FILE_NUMBER = re.compile(r"^\s*([^:\s][^:]*?\d[^:]*?):")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """A document's properties, as text ready for any format."""
+
+    title: str
+    heading: str
+    authors: tuple[str, ...]
+    subject: str
+    keywords: tuple[str, ...]
+    #: the dateline's date, ISO 8601 (``1944-12-15``), when it can be read
+    date: str | None
+    #: the date as printed (``December 15, 1944``)
+    date_text: str | None
+    source_line: str | None
+    file_number: str | None
+    classification: str | None
+    language: str
+    identifier: str
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _first(blocks: tuple[Block, ...], kind: type[Block]) -> Block | None:
+    """The first block of ``kind`` outside any enclosure."""
+    return next((b for b in blocks if isinstance(b, kind)), None)
+
+
+def _date(doc: Document) -> tuple[str | None, str | None]:
+    dateline = _first(doc.blocks, Dateline)
+    if isinstance(dateline, Dateline):
+        for node in dateline.content:
+            if isinstance(node, DateText):
+                return node.when, _one_line(node.text).rstrip(".,") or None
+    return None, None
+
+
+def _authors(content: Inlines) -> tuple[str, ...]:
+    """The sender as the heading names them ("The Ambassador in the Soviet
+    Union (Harriman)"): the heading's line with the sender, up to the
+    recipient; the sender's names when that line says nothing else."""
+    line: list[str] = []
+    senders: list[str] = []
+    for node in content:
+        if isinstance(node, LineBreak):
+            if senders:
+                break
+            line = []
+        elif isinstance(node, Name) and node.role == "to":
+            break
+        else:
+            if isinstance(node, Name):
+                senders.append(node.text)
+            line.append(plain((node,)))
+    if not senders:
+        return ()
+    text = _TO_WORDS.sub("", _one_line("".join(line))).rstrip(" ,.")
+    return (text,) if text else tuple(dict.fromkeys(senders))
+
+
+def metadata(doc: Document) -> Metadata:
+    heading = doc.heading
+    head_text = doc.title
+    when, date_text = _date(doc)
+    source = _first(doc.blocks, SourceNote)
+    source_line = _one_line(plain(source.content)) if isinstance(source, SourceNote) else None
+    m = _FILE_NUMBER.match(source_line or "")
+    file_number = m.group(1).strip() if m else None
+    opener = _first(doc.blocks, Opener)
+    classification = (
+        "; ".join(_one_line(plain(line)) for line in opener.lines if plain(line).strip())
+        if isinstance(opener, Opener)
+        else None
+    ) or None
+    head = head_text.rstrip(".")
+    title = f"{head}, {date_text}" if date_text else f"{head} ({file_number or doc.doc_id})"
+    subject = "; ".join(p for p in (source_line, date_text) if p)
+    if file_number and (source_line is None or file_number not in source_line):
+        subject = f"{subject}; file {file_number}" if subject else f"file {file_number}"
+    keywords = tuple(
+        dict.fromkeys(
+            k
+            for k in (
+                doc.doc_id,
+                file_number,
+                classification,
+                "enclosures" if any(isinstance(b, Attachment) for b in doc.blocks) else None,
+            )
+            if k
+        )
+    )
+    return Metadata(
+        title=title,
+        heading=head_text,
+        authors=_authors(heading.content) if heading is not None else (),
+        subject=subject or doc.source_name,
+        keywords=keywords,
+        date=when,
+        date_text=date_text,
+        source_line=source_line,
+        file_number=file_number,
+        classification=classification,
+        language=DEFAULT_LANGUAGE,
+        identifier=doc.doc_id,
+    )
