@@ -23,6 +23,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,13 @@ from cableconv.writers.pandoc_ast import pandoc_path  # noqa: E402
 TARGET = ROOT / "src" / "cableconv" / "data" / "reference.docx"
 SERIF = "Times New Roman"
 GREY = RGBColor(0x60, 0x60, 0x60)
+#: The indent of a paragraph's first line and of list items: the PDF's 1.3em
+#: of its 11pt type (data/cableconv.typ), so both formats indent alike.
+INDENT = Pt(14.3)
+#: rFonts attributes naming a theme font. Word takes ``asciiTheme`` over
+#: ``ascii`` in the same element, so pandoc's Heading 1, which names both
+#: ``majorHAnsi`` and Times New Roman, came out in the theme's sans serif.
+THEME_FONTS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
 def pandoc_reference() -> bytes:
@@ -74,7 +82,7 @@ def build() -> bytes:
 
     body_style = paragraph_style(doc, "Body")
     fmt = body_style.paragraph_format
-    fmt.first_line_indent = Inches(0.3)
+    fmt.first_line_indent = INDENT
     fmt.space_after = Pt(4)
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.widow_control = True
@@ -87,6 +95,22 @@ def build() -> bytes:
     heading.paragraph_format.space_before = Pt(6)
     heading.paragraph_format.space_after = Pt(12)
     heading.paragraph_format.keep_with_next = True
+
+    # an enclosure's heading, a level below its document's
+    heading2 = doc.styles["Heading 2"]
+    heading2.font.name = SERIF
+    heading2.font.size = Pt(11.5)
+    heading2.font.bold = True
+    heading2.font.italic = False
+    heading2.font.color.rgb = RGBColor(0, 0, 0)
+    heading2.paragraph_format.space_before = Pt(12)
+    heading2.paragraph_format.space_after = Pt(8)
+    heading2.paragraph_format.keep_with_next = True
+
+    footer = paragraph_style(doc, "Footer")
+    footer.font.size = Pt(9)
+    footer.font.color.rgb = GREY
+    footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     source = paragraph_style(doc, "Source Note")
     source.font.size = Pt(10)
@@ -111,7 +135,7 @@ def build() -> bytes:
     list_head.paragraph_format.keep_with_next = True
 
     list_item = paragraph_style(doc, "List Item")
-    list_item.paragraph_format.left_indent = Inches(0.3)
+    list_item.paragraph_format.left_indent = INDENT
     list_item.paragraph_format.space_after = Pt(2)
 
     signature = paragraph_style(doc, "Signature")
@@ -132,9 +156,22 @@ def build() -> bytes:
     footnote.font.size = Pt(9.5)
     footnote.paragraph_format.space_after = Pt(2)
 
+    serif_everywhere(doc)
     out = io.BytesIO()
     doc.save(out)
     return repack(out.getvalue())
+
+
+def serif_everywhere(doc) -> None:  # type: ignore[no-untyped-def]
+    """Every font of the styles and the defaults is named, never a theme's:
+    headings in the serif their style says, as the body."""
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        named = any(fonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi"))
+        for attr in THEME_FONTS:
+            fonts.attrib.pop(qn(f"w:{attr}"), None)
+        if not named:
+            for attr in ("ascii", "hAnsi", "cs"):
+                fonts.set(qn(f"w:{attr}"), SERIF)
 
 
 def main() -> int:

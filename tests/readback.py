@@ -30,6 +30,7 @@ from cableconv.model import (
     iter_inlines,
     plain,
 )
+from cableconv.writers.docx_notes import format_label
 from cableconv.writers.pandoc_ast import WriteOptions, convert_text
 
 WORD = re.compile(r"\w+")
@@ -181,10 +182,12 @@ def read_markdown(data: bytes) -> MarkdownContent:
 @dataclass
 class DocxContent:
     paragraphs: list[tuple[str, str]]  # (style name, text)
-    notes: list[tuple[str, str]]  # (mark, text)
-    note_refs: list[str] = field(default_factory=list)  # marks in the text
+    notes: list[tuple[str, str]]  # (mark as Word shows it, text)
+    note_refs: list[str] = field(default_factory=list)  # marks in the text, as Word shows them
     core: dict[str, str] = field(default_factory=dict)
     char_styles: Counter[str] = field(default_factory=Counter)
+    #: how many references carry a custom mark (``customMarkFollows``)
+    custom_marks: int = 0
 
     @property
     def text(self) -> str:
@@ -207,16 +210,20 @@ def _is_mark_run(run: Any) -> bool:
     return style is not None and style.get(f"{W}val") == "FootnoteReference"
 
 
-def _paragraph_text(p: Any) -> tuple[str, str, list[str]]:
-    """Text without note marks, the marks, and the character styles used."""
-    text, marks, styles = [], [], []
+def _paragraph_text(p: Any) -> tuple[str, list[str | None], list[str]]:
+    """Text without note marks, the marks (None for Word's own number), and
+    the character styles used."""
+    text: list[str] = []
+    marks: list[str | None] = []
+    styles: list[str] = []
     for run in p.iter(f"{W}r"):
         style = run.find(f"{W}rPr/{W}rStyle")
         if _is_mark_run(run):
             ref = run.find(f"{W}footnoteReference")
-            mark = _run_text(run)
-            if ref is not None and ref.get(f"{W}customMarkFollows") != "1":
-                mark = ""  # automatic number, filled in by Word
+            mark: str | None = _run_text(run)
+            custom = ref is not None and ref.get(f"{W}customMarkFollows") == "1"
+            if run.find(f"{W}footnoteRef") is not None or (ref is not None and not custom):
+                mark = None  # automatic number, filled in by Word
             marks.append(mark)
             text.append(" ")  # a mark ends the word before it
             continue
@@ -243,6 +250,18 @@ def read_docx(data: bytes) -> DocxContent:
         paragraphs.append((name or "", text))
         char_styles.update(style_names.get(s, s) for s in styles)
         refs.extend(marks)
+    # Word's own numbers, as ECMA-376 says: the section's numFmt from its
+    # numStart, one per automatic note; a custom mark takes no number
+    props = body.find(f"{W}sectPr/{W}footnotePr")
+    fmt, start = "decimal", 1
+    if props is not None:
+        fmt_el, start_el = props.find(f"{W}numFmt"), props.find(f"{W}numStart")
+        fmt = fmt_el.get(f"{W}val") if fmt_el is not None else fmt
+        start = int(start_el.get(f"{W}val")) if start_el is not None else start
+    auto = [k for k, mark in enumerate(refs) if mark is None]
+    shown = {k: format_label(fmt, start + n) for n, k in enumerate(auto)}
+    custom_marks = len(refs) - len(auto)
+    refs = [shown.get(k, mark or "") for k, mark in enumerate(refs)]
     notes: list[tuple[str, str]] = []
     part = next(
         (p for p in document.part.package.iter_parts() if str(p.partname) == "/word/footnotes.xml"),
@@ -260,10 +279,17 @@ def read_docx(data: bytes) -> DocxContent:
                 text, pmarks, _ = _paragraph_text(p)
                 texts.append(text)
                 marks.extend(pmarks)
-            notes.append((marks[0] if marks else "", " ".join(" ".join(texts).split())))
+            notes.append((marks[0] or "" if marks else "", " ".join(" ".join(texts).split())))
+        # a note without a custom mark shows its reference's number
+        notes = [(m or refs[k] if k < len(refs) else m, t) for k, (m, t) in enumerate(notes)]
     props = document.core_properties
     core = {"title": props.title or "", "subject": props.subject or ""}
-    return DocxContent(paragraphs, notes, refs, core, char_styles)
+    core.update(
+        (name, str(value))
+        for name in ("author", "keywords", "language", "identifier", "created")
+        if (value := getattr(props, name))
+    )
+    return DocxContent(paragraphs, notes, refs, core, char_styles, custom_marks)
 
 
 # ---- PDF --------------------------------------------------------------------

@@ -37,10 +37,8 @@ def test_docx_carries_the_whole_document(path: Path) -> None:
     assert not missing_words(model_words(doc), back.text)
     marks = note_refs_in_order(doc)
     assert len(back.notes) == len(back.note_refs) == len(doc.footnotes)
-    if marks == [str(k) for k in range(1, len(marks) + 1)]:
-        assert back.note_refs == [""] * len(marks)  # Word numbers them itself
-    else:
-        assert back.note_refs == marks and [m for m, _ in back.notes] == marks
+    # each note shows its printed mark, as Word numbers it or as a custom mark
+    assert back.note_refs == marks and [m for m, _ in back.notes] == marks
     by_mark = sorted(" ".join(plain(n.content).split()) for n in doc.footnotes)
     assert sorted(text for _, text in back.notes) == by_mark
     pages = page_numbers(doc)
@@ -63,11 +61,16 @@ def test_the_seed_uses_the_named_styles() -> None:
     assert "he was [Page 379]interested." in page_para
     assert "Russia’s" in back.text and "“all outlets" in back.text and "Mongolia—the" in back.text
     assert back.notes == [
-        ("", "Sent by the United States Naval Attaché, Moscow, via Navy channels.")
+        ("1", "Sent by the United States Naval Attaché, Moscow, via Navy channels.")
     ]
     assert back.core == {
-        "title": "The Ambassador in the Soviet Union (Harriman) to the President",
-        "subject": "761.93-12-1544.txt",
+        # no dateline: the file number tells it from the other telegrams
+        "title": "The Ambassador in the Soviet Union (Harriman) to the President (761.93/12–1544)",
+        "subject": "761.93/12–1544: Telegram",
+        "author": "The Ambassador in the Soviet Union (Harriman)",
+        "keywords": "d761.93-12-1544, 761.93/12–1544, top secret",
+        "language": "en",
+        "identifier": "d761.93-12-1544",
     }
 
 

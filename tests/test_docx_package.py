@@ -30,6 +30,7 @@ from cableconv.model import (
     Document,
     Footnote,
     Heading,
+    Inline,
     LineBreak,
     NoteRef,
     PageBreak,
@@ -161,18 +162,57 @@ def test_each_footnote_is_a_real_word_footnote() -> None:
         assert len(list(note.iter(f"{W}footnoteRef"))) == 1  # Word prints the number
 
 
-def test_printed_marks_follow_the_reference_as_custom_marks() -> None:
-    doc = doc_of(
-        Paragraph((t("First"), NoteRef("*", S), t(" second"), NoteRef("†", S)), S),
-        notes=(Footnote("*", (t("Star."),), S), Footnote("†", (t("Dagger."),), S)),
-    )
-    contents = parts(write_docx(doc).data)
+def notes_doc(*marks: str) -> Document:
+    content: list[Inline] = []
+    for mark in marks:
+        content += [t(f"Text {mark}"), NoteRef(mark, S)]
+    notes = tuple(Footnote(mark, (t(f"Note {mark}."),), S) for mark in marks)
+    return doc_of(Paragraph(tuple(content), S), notes=notes)
+
+
+def footnote_numbering(data: bytes) -> dict[str, str]:
+    props = xml(parts(data)["word/document.xml"]).find(f"{W}body/{W}sectPr/{W}footnotePr")
+    assert props is not None
+    return {el.tag.removeprefix(W): el.get(f"{W}val") or "" for el in props}
+
+
+@pytest.mark.parametrize(
+    ("marks", "fmt", "start"),
+    [
+        (("19", "20", "21"), "decimal", "19"),
+        (("*", "†", "‡", "§", "**"), "chicago", "1"),
+        (("†", "‡"), "chicago", "2"),
+        (("c", "d"), "lowerLetter", "3"),
+    ],
+)
+def test_labels_that_run_on_one_by_one_are_words_own_numbering(
+    marks: tuple[str, ...], fmt: str, start: str
+) -> None:
+    """LibreOffice shows a custom mark twice; Word's numbering (ECMA-376
+    w:footnotePr: numFmt, numStart) prints the same labels with none."""
+    data = write_docx(notes_doc(*marks)).data
+    assert footnote_numbering(data) == {"numFmt": fmt, "numStart": start}
+    body = xml(parts(data)["word/document.xml"])
+    assert not [r for r in body.iter(f"{W}footnoteReference") if r.get(f"{W}customMarkFollows")]
+    back = read_docx(data)
+    assert back.note_refs == list(marks) and [m for m, _ in back.notes] == list(marks)
+    assert back.custom_marks == 0
+
+
+def test_printed_marks_nothing_numbers_follow_the_reference_as_custom_marks() -> None:
+    # "2a" and a label printed again: custom; 20 and 21 go on from 19
+    data = write_docx(notes_doc("19", "2a", "20", "20", "21")).data
+    assert footnote_numbering(data) == {"numFmt": "decimal", "numStart": "19"}
+    contents = parts(data)
     body, notes = xml(contents["word/document.xml"]), xml(contents["word/footnotes.xml"])
-    for ref, mark in zip(body.iter(f"{W}footnoteReference"), "*†", strict=True):
-        assert ref.get(f"{W}customMarkFollows") == "1"
+    refs = list(body.iter(f"{W}footnoteReference"))
+    assert [r.get(f"{W}customMarkFollows") for r in refs] == [None, "1", None, "1", None]
+    for ref, mark in ((refs[1], "2a"), (refs[3], "20")):
         following = ref.getnext()
         assert following is not None and following.tag == f"{W}t" and following.text == mark
-    assert not list(notes.iter(f"{W}footnoteRef"))  # no automatic number in the notes
+    assert len(list(notes.iter(f"{W}footnoteRef"))) == 3  # Word's numbers in three notes
+    back = read_docx(data)
+    assert back.note_refs == ["19", "2a", "20", "20", "21"] and back.custom_marks == 2
 
 
 def test_source_date_epoch_changes_only_the_dates() -> None:
@@ -216,8 +256,14 @@ def test_markup_in_the_text_stays_text_in_every_part() -> None:
     data = write_docx(doc).data
     back = read_docx(data)
     assert [text.strip() for _, text in back.paragraphs] == [hostile] * 3
-    assert back.notes == [("", hostile)]
-    assert back.core == {"title": hostile, "subject": f"{hostile}.txt"}
+    assert back.notes == [("1", hostile)]
+    assert back.core == {
+        "title": f"{hostile} ({hostile})",
+        "subject": f"{hostile}.txt",
+        "keywords": hostile,
+        "language": "en",
+        "identifier": hostile,
+    }
     trees = {name: xml(body) for name, body in parts(data).items()}
     for name, tree in trees.items():
         assert not list(tree.iter("script", f"{W}script")), name
@@ -245,7 +291,7 @@ def test_a_marker_without_a_note_and_a_note_without_a_marker_are_kept_and_report
     out = write_docx(doc)
     back = read_docx(out.data)
     assert back.paragraphs == [("Body", "Text  more7"), ("Body", " ")]
-    assert back.notes == [("", "One."), ("", "Two.")]
+    assert back.notes == [("1", "One."), ("2", "Two.")]
     body = xml(parts(out.data)["word/document.xml"])
     (sup,) = body.iter(f"{W}vertAlign")
     assert sup.get(f"{W}val") == "superscript"
@@ -318,3 +364,100 @@ def test_a_fresh_process_writes_the_same_bytes_without_pandoc() -> None:
     digest, pandoc_loaded = out.stdout.split()
     assert digest == hashlib.sha256(sample_docx(SEED)).hexdigest()
     assert pandoc_loaded == "False"
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def test_story_parts_declare_words_namespaces_on_the_root() -> None:
+    """docx2python (and other readers) look prefixes up on the root: with
+    only ``w`` declared they failed with KeyError: 'r'."""
+    contents = parts(write_docx(convert_path(SEED).document).data)
+    for name in ("word/document.xml", "word/footnotes.xml", "word/footer1.xml"):
+        root = xml(contents[name])
+        assert root.nsmap["w"] == W_NS
+        assert root.nsmap["r"].endswith("/officeDocument/2006/relationships")
+        assert {"mc", "wp", "w14", "m"} <= set(root.nsmap)
+        ignorable = root.get(
+            "{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable"
+        )
+        assert ignorable is not None and set(ignorable.split()) <= set(root.nsmap)
+
+
+def test_heading_fonts_are_the_styles_serif_not_a_theme_font() -> None:
+    """Word takes asciiTheme over ascii in one rFonts: pandoc's Heading 1
+    named both, and headings came out in the theme's sans serif."""
+    with zipfile.ZipFile(REFERENCE_DOCX) as z:
+        styles = xml(z.read("word/styles.xml"))
+    fonts = list(styles.iter(f"{W}rFonts"))
+    assert fonts and not [
+        f for f in fonts for a in f.attrib if a.endswith("Theme}") or "Theme" in a
+    ]
+    for style_id in ("Heading1", "Heading2"):
+        (style,) = [s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == style_id]
+        assert style.find(f"{W}rPr/{W}rFonts").get(f"{W}ascii") == "Times New Roman"  # type: ignore[union-attr]
+
+
+def test_pages_are_numbered_in_the_footer_on_the_paper_asked_for() -> None:
+    doc = convert_path(SEED).document
+    for paper, size in (("letter", ("12240", "15840")), ("a4", ("11906", "16838"))):
+        contents = parts(write_docx(doc, Options(paper=paper)).data)
+        section = xml(contents["word/document.xml"]).find(f"{W}body/{W}sectPr")
+        assert section is not None
+        pg = section.find(f"{W}pgSz")
+        assert pg is not None and (pg.get(f"{W}w"), pg.get(f"{W}h")) == size
+        footer_ref = section[0]
+        assert footer_ref.tag == f"{W}footerReference"
+        rels = xml(contents["word/_rels/document.xml.rels"])
+        rid = footer_ref.get(
+            "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+        )
+        (target,) = [r.get("Target") for r in rels if r.get("Id") == rid]
+        assert target == "footer1.xml"
+        footer = xml(contents["word/footer1.xml"])
+        assert [i.text for i in footer.iter(f"{W}instrText")] == [" PAGE "]
+
+
+def test_no_proofing_state_is_inherited() -> None:
+    settings_part = xml(parts(write_docx(convert_path(SEED).document).data)["word/settings.xml"])
+    assert settings_part.find(f"{W}proofState") is None
+
+
+def test_tables_have_content_widths_a_repeated_head_and_whole_rows() -> None:
+    rows = [((t("Articles"),), (t("Metric tons"),))]
+    rows += [
+        ((t(f"Cottonseed oil and other edible oils, lot {k}"),), (t("8,000"),)) for k in range(9)
+    ]
+    doc = doc_of(Table(tuple(rows), S, header_rows=1))
+    body = xml(parts(write_docx(doc).data)["word/document.xml"])
+    (tbl,) = body.iter(f"{W}tbl")
+    widths = [int(c.get(f"{W}w") or 0) for c in tbl.iter(f"{W}gridCol")]
+    assert widths[0] > 2 * widths[1]  # the text column is the wide one
+    assert sum(widths) == int(tbl.find(f"{W}tblPr/{W}tblW").get(f"{W}w") or 0)  # type: ignore[union-attr]
+    trs = list(tbl.iter(f"{W}tr"))
+    assert [tr.find(f"{W}trPr/{W}tblHeader") is not None for tr in trs] == [True] + [False] * 9
+    assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in trs)
+
+
+def test_an_enclosures_heading_is_a_level_below() -> None:
+    from cableconv.model import Attachment
+
+    doc = doc_of(
+        Heading((t("No. 83."),), S),
+        Attachment((Heading((t("Commander O’Neil to Mr. Herbert."),), S),), S),
+    )
+    styles = [style for style, _ in read_docx(write_docx(doc).data).paragraphs]
+    assert styles == ["Heading 1", "Heading 2"]
+
+
+def test_created_is_the_documents_date_unless_source_date_epoch() -> None:
+    from cableconv.model import Dateline, DateText
+
+    doc = doc_of(
+        Heading((t("Mr. Herbert to Mr. Gresham."),), S),
+        Dateline((t("Washington, "), DateText("July 27, 1894", "1894-07-27", S)), S),
+    )
+    assert read_docx(write_docx(doc).data).core["created"].startswith("1894-07-27")
+    dated = read_docx(write_docx(doc, Options(source_date_epoch=1700000000)).data)
+    assert dated.core["created"].startswith("2023-11-14")
+    assert dated.core["title"] == "Mr. Herbert to Mr. Gresham, July 27, 1894"

@@ -3,28 +3,36 @@
 WordprocessingML is built node by node with lxml, never from string
 templates, so every character of the transcription is escaped by the XML
 serialiser; one small method per model node, as in the TEI writer. The
-styles, fonts, theme and page setup (US Letter) come from the shipped
-``data/reference.docx`` (see ``scripts/make_reference_docx.py``), read once
-per process. Blocks get its paragraph styles: Source Note, Heading 1,
-Classification (small caps), Dateline (set right), Body, List Head, List
-Item, Signature, Page Break; page markers are ``[Page 379]`` runs in the
-character style Page Marker, where the page turns; tables are Word tables.
+styles, fonts and theme come from the shipped ``data/reference.docx`` (see
+``scripts/make_reference_docx.py``), read once per process; the page is
+``Options.paper`` with its number in the footer. Story parts declare Word's
+namespaces on their root, as Word writes them. Blocks get its paragraph
+styles: Source Note, Heading 1 (an enclosure's heading, a level below,
+Heading 2), Classification (small caps), Dateline (set right), Body, List
+Head, List Item, Signature, Page Break; page markers are ``[Page 379]`` runs
+in the character style Page Marker, where the page turns; tables are Word
+tables with columns as wide as their text asks, column heads repeated on
+each page and rows kept whole.
 
-Footnotes are real Word footnotes. When a document's notes are not simply
-1, 2, 3... (volumes that number notes by page, or mark them ``*``, ``†``),
-each note keeps its printed mark as a custom mark (``customMarkFollows``).
-A marker without a note, or inside a note, is kept as a superscript; a note
-without a marker is anchored in a paragraph of its own at the end; both are
-reported as losses (CC401, CC402). A character XML cannot hold (a control
-character, which the pipeline reports as CC005) is written as U+FFFD.
+Footnotes are real Word footnotes showing the labels the volume printed:
+Word's own numbering where the labels run on one by one from any start
+(``numStart``, ``numFmt``), a custom mark (``customMarkFollows``) only for
+what that cannot say (:mod:`cableconv.writers.docx_notes`; LibreOffice
+shows a custom mark twice). A marker without a note, or inside a note, is
+kept as a superscript; a note without a marker is anchored in a paragraph
+of its own at the end; both are reported as losses (CC401, CC402). A
+character XML cannot hold (a control character, which the pipeline reports
+as CC005) is written as U+FFFD.
 
 The package (zip, content types, relationships, properties) is built by
 :mod:`cableconv.writers.opc`. It is deterministic: fixed part order, fixed
 compression, and fixed dates (``Options.source_date_epoch``, from
-``SOURCE_DATE_EPOCH``, when set; otherwise no creation date in the
-properties and 1980-01-01 in the zip). The title (the heading) and the
-source file are in the document properties, with the custom properties
-``source`` and ``document-id``.
+``SOURCE_DATE_EPOCH``, when set; otherwise the document's own date in the
+properties and 1980-01-01 in the zip). The core properties
+(:mod:`cableconv.writers.meta`) are the title (heading and date), the
+subject (source line, date), the sender as creator, keywords, language and
+identifier, with the custom properties ``source`` and ``document-id``; no
+proofing state is claimed.
 
 Writing the package here rather than through pandoc's docx writer costs
 well under a millisecond of CPU for a typical document instead of about 25
@@ -67,16 +75,47 @@ from cableconv.model import (
     SourceNote,
     Table,
     Text,
+    plain,
 )
 from cableconv.notes import pair_notes
 from cableconv.options import Options
 from cableconv.source import NOT_XML
 from cableconv.writers import Output, opc
+from cableconv.writers.docx_notes import NotePlan, plan_notes
+from cableconv.writers.meta import Metadata, metadata
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REFERENCE_DOCX = DATA_DIR / "reference.docx"
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = opc.OFFICE_RELS
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#: The namespaces Word 2016 declares on the root of every story part
+#: (document, footnotes, footer), whether the part uses them or not: tools
+#: that read WordprocessingML look prefixes up on the root (docx2python
+#: failed with ``KeyError: 'r'`` when only ``w`` was declared). Those a
+#: reader may not know are ignorable (``mc:Ignorable``).
+WORD_NAMESPACES = {
+    "wpc": "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+    "mc": MC,
+    "o": "urn:schemas-microsoft-com:office:office",
+    "r": R_NS,
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "v": "urn:schemas-microsoft-com:vml",
+    "wp14": "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "w10": "urn:schemas-microsoft-com:office:word",
+    "w": W,
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "w15": "http://schemas.microsoft.com/office/word/2012/wordml",
+    "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "wpi": "http://schemas.microsoft.com/office/word/2010/wordprocessingInk",
+    "wne": "http://schemas.microsoft.com/office/word/2006/wordml",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+}
+IGNORABLE = "w14 w15 wp14"
+#: Page sizes of ``Options.paper`` in twentieths of a point (ECMA-376 ``w:pgSz``).
+PAPER_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _WHITESPACE = re.compile(r"[ \t\n\r]+")
 
@@ -89,6 +128,7 @@ P, PPR, PSTYLE, R, RPR, RSTYLE, T, BR = (
     _w(n) for n in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "br")
 )
 VAL, ID = _w("val"), _w("id")
+RID = f"{{{opc.OFFICE_RELS}}}id"
 FOOTNOTE, FOOTNOTE_REFERENCE, FOOTNOTE_REF = (
     _w("footnote"),
     _w("footnoteReference"),
@@ -99,6 +139,7 @@ FOOTNOTE, FOOTNOTE_REFERENCE, FOOTNOTE_REF = (
 STYLE_NAMES = {
     "source-note": "Source Note",
     "heading": "heading 1",
+    "heading-2": "heading 2",
     "classification": "Classification",
     "dateline": "Dateline",
     "body": "Body",
@@ -111,6 +152,7 @@ STYLE_NAMES = {
     "footnote-reference": "Footnote Reference",
     "table-cell": "Compact",
     "table": "Table",
+    "footer": "footer",
 }
 
 # --------------------------------------------------------------------------
@@ -128,6 +170,7 @@ CONTENT_TYPES = {
     "/docProps/custom.xml": "application/vnd.openxmlformats-officedocument.custom-properties+xml",
     "/word/document.xml": f"{_MAIN}.document.main+xml",
     "/word/footnotes.xml": f"{_MAIN}.footnotes+xml",
+    "/word/footer1.xml": f"{_MAIN}.footer+xml",
     "/word/styles.xml": f"{_MAIN}.styles+xml",
     "/word/settings.xml": f"{_MAIN}.settings+xml",
     "/word/fontTable.xml": f"{_MAIN}.fontTable+xml",
@@ -145,7 +188,10 @@ DOCUMENT_RELATIONSHIPS = (
     (f"{opc.OFFICE_RELS}/fontTable", "fontTable.xml"),
     (f"{opc.OFFICE_RELS}/theme", "theme/theme1.xml"),
     (f"{opc.OFFICE_RELS}/footnotes", "footnotes.xml"),
+    (f"{opc.OFFICE_RELS}/footer", "footer1.xml"),
 )
+#: The relationship id of the footer: its place in DOCUMENT_RELATIONSHIPS.
+FOOTER_RID = f"rId{len(DOCUMENT_RELATIONSHIPS)}"
 
 
 class ReferenceDocxError(RuntimeError):
@@ -155,9 +201,15 @@ class ReferenceDocxError(RuntimeError):
 @dataclass(frozen=True)
 class _Reference:
     styles: dict[str, str]  # role -> style id
-    section: etree._Element  # the w:sectPr to copy into each document
-    text_width: int  # twentieths of a point between the margins
+    section: etree._Element  # the reference's w:sectPr (margins)
     parts: dict[str, opc.Part]  # parts that are the same in every document
+
+    @functools.cached_property
+    def pages(self) -> dict[str, tuple[etree._Element, int]]:
+        """Per paper: the section properties to copy into each document
+        (the page size, the footer with the page number; footnote numbering
+        is added per document) and the width of the text column."""
+        return {paper: _page(self.section, paper) for paper in PAPER_TWIPS}
 
 
 @functools.cache
@@ -180,7 +232,7 @@ def _reference() -> _Reference:
         if wanted.casefold() not in ids_by_name:
             raise ReferenceDocxError(f"{REFERENCE_DOCX} has no style {wanted!r}")
         roles[role] = ids_by_name[wanted.casefold()]
-    section, text_width = _section(opc.parse(raw["word/document.xml"]))
+    section = _section(opc.parse(raw["word/document.xml"]))
     parts = {name: opc.part(name, raw[name]) for name in COPIED_PARTS}
     static = {
         "[Content_Types].xml": opc.content_types(CONTENT_TYPES),
@@ -188,42 +240,89 @@ def _reference() -> _Reference:
         "word/_rels/document.xml.rels": opc.relationships(DOCUMENT_RELATIONSHIPS),
         "docProps/app.xml": opc.app_properties(),
         SETTINGS: _settings(raw[SETTINGS]),
+        "word/footer1.xml": _footer(roles["footer"]),
     }
     parts.update((name, opc.part(name, data)) for name, data in static.items())
-    return _Reference(roles, section, text_width, parts)
+    return _Reference(roles, section, parts)
 
 
-def _section(document: etree._Element) -> tuple[etree._Element, int]:
-    """The reference's section properties (page size, margins, footnote
-    numbering), as an element whose only namespace is ``w``, and the width
-    of the text column."""
+def _section(document: etree._Element) -> etree._Element:
+    """The reference's section properties (margins), without the children
+    each document sets itself (footer, footnote numbering, page size)."""
     found = document.find(f"{_w('body')}/{_w('sectPr')}")
     if found is None:
         raise ReferenceDocxError(f"{REFERENCE_DOCX} has no section properties")
-    holder = etree.Element(_w("body"), nsmap={"w": W})
-    holder.append(copy.deepcopy(found))
-    etree.cleanup_namespaces(holder)
-    section = holder[0]
+    section = copy.deepcopy(found)
+    for child in list(section):
+        if child.tag in (_w("footerReference"), _w("footnotePr"), _w("pgSz"), _w("type")):
+            section.remove(child)
     margins = section.find(_w("pgMar"))
-    size = section.find(_w("pgSz"))
     if margins is not None:
         # attributes the schema requires and pandoc's reference leaves out
         for name, value in (("header", "720"), ("footer", "720"), ("gutter", "0")):
             if margins.get(_w(name)) is None:
                 margins.set(_w(name), value)
+    return section
 
-    def twips(el: etree._Element | None, name: str, default: int) -> int:
-        value = el.get(_w(name)) if el is not None else None
-        return int(value) if value is not None and value.lstrip("-").isdigit() else default
 
-    width = twips(size, "w", 12240) - twips(margins, "left", 1440) - twips(margins, "right", 1440)
-    return section, max(width, 1440)
+def _page(base: etree._Element, paper: str) -> tuple[etree._Element, int]:
+    """Section properties on ``paper`` with the page-number footer, and the
+    text width between the margins."""
+    section = copy.deepcopy(base)
+    width, height = PAPER_TWIPS[paper]
+    size = etree.Element(_w("pgSz"), {_w("w"): str(width), _w("h"): str(height)})
+    margins = section.find(_w("pgMar"))
+    if margins is not None:
+        margins.addprevious(size)
+    else:
+        section.insert(0, size)
+    # the schema's order: header and footer references come first
+    section.insert(
+        0, etree.Element(_w("footerReference"), {_w("type"): "default", RID: FOOTER_RID})
+    )
+
+    def twips(name: str) -> int:
+        value = margins.get(_w(name)) if margins is not None else None
+        return int(value) if value is not None and value.lstrip("-").isdigit() else 1440
+
+    return section, max(width - twips("left") - twips("right"), 1440)
+
+
+def _story(tag: str) -> etree._Element:
+    """The root of a story part, with Word's namespace declarations."""
+    root = etree.Element(_w(tag), nsmap=WORD_NAMESPACES)
+    root.set(f"{{{MC}}}Ignorable", IGNORABLE)
+    return root
+
+
+def _footer(style: str) -> bytes:
+    """``word/footer1.xml``: the page number, centred, as a PAGE field."""
+    root = _story("ftr")
+    p = etree.SubElement(root, P)
+    ppr = etree.SubElement(p, PPR)
+    etree.SubElement(ppr, PSTYLE, {VAL: style})
+    etree.SubElement(ppr, _w("jc"), {VAL: "center"})
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1")):
+        run = etree.SubElement(p, R)
+        if kind is not None:
+            etree.SubElement(run, _w("fldChar"), {_w("fldCharType"): kind})
+        elif text == " PAGE ":
+            instr = etree.SubElement(run, _w("instrText"), {XML_SPACE: "preserve"})
+            instr.text = text
+        else:
+            etree.SubElement(run, T).text = text
+    etree.SubElement(etree.SubElement(p, R), _w("fldChar"), {_w("fldCharType"): "end"})
+    return opc.serialise(root)
 
 
 def _settings(data: bytes) -> bytes:
     """The reference's settings, marked as Word 2013+ (compatibility mode
-    15), so that Word does not open the file in compatibility mode."""
+    15), so that Word does not open the file in compatibility mode, and
+    without its proofing state: ``w:proofState spelling="clean"`` would tell
+    Word this document's text has already been proofread."""
     root = opc.parse(data)
+    for state in root.findall(_w("proofState")):
+        root.remove(state)
     if root.find(_w("compat")) is None:
         compat = etree.Element(_w("compat"))
         etree.SubElement(
@@ -262,17 +361,21 @@ class _NoteLink:
 
 
 class _Writer:
-    def __init__(self, doc: Document, ref: _Reference) -> None:
+    def __init__(self, doc: Document, ref: _Reference, paper: str = "letter") -> None:
         self.doc = doc
         self.ref = ref
         self.style = ref.styles
+        self.section, self.text_width = ref.pages[paper]
         self.links: list[_NoteLink] = []
         self.losses: list[Diagnostic] = []
         self.pairing = pair_notes(doc)
         self.used: set[int] = set()
         self.in_note = False
-        self.body = etree.Element(_w("body"))
-        self.notes = etree.Element(_w("footnotes"), nsmap={"w": W})
+        #: enclosures the writer is inside: their headings are a level below
+        self.depth = 0
+        self.root = _story("document")
+        self.body = etree.SubElement(self.root, _w("body"))
+        self.notes = _story("footnotes")
         for kind, nid in (("separator", "-1"), ("continuationSeparator", "0")):
             note = etree.SubElement(self.notes, FOOTNOTE, {_w("type"): kind, ID: nid})
             etree.SubElement(etree.SubElement(etree.SubElement(note, P), R), _w(kind))
@@ -362,17 +465,29 @@ class _Writer:
         self.in_note = False
         self.links.append(_NoteLink(self.clean(footnote.n, footnote.span), reference, note_mark))
 
-    def printed_marks(self) -> None:
-        """Each note keeps its printed mark (Word's ``customMarkFollows``):
-        the mark follows the reference in the text and replaces the
-        automatic number in the note. Only when the marks are not 1, 2, 3...,
-        which Word numbers itself."""
-        if [link.mark for link in self.links] == [str(k) for k in range(1, len(self.links) + 1)]:
-            return
-        for link in self.links:
+    def printed_marks(self) -> NotePlan:
+        """Each note shows its printed label: Word's numbering where the
+        labels run on one by one (see :mod:`cableconv.writers.docx_notes`),
+        a custom mark
+        (``customMarkFollows``) for the others, which follows the reference
+        in the text and replaces the automatic number in the note."""
+        plan = plan_notes([link.mark for link in self.links])
+        for k in sorted(plan.custom):
+            link = self.links[k]
             link.reference.set(_w("customMarkFollows"), "1")
             link.reference.addnext(_text(link.mark))
             link.note_mark.getparent().replace(link.note_mark, _text(link.mark))  # type: ignore[union-attr]
+        return plan
+
+    def section_properties(self, plan: NotePlan) -> etree._Element:
+        """The document's section properties, with its footnote numbering."""
+        section = copy.deepcopy(self.section)
+        if plan.fmt is not None:
+            props = etree.Element(_w("footnotePr"))
+            etree.SubElement(props, _w("numFmt"), {VAL: plan.fmt})
+            etree.SubElement(props, _w("numStart"), {VAL: str(plan.start)})
+            section.insert(1, props)  # after the footer reference, as the schema orders them
+        return section
 
     # ---- blocks -------------------------------------------------------------
     def blocks(self, blocks: tuple[Block, ...]) -> None:
@@ -394,7 +509,8 @@ class _Writer:
         self.para("source-note", block.content)
 
     def heading(self, block: Heading) -> None:
-        self.para("heading", block.content)
+        """Heading 1; an enclosure's heading, a level below, Heading 2."""
+        self.para("heading-2" if self.depth else "heading", block.content)
 
     def opener(self, block: Opener) -> None:
         """Classification lines (``top secret``), one paragraph, small caps by
@@ -430,25 +546,37 @@ class _Writer:
                 self.para("list-item", item)
 
     def table(self, block: Table) -> None:
-        """A Word table, one column per cell of the widest row; shorter rows
-        are filled with empty cells."""
+        """A Word table, one column per cell of the widest row (shorter rows
+        are filled with empty cells), columns as wide as their text asks,
+        column heads repeated on each page, no row split across pages."""
         width = max((len(row) for row in block.rows), default=0)
         if width == 0:
             return
         tbl = etree.SubElement(self.body, _w("tbl"))
         props = etree.SubElement(tbl, _w("tblPr"))
         etree.SubElement(props, _w("tblStyle"), {VAL: self.style["table"]})
-        etree.SubElement(props, _w("tblW"), {_w("w"): "0", _w("type"): "auto"})
+        etree.SubElement(props, _w("tblW"), {_w("w"): str(self.text_width), _w("type"): "dxa"})
+        etree.SubElement(props, _w("tblLayout"), {_w("type"): "fixed"})
         etree.SubElement(props, _w("tblLook"), _TABLE_LOOK)
         grid = etree.SubElement(tbl, _w("tblGrid"))
-        column = str(self.ref.text_width // width)
-        for _ in range(width):
-            etree.SubElement(grid, _w("gridCol"), {_w("w"): column})
+        columns = column_widths(block, width, self.text_width)
+        for twips in columns:
+            etree.SubElement(grid, _w("gridCol"), {_w("w"): str(twips)})
         cell_style = self.style["table-cell"]
-        for row in block.rows:
+        heads = block.header_rows or 0
+        for r, row in enumerate(block.rows):
             tr = etree.SubElement(tbl, _w("tr"))
+            row_props = etree.SubElement(tr, _w("trPr"))
+            etree.SubElement(row_props, _w("cantSplit"))
+            if r < heads:
+                etree.SubElement(row_props, _w("tblHeader"))
             for k in range(width):
-                p = etree.SubElement(etree.SubElement(tr, _w("tc")), P)
+                tc = etree.SubElement(tr, _w("tc"))
+                cell_props = etree.SubElement(tc, _w("tcPr"))
+                etree.SubElement(
+                    cell_props, _w("tcW"), {_w("w"): str(columns[k]), _w("type"): "dxa"}
+                )
+                p = etree.SubElement(tc, P)
                 etree.SubElement(etree.SubElement(p, PPR), PSTYLE, {VAL: cell_style})
                 if k < len(row):
                     self.inlines(p, row[k])
@@ -461,7 +589,11 @@ class _Writer:
         self.para("signature", block.content)
 
     def attachment(self, block: Attachment) -> None:
-        self.blocks(block.blocks)
+        self.depth += 1
+        try:
+            self.blocks(block.blocks)
+        finally:
+            self.depth -= 1
 
     def unanchored_notes(self) -> None:
         """Footnotes whose marker was not found: kept as real notes, anchored
@@ -488,13 +620,32 @@ class _Writer:
         """``word/document.xml`` and ``word/footnotes.xml``."""
         self.blocks(self.doc.blocks)
         self.unanchored_notes()
-        self.printed_marks()
+        plan = self.printed_marks()
         if len(self.body) and self.body[-1].tag == _w("tbl"):
             etree.SubElement(self.body, P)  # Word ends a document with a paragraph
-        self.body.append(copy.deepcopy(self.ref.section))
-        root = etree.Element(_w("document"), nsmap={"w": W})
-        root.append(self.body)
-        return opc.serialise(root), opc.serialise(self.notes)
+        self.body.append(self.section_properties(plan))
+        return opc.serialise(self.root), opc.serialise(self.notes)
+
+
+#: The share of a column a cell's text asks for grows with its length up to
+#: this many characters (a long cell wraps rather than starve the others).
+_CELL_CHARS = 40
+_MIN_COLUMN = 720  # half an inch
+
+
+def column_widths(table: Table, columns: int, total: int) -> list[int]:
+    """Column widths (twips) that add up to ``total``, each in proportion to
+    the longest text of its cells (capped, so one long cell cannot take the
+    whole width), none narrower than half an inch when there is room."""
+    want = [1] * columns
+    for row in table.rows:
+        for k, cell in enumerate(row):
+            want[k] = max(want[k], min(len(" ".join(plain(cell).split())), _CELL_CHARS))
+    floor = min(_MIN_COLUMN, total // columns)
+    spare = total - floor * columns
+    widths = [floor + spare * w // sum(want) for w in want]
+    widths[-1] += total - sum(widths)
+    return widths
 
 
 _TABLE_LOOK = {
@@ -550,6 +701,7 @@ PART_ORDER = (
     "word/document.xml",
     "word/_rels/document.xml.rels",
     "word/footnotes.xml",
+    "word/footer1.xml",
     "word/styles.xml",
     "word/settings.xml",
     "word/fontTable.xml",
@@ -568,17 +720,33 @@ def warm_up(options: Options) -> None:
 
 
 def write_docx(doc: Document, options: Options = Options()) -> Output:
-    """The DOCX file of ``doc``, deterministic, and what it could not hold."""
+    """The DOCX file of ``doc`` on ``options.paper``, deterministic, and what
+    it could not hold."""
     ref = _reference()
-    writer = _Writer(doc, ref)
+    writer = _Writer(doc, ref, options.paper)
     body, notes = writer.parts()
     epoch = options.source_date_epoch
     parts = dict(ref.parts)
     parts["word/document.xml"] = opc.part("word/document.xml", body)
     parts["word/footnotes.xml"] = opc.part("word/footnotes.xml", notes)
-    core = opc.core_properties(doc.title, doc.source_name, epoch)
+    core = opc.core_properties(_core(metadata(doc), doc), epoch)
     custom = opc.custom_properties((("document-id", doc.doc_id), ("source", doc.source_name)))
     parts["docProps/core.xml"] = opc.part("docProps/core.xml", core)
     parts["docProps/custom.xml"] = opc.part("docProps/custom.xml", custom)
     data = opc.zip_parts([parts[name] for name in PART_ORDER], opc.zip_time(epoch))
     return Output(data, tuple(writer.losses))
+
+
+def _core(meta: Metadata, doc: Document) -> opc.CoreProperties:
+    """The core properties (Dublin Core) from the document's metadata; the
+    date is the document's own unless ``SOURCE_DATE_EPOCH`` gives one."""
+    return opc.CoreProperties(
+        title=meta.title,
+        subject=meta.subject,
+        creator="; ".join(meta.authors),
+        keywords=", ".join(meta.keywords),
+        description=f"Converted by cableconv from the transcription {doc.source_name}",
+        language=meta.language,
+        identifier=meta.identifier,
+        date=meta.date[:10] if meta.date and len(meta.date) >= 10 else None,
+    )

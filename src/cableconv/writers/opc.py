@@ -87,16 +87,45 @@ def xml_text(text: str) -> str:
     return NOT_XML.sub("\ufffd", text)
 
 
-def core_properties(title: str, subject: str, epoch: int | None) -> bytes:
-    """``docProps/core.xml``: title, subject and, with an epoch, the dates."""
+@dataclass(frozen=True)
+class CoreProperties:
+    """The Dublin Core properties of a package (``docProps/core.xml``)."""
+
+    title: str
+    subject: str
+    creator: str = ""
+    keywords: str = ""
+    description: str = ""
+    language: str = ""
+    identifier: str = ""
+    #: ISO date (``1944-12-15``) of the document, when there is no epoch
+    date: str | None = None
+
+
+def core_properties(props: CoreProperties, epoch: int | None) -> bytes:
+    """``docProps/core.xml``. ``created`` and ``modified`` are the epoch
+    (``SOURCE_DATE_EPOCH``) when given, else the document's own date, else
+    absent; empty properties are left out."""
     root = etree.Element(
         f"{{{CP}}}coreProperties",
         nsmap={"cp": CP, "dc": DC, "dcterms": DCTERMS, "xsi": XSI},
     )
-    etree.SubElement(root, f"{{{DC}}}title").text = xml_text(title)
-    etree.SubElement(root, f"{{{DC}}}subject").text = xml_text(subject)
+    for ns, name, value in (
+        (DC, "title", props.title),
+        (DC, "subject", props.subject),
+        (DC, "creator", props.creator),
+        (CP, "keywords", props.keywords),
+        (DC, "description", props.description),
+        (DC, "language", props.language),
+        (DC, "identifier", props.identifier),
+    ):
+        if value:
+            etree.SubElement(root, f"{{{ns}}}{name}").text = xml_text(value)
     if epoch is not None:
-        stamp = datetime_of(epoch).strftime("%Y-%m-%dT%H:%M:%SZ")
+        stamp: str | None = datetime_of(epoch).strftime("%Y-%m-%dT%H:%M:%SZ")
+    else:
+        stamp = f"{props.date}T00:00:00Z" if props.date else None
+    if stamp is not None:
         for name in ("created", "modified"):
             el = etree.SubElement(
                 root, f"{{{DCTERMS}}}{name}", {f"{{{XSI}}}type": "dcterms:W3CDTF"}
