@@ -389,3 +389,140 @@ def pdf_outline(data: bytes) -> list[tuple[int, str]]:
 
     walk(pypdf.PdfReader(io.BytesIO(data)).outline, 0)
     return out
+
+
+# ---- Markdown as GitHub renders it ----------------------------------------
+
+#: How to install the consumers the tests read outputs back with.
+INSTALL_HINT = {
+    "markdown-it-py": "pip install -e '.[dev]' (markdown-it-py, mdit-py-plugins, linkify-it-py)",
+    "cmark-gfm": "apt-get install cmark-gfm",
+    "soffice": "apt-get install libreoffice-writer-nogui",
+    "qpdf": "apt-get install qpdf",
+    "pdffonts": "apt-get install poppler-utils",
+}
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+#: Tags inside a line of text (a link, emphasis) and the others, which end a
+#: word (a footnote's number in <sup> too, as in print).
+_INLINE_TAG = re.compile(r"</?(?:a|em|strong|code|span|del|s)\b[^>]*>")
+_BLOCK_TAG = re.compile(r"<[^>]+>")
+
+
+def split_front_matter(data: bytes) -> tuple[str, str]:
+    """The YAML front matter (without its fences) and the Markdown after it."""
+    text = data.decode("utf-8")
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return "", text
+    return m.group()[4:-4], text[m.end() :]
+
+
+def gfm_html(data: bytes) -> str:
+    """The HTML markdown-it-py makes of the Markdown, as GitHub renders it
+    (CommonMark, GFM tables, strikethrough, autolinks) with footnotes and
+    front matter (which GitHub and site generators read as metadata)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    # linkify-it, markdown-it's finder of web addresses, is not GitHub's (it
+    # reads an address's end differently): cmark_gfm_html checks those
+    md = MarkdownIt("gfm-like").disable("linkify").use(footnote_plugin).use(front_matter_plugin)
+    return md.render(data.decode("utf-8"))
+
+
+def cmark_gfm_html(data: bytes) -> str:
+    """The HTML ``cmark-gfm`` (GitHub's own renderer) makes of the Markdown
+    after its front matter, with GitHub's extensions for tables, footnotes
+    and strikethrough (not its links made of web addresses: see
+    ``writers/markdown.py``)."""
+    import subprocess
+
+    _, body = split_front_matter(data)
+    result = subprocess.run(
+        ["cmark-gfm", "-e", "table", "-e", "footnotes", "-e", "strikethrough"],
+        input=body.encode("utf-8"),
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout.decode("utf-8")
+
+
+def html_text(html: str) -> str:
+    """The text a reader sees in the HTML: tags dropped, entities decoded."""
+    import html as html_lib
+
+    return html_lib.unescape(_BLOCK_TAG.sub(" ", _INLINE_TAG.sub("", html)))
+
+
+@dataclass
+class RenderedMarkdown:
+    text: str  # what a reader sees, notes included
+    notes: list[str]  # the text of each footnote, in order
+    refs: int  # footnote references in the text
+    labels: list[str]  # the footnote labels of the source, in order
+    tables: int
+    headings: list[tuple[int, str]]  # (level, text)
+    front_matter: str
+
+
+_NOTE_ITEM = re.compile(r'<li id="fn[^"]*"[^>]*>(.*?)</li>', re.DOTALL)
+_BACKREF = re.compile(r'<a href="#fnref[^"]*"[^>]*>.*?</a>', re.DOTALL)
+_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.DOTALL)
+_NOTE_REF = re.compile(r'<sup class="footnote-ref">.*?</sup>', re.DOTALL)
+
+
+def read_gfm(data: bytes, html: str) -> RenderedMarkdown:
+    """What the rendered HTML of the Markdown shows."""
+    notes = [
+        " ".join(html_text(_BACKREF.sub("", item)).split()) for item in _NOTE_ITEM.findall(html)
+    ]
+    front, body = split_front_matter(data)
+    labels = re.findall(r"^\[\^([^\]]+)\]:", body, re.MULTILINE)
+    return RenderedMarkdown(
+        text=html_text(_BACKREF.sub("", html)),
+        notes=notes,
+        refs=html.count('class="footnote-ref"'),
+        labels=labels,
+        tables=html.count("<table"),
+        headings=[
+            (int(k), " ".join(html_text(_NOTE_REF.sub("", h)).split()))
+            for k, h in _HEADING.findall(html)
+        ],
+        front_matter=front,
+    )
+
+
+def note_labels(doc: Document) -> list[str]:
+    """The labels the Markdown gives the notes, in the order the outputs
+    number them: as printed, a label printed again with ``-2``, ``-3``."""
+    seen: Counter[str] = Counter()
+    out = []
+    for mark in note_refs_in_order(doc):
+        base = re.sub(r"[\s\[\]^\\]+", "-", mark).strip("-") or "unmarked"
+        seen[base] += 1
+        k = seen[base]
+        out.append(base if k == 1 and base != "unmarked" else f"{base}-{k}")
+    return out
+
+
+def require(tool: str) -> None:
+    """Skip a test whose consumer is not installed, saying how to install
+    it; under ``CI=true`` a missing consumer fails the test instead."""
+    import importlib.util
+    import os
+    import shutil
+
+    import pytest
+
+    found = (
+        importlib.util.find_spec(tool.replace("-", "_").replace("_py", "")) is not None
+        if tool == "markdown-it-py"
+        else shutil.which(tool) is not None
+    )
+    if found:
+        return
+    message = f"{tool} is not installed: {INSTALL_HINT.get(tool, tool)}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)

@@ -72,8 +72,21 @@ def _date(doc: Document) -> tuple[str | None, str | None]:
     if isinstance(dateline, Dateline):
         for node in dateline.content:
             if isinstance(node, DateText):
-                return node.when, _one_line(node.text).rstrip(".,") or None
+                return node.when, _date_text(node.text)
     return None, None
+
+
+def _date_text(text: str) -> str | None:
+    """The date as printed, without the dateline's closing stop (the one of
+    "p.m." stays).
+
+    >>> _date_text("July 27, 1894."), _date_text("October 25, 1918, 7 p.m.")
+    ('July 27, 1894', 'October 25, 1918, 7 p.m.')
+    """
+    text = _one_line(text).rstrip(",;: ")
+    if text.endswith(".") and not text.endswith(("a.m.", "p.m.", "m.")):
+        text = text[:-1]
+    return text or None
 
 
 def _authors(content: Inlines) -> tuple[str, ...]:
