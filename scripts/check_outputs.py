@@ -1,149 +1,444 @@
-"""Check that the Markdown, DOCX and PDF of each transcription carry the whole document.
+"""Read every document's Markdown, DOCX and PDF back through the programs
+their readers use, and report what each shows.
 
     .venv/bin/python scripts/check_outputs.py [DIR_OR_FILE ...] [--jobs N] [--keep OUTDIR]
+                                              [--limit N]
 
-For every ``*.txt`` (default: ../shared/corpus/docs), convert to md, docx and
-pdf and read each output back (Markdown through pandoc's reader to plain
-text, DOCX with python-docx and its footnotes part, PDF with pypdf):
+For every ``*.txt`` (default: ../shared/corpus/docs) it writes md, docx and
+pdf with the default settings and reads them back:
 
-- no word of the model is missing (words compared case-insensitively, each
-  as often as the model has it; page markers count as ``Page`` and the number);
-- the number of footnotes equals the model's, and their marks are the
-  model's (DOCX and PDF keep the printed marks; Markdown numbers 1, 2, 3).
+- **md** as GitHub renders it: markdown-it-py (GFM tables, footnotes, front
+  matter) and ``cmark-gfm`` (GitHub's own renderer) when installed;
+- **docx** through LibreOffice (``soffice --headless --convert-to fodt``,
+  LibreOffice's own model of the file as XML), many files per start;
+- **pdf** through pypdf (text, footnote links, outline, XMP), PDFium
+  (where text is drawn), ``qpdf --check`` and ``pdffonts``.
 
-Prints one line per failing document and totals; exit status 1 if any
-document fails. ``--keep`` writes the outputs there for inspection.
+Per format it counts words of the model missing from what the reader shows
+(case-insensitive, each as often as the model has it), footnotes (how many,
+with which labels; in LibreOffice, marks shown twice, which happens only to
+custom marks), tables, headings and bookmarks, and for the PDF the pages on
+which two lines of text overlap, the declared PDF/A profile (XMP
+``pdfaid``), qpdf's verdict and fonts not embedded. A consumer that is not
+installed is named and its checks skipped. One line per problem, then the
+summary; exit status 1 if any document has a problem.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import os
+import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
+from cableconv.model import Attachment, Block, Document, Heading, Table, plain  # noqa: E402
 from cableconv.options import Options  # noqa: E402
 from cableconv.pipeline import convert_path  # noqa: E402
 from cableconv.writers import FORMATS  # noqa: E402
-from readback import (  # noqa: E402
+from cableconv.writers.docx_notes import plan_notes  # noqa: E402
+from tests.readback import (  # noqa: E402
+    cmark_gfm_html,
+    gfm_html,
     missing_words,
     model_words,
+    note_labels,
     note_refs_in_order,
-    read_docx,
-    read_markdown,
+    overlapping_text,
+    pdf_outline,
+    read_gfm,
     read_pdf,
 )
 
 DEFAULT_DOCS = ROOT.parent / "shared" / "corpus" / "docs"
 CHECKED = ("md", "docx", "pdf")
+TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#: LibreOffice converts this many files per start (a start costs seconds).
+SOFFICE_BATCH = 150
+
+
+@dataclass
+class Expected:
+    """What the model says each output must carry."""
+
+    words: Counter[str]
+    marks: list[str]
+    labels: list[str]
+    #: indexes (in text order) of notes Word numbers itself
+    numbered: set[int]
+    tables: int
+    headings: list[str]
 
 
 @dataclass
 class Result:
     path: str
-    words: int = 0
-    notes: int = 0
+    expected: Expected
+    #: format -> counter name -> value
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    docx_file: str | None = None
+
+    def count(self, fmt: str, name: str, value: int = 1) -> None:
+        self.counts.setdefault(fmt, Counter())[name] += value
+
+    def problem(self, fmt: str, text: str) -> None:
+        self.problems.append(f"{fmt}: {text}")
 
 
-def check_one(path: Path, keep: Path | None = None) -> Result:
+def _all_blocks(blocks: Iterable[Block]) -> Iterable[Block]:
+    for b in blocks:
+        yield b
+        if isinstance(b, Attachment):
+            yield from _all_blocks(b.blocks)
+
+
+def expected_of(doc: Document) -> Expected:
+    marks = note_refs_in_order(doc)
+    plan = plan_notes(marks)
+    blocks = list(_all_blocks(doc.blocks))
+    return Expected(
+        words=model_words(doc),
+        marks=marks,
+        labels=note_labels(doc),
+        numbered={k for k in range(len(marks)) if k not in plan.custom},
+        tables=sum(1 for b in blocks if isinstance(b, Table) and b.rows and any(b.rows)),
+        headings=[
+            " ".join(plain(b.content).split())
+            for b in blocks
+            if isinstance(b, Heading) and plain(b.content).strip()
+        ],
+    )
+
+
+def _words(result: Result, fmt: str, expected: Counter[str], text: str, marks: Any = ()) -> None:
+    lost = missing_words(expected, text, tuple(marks))
+    result.count(fmt, "words", sum(expected.values()))
+    if lost:
+        result.count(fmt, "words lost", sum(lost.values()))
+        sample = ", ".join(f"{w}×{k}" if k > 1 else w for w, k in list(lost.items())[:8])
+        result.problem(fmt, f"{sum(lost.values())} word(s) missing: {sample}")
+
+
+def _notes(result: Result, fmt: str, found: list[str], want: list[str]) -> None:
+    result.count(fmt, "footnotes", len(want))
+    if len(found) != len(want):
+        result.count(fmt, "footnotes lost", max(len(want) - len(found), 0))
+        result.problem(fmt, f"{len(found)} footnote(s), the model has {len(want)}")
+    elif found != want:
+        result.count(
+            fmt, "labels wrong", sum(1 for a, b in zip(found, want, strict=True) if a != b)
+        )
+        result.problem(fmt, f"footnote labels {found}, expected {want}")
+
+
+def _structure(result: Result, fmt: str, name: str, found: int, want: int) -> None:
+    result.count(fmt, name, want)
+    if found != want:
+        result.count(fmt, f"{name} wrong", 1)
+        result.problem(fmt, f"{found} {name}, the model has {want}")
+
+
+def check_md(result: Result, data: bytes, cmark: bool) -> None:
+    exp = result.expected
+    renderers = [("markdown-it-py", gfm_html(data))]
+    if cmark:
+        renderers.append(("cmark-gfm", cmark_gfm_html(data)))
+    for name, html in renderers:
+        fmt = f"md ({name})"
+        back = read_gfm(data, html)
+        _words(result, fmt, exp.words, back.text)
+        if "\\" in back.text and "\\" not in "".join(exp.words):
+            result.count(fmt, "markup shown", 1)
+            result.problem(fmt, "a backslash shows: markup escaped wrongly")
+        _notes(result, fmt, back.labels if back.refs == len(back.notes) else [], exp.labels)
+        _structure(result, fmt, "tables", back.tables, exp.tables)
+        _structure(result, fmt, "headings", len(back.headings), len(exp.headings))
+
+
+_FONT_LINE = re.compile(
+    r"^(?P<name>\S+)\s+.*?\s(?P<emb>yes|no)\s+(?:yes|no)\s+(?:yes|no)\s+\d+\s+\d+$"
+)
+
+
+def check_pdf(result: Result, data: bytes, path: Path, tools: set[str]) -> None:
+    import pypdf
+
+    exp = result.expected
+    fmt = "pdf"
+    back = read_pdf(data)
+    _words(result, fmt, exp.words, back.text, exp.marks)
+    _notes(result, fmt, back.note_marks, exp.marks)
+    outline = [title for _, title in pdf_outline(data)]
+    _structure(result, fmt, "bookmarks", len(outline), len(exp.headings))
+    joined = sum(1 for a, b in zip(outline, exp.headings, strict=False) if a.split() != b.split())
+    if joined:
+        result.count(fmt, "bookmarks unlike the heading", joined)
+        result.problem(fmt, f"{joined} bookmark(s) differ from their heading's words")
+    overlaps = overlapping_text(data)
+    result.count(fmt, "pages", back.pages)
+    if overlaps:
+        result.count(fmt, "pages with overlapping text", len(overlaps))
+        result.problem(fmt, f"text overlaps on page(s) {[p for p, _ in overlaps][:10]}")
+    meta = pypdf.PdfReader(io.BytesIO(data)).xmp_metadata
+    xmp = meta.stream.get_data().decode("utf-8", "replace") if meta is not None else ""
+    part = re.search(r"<pdfaid:part>(\d)</pdfaid:part>", xmp)
+    level = re.search(r"<pdfaid:conformance>(\w)</pdfaid:conformance>", xmp)
+    if part and level:
+        result.count(fmt, f"PDF/A-{part.group(1)}{level.group(1).lower()}")
+    else:
+        result.count(fmt, "not PDF/A (no date)")
+    if "qpdf" in tools:
+        check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        if check.returncode != 0:
+            result.count(fmt, "qpdf errors")
+            result.problem(fmt, f"qpdf --check: {check.stdout.strip().splitlines()[-1:]}")
+    if "pdffonts" in tools:
+        listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+        for line in listing.splitlines()[2:]:
+            m = _FONT_LINE.match(line.strip())
+            if m is not None and m["emb"] == "no":
+                result.count(fmt, "fonts not embedded")
+                result.problem(fmt, f"font {m['name']} not embedded")
+
+
+def check_one(path: Path, work: Path, tools: set[str]) -> Result:
     doc = convert_path(path).document
-    expected = model_words(doc)
-    marks = tuple(note_refs_in_order(doc))
-    result = Result(str(path), sum(expected.values()), len(doc.footnotes))
-    outputs: dict[str, bytes] = {}
+    result = Result(str(path), expected_of(doc))
+    stem = f"{path.parent.name}__{path.stem}"
     for name in CHECKED:
         t0 = time.perf_counter()
         try:
-            outputs[name] = FORMATS[name].write(doc, Options()).data
-        except Exception as exc:  # report and go on: one bad document is one line
-            result.problems.append(f"{name}: not written: {exc}")
+            data = FORMATS[name].write(doc, Options()).data
+        except Exception as exc:  # one bad document is one line
+            result.problem(name, f"not written: {exc}")
+            continue
         result.seconds[name] = time.perf_counter() - t0
-        if keep is not None and name in outputs:
-            target = keep / path.parent.name / (path.stem + FORMATS[name].suffix)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(outputs[name])
-
-    def report(fmt: str, missing: Counter[str], found_marks: list[str], want: list[str]) -> None:
-        if missing:
-            sample = ", ".join(f"{w}×{k}" if k > 1 else w for w, k in list(missing.items())[:8])
-            result.problems.append(f"{fmt}: {sum(missing.values())} word(s) missing: {sample}")
-        if len(found_marks) != len(doc.footnotes):
-            result.problems.append(
-                f"{fmt}: {len(found_marks)} footnote(s), the model has {len(doc.footnotes)}"
-            )
-        elif found_marks != want:
-            result.problems.append(f"{fmt}: footnote marks {found_marks}, expected {want}")
-
-    if "md" in outputs:
-        md = read_markdown(outputs["md"])
-        report(
-            "md",
-            missing_words(expected, md.text),
-            md.labels,
-            [str(k + 1) for k in range(len(marks))],
-        )
-    if "docx" in outputs:
-        dx = read_docx(outputs["docx"])
-        sequential = list(marks) == [str(k + 1) for k in range(len(marks))]
-        refs = [str(k + 1) for k in range(len(dx.note_refs))] if sequential else dx.note_refs
-        if len(dx.notes) != len(dx.note_refs):
-            result.problems.append(f"docx: {len(dx.note_refs)} references, {len(dx.notes)} notes")
-        report("docx", missing_words(expected, dx.text), refs, list(marks))
-    if "pdf" in outputs:
-        pdf = read_pdf(outputs["pdf"])
-        report("pdf", missing_words(expected, pdf.text, marks), pdf.note_marks, list(marks))
+        target = work / name / (stem + FORMATS[name].suffix)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        if name == "md":
+            check_md(result, data, "cmark-gfm" in tools)
+        elif name == "pdf":
+            check_pdf(result, data, target, tools)
+        else:
+            result.docx_file = str(target)
     return result
 
 
-def _inputs(args: list[str]) -> list[Path]:
+# ---- DOCX through LibreOffice ----------------------------------------------
+
+
+def soffice_convert(files: list[str], out: Path, jobs: int) -> None:
+    """Every DOCX to LibreOffice's flat ODT, in batches, ``jobs`` LibreOffice
+    processes at a time (each with a profile of its own)."""
+    out.mkdir(parents=True, exist_ok=True)
+    batches = [files[k : k + SOFFICE_BATCH] for k in range(0, len(files), SOFFICE_BATCH)]
+    running: list[subprocess.Popen[bytes]] = []
+    for k, batch in enumerate(batches):
+        profile = out.parent / f"lo-profile-{k % jobs}"
+        argv = [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "fodt",
+            "--outdir",
+            str(out),
+            *batch,
+        ]
+        env = {**os.environ, "HOME": str(profile)}
+        if len(running) >= jobs:
+            running.pop(0).wait()
+        running.append(
+            subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        )
+    for proc in running:
+        proc.wait()
+
+
+def check_docx(result: Result, fodt: Path) -> None:
+    from lxml import etree
+
+    exp = result.expected
+    fmt = "docx (LibreOffice)"
+    if not fodt.exists():
+        result.problem(fmt, "LibreOffice did not convert it")
+        result.count(fmt, "not opened")
+        return
+    root = etree.parse(str(fodt), etree.XMLParser(resolve_entities=False, huge_tree=True))
+    body = root.find(f".//{{{OFFICE_NS}}}text")
+    assert body is not None
+    notes = list(body.iter(f"{{{TEXT_NS}}}note"))
+    shown: list[str] = []
+    doubled = doubled_numbered = 0
+    for k, note in enumerate(notes):
+        citation = note.find(f"{{{TEXT_NS}}}note-citation")
+        label = citation.text or "" if citation is not None else ""
+        shown.append(label)
+        custom = citation is not None and citation.get(f"{{{TEXT_NS}}}label") is not None
+        after = (note.tail or "").lstrip()
+        note_body = note.find(f"{{{TEXT_NS}}}note-body")
+        inside = "".join(note_body.itertext()).strip() if note_body is not None else ""
+        if custom and label and (after.startswith(label) or inside.startswith(label)):
+            doubled += 1
+            if k in exp.numbered:
+                doubled_numbered += 1
+    # the words a reader sees: the text with the notes' own text, but not
+    # the marks, which end the word before them (as in print)
+    for citation in body.iter(f"{{{TEXT_NS}}}note-citation"):
+        citation.text = " "
+    text = " ".join(" ".join(p.itertext()) for p in body.iter(f"{{{TEXT_NS}}}p", f"{{{TEXT_NS}}}h"))
+    _words(result, fmt, exp.words, text)
+    _notes(result, fmt, shown, exp.marks)
+    result.count(fmt, "marks shown twice", doubled)
+    if doubled_numbered:
+        result.count(fmt, "marks shown twice where labels run on", doubled_numbered)
+        result.problem(fmt, f"{doubled_numbered} mark(s) shown twice where Word numbers them")
+    tables = len(list(body.iter(f"{{{TABLE_NS}}}table")))
+    _structure(result, fmt, "tables", tables, exp.tables)
+    headings = len(list(body.iter(f"{{{TEXT_NS}}}h")))
+    _structure(result, fmt, "headings", headings, len(exp.headings))
+
+
+# ---- the run ----------------------------------------------------------------
+
+
+def _inputs(args: list[str], limit: int | None) -> list[Path]:
     paths: list[Path] = []
     for arg in args or [str(DEFAULT_DOCS)]:
         p = Path(arg)
-        paths.extend(sorted(p.rglob("*.txt")) if p.is_dir() else [p])
+        found = sorted(p.rglob("*.txt")) if p.is_dir() else [p]
+        if limit is not None and p.is_dir():
+            by_volume: dict[Path, list[Path]] = {}
+            for f in found:
+                by_volume.setdefault(f.parent, []).append(f)
+            found = [f for files in by_volume.values() for f in files[:limit]]
+        paths.extend(found)
     return paths
+
+
+def _available() -> tuple[set[str], list[str]]:
+    tools = {t for t in ("cmark-gfm", "soffice", "qpdf", "pdffonts") if shutil.which(t)}
+    missing = [t for t in ("cmark-gfm", "soffice", "qpdf", "pdffonts") if t not in tools]
+    return tools, missing
+
+
+def summary(results: list[Result]) -> list[str]:
+    totals: dict[str, Counter[str]] = {}
+    docs_with: dict[str, int] = Counter()
+    for r in results:
+        for fmt, counts in r.counts.items():
+            totals.setdefault(fmt, Counter()).update(counts)
+        for fmt in {p.split(":")[0] for p in r.problems}:
+            docs_with[fmt] += 1
+    lines = []
+    for fmt, c in totals.items():
+        parts = [f"{len(results) - docs_with.get(fmt, 0)}/{len(results)} complete"]
+        parts.append(f"words lost {c['words lost']} of {c['words']}")
+        parts.append(
+            f"footnotes lost {c['footnotes lost']} of {c['footnotes']}, "
+            f"labels wrong {c['labels wrong']}"
+        )
+        if fmt.startswith("docx"):
+            parts.append(
+                f"marks shown twice {c['marks shown twice']} (custom marks only), "
+                f"where labels run on {c['marks shown twice where labels run on']}"
+            )
+        if "tables" in c:
+            parts.append(f"tables wrong in {c['tables wrong']} docs ({c['tables']} tables)")
+        if "headings" in c:
+            parts.append(f"headings wrong in {c['headings wrong']} docs ({c['headings']} headings)")
+        if fmt == "pdf":
+            parts.append(
+                f"bookmarks wrong in {c['bookmarks wrong']} docs ({c['bookmarks']}), "
+                f"unlike their heading {c['bookmarks unlike the heading']}"
+            )
+            parts.append(
+                f"pages with overlapping text {c['pages with overlapping text']} of {c['pages']}"
+            )
+            profiles = {k: v for k, v in c.items() if k.startswith(("PDF/A", "not PDF/A"))}
+            parts.append(", ".join(f"{k} {v}" for k, v in sorted(profiles.items())))
+            parts.append(
+                f"qpdf errors {c['qpdf errors']}, fonts not embedded {c['fonts not embedded']}"
+            )
+        if c["markup shown"]:
+            parts.append(f"markup shown in {c['markup shown']} docs")
+        if c["not opened"]:
+            parts.append(f"not opened {c['not opened']}")
+        lines.append(f"{fmt}: " + "; ".join(parts))
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("inputs", nargs="*", help=f"folders or files (default: {DEFAULT_DOCS})")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
-    parser.add_argument("--keep", type=Path, help="also write the outputs into this folder")
+    parser.add_argument("--keep", type=Path, help="write the outputs into this folder")
+    parser.add_argument("--limit", type=int, help="at most N documents per folder")
     args = parser.parse_args(argv)
-    paths = _inputs(args.inputs)
+    paths = _inputs(args.inputs, args.limit)
     if not paths:
         print("check_outputs: no transcriptions found", file=sys.stderr)
         return 2
+    tools, missing = _available()
+    for tool in missing:
+        print(f"check_outputs: {tool} is not installed; its checks are skipped", file=sys.stderr)
     t0 = time.perf_counter()
-    if args.jobs > 1:
-        with ProcessPoolExecutor(args.jobs) as pool:
-            results = list(pool.map(check_one, paths, [args.keep] * len(paths), chunksize=8))
-    else:
-        results = [check_one(p, args.keep) for p in paths]
+    with tempfile.TemporaryDirectory(prefix="cableconv-check-") as tmp:
+        work = args.keep or Path(tmp)
+        if args.jobs > 1:
+            with ProcessPoolExecutor(args.jobs) as pool:
+                n = len(paths)
+                results = list(pool.map(check_one, paths, [work] * n, [tools] * n, chunksize=8))
+        else:
+            results = [check_one(p, work, tools) for p in paths]
+        if "soffice" in tools:
+            files = [r.docx_file for r in results if r.docx_file]
+            soffice_convert([f for f in files if f], work / "fodt", max(args.jobs, 1))
+            for r in results:
+                if r.docx_file:
+                    check_docx(r, work / "fodt" / (Path(r.docx_file).stem + ".fodt"))
     elapsed = time.perf_counter() - t0
     failed = [r for r in results if r.problems]
     for r in failed:
         for problem in r.problems:
             print(f"{r.path}: {problem}")
-    words = sum(r.words for r in results)
-    notes = sum(r.notes for r in results)
+    words = sum(sum(r.expected.words.values()) for r in results)
+    notes = sum(len(r.expected.marks) for r in results)
+    print(
+        f"checked {len(results)} documents ({words} words, {notes} footnotes) as md, docx, pdf "
+        f"in {elapsed:.0f} s with {args.jobs} job(s); {len(results) - len(failed)} complete, "
+        f"{len(failed)} with problems"
+    )
+    for line in summary(results):
+        print("  " + line)
     per_format = {
         name: sum(r.seconds.get(name, 0.0) for r in results) / len(results) * 1000
         for name in CHECKED
     }
-    timing = ", ".join(f"{name} {ms:.1f} ms" for name, ms in per_format.items())
     print(
-        f"checked {len(results)} documents ({words} words, {notes} footnotes) as md, docx, pdf: "
-        f"{len(results) - len(failed)} complete, {len(failed)} with problems; "
-        f"{elapsed:.1f} s with {args.jobs} job(s); mean write time per document: {timing}"
+        "  mean write time per document: "
+        + ", ".join(f"{k} {v:.1f} ms" for k, v in per_format.items())
     )
+    if missing:
+        print("  not installed, checks skipped: " + ", ".join(missing))
     return 1 if failed else 0
 
 

@@ -176,7 +176,9 @@ def test_docx_no_longer_counts_as_a_pandoc_format() -> None:
     """DOCX is written from the model (about 2 ms, no pandoc to start): a
     DOCX-only batch of 40 documents is not worth a worker process."""
     assert workers_for(2, _work(40, ("docx",))) == 1
-    assert workers_for(2, _work(40, ("md",))) == 2
+    # the same for Markdown, written from the model too; pandoc's Markdown pays
+    assert workers_for(2, _work(40, ("md",))) == 1
+    assert workers_for(2, _work(40, ("markdown",))) == 2
 
 
 def test_a_worker_pays_once_for_what_its_formats_share() -> None:
@@ -186,9 +188,9 @@ def test_a_worker_pays_once_for_what_its_formats_share() -> None:
     def own(name: str) -> float:
         return sum(ms for _, ms in FORMATS[name].start_ms)
 
-    pandoc = dict(FORMATS["md"].start_ms)["pandoc"]
-    both = worker_start_ms({"md", "pdf"})
-    assert both == WORKER_START_MS + own("md") + own("pdf") - pandoc
+    pandoc = dict(FORMATS["markdown"].start_ms)["pandoc"]
+    both = worker_start_ms({"markdown", "pdf"})
+    assert both == WORKER_START_MS + own("markdown") + own("pdf") - pandoc
 
 
 def test_the_batch_and_its_workers_name_no_format() -> None:

@@ -126,16 +126,16 @@ def test_the_seed_keeps_its_typography_and_structure() -> None:
         'title: "The Ambassador in the Soviet Union (Harriman) to the President (761.93/12–1544)"'
     )
     assert 'source: "761.93/12–1544: Telegram"' in front
-    assert body.startswith("\n*761.93/12–1544: Telegram*\n\n")
+    assert body.startswith("\n761.93/12–1544: Telegram\n\n")
     assert "\n# The Ambassador in the Soviet Union (Harriman) to the President[^1]\n" in body
-    assert "\n**top secret**\n" in body
+    assert "\ntop secret\n" in body
     assert "he was \\[Page 379\\]interested" in body
     assert "Russia’s" in body and "“all outlets" in body and "Mongolia—the" in body
     assert "[^1]: Sent by the United States Naval Attaché, Moscow, via Navy channels." in body
     assert all(len(line) < 4000 for line in body.splitlines())  # not wrapped, but lines
     html = rendered(md)
-    assert "<em>761.93/12–1544: Telegram</em>" in html
-    assert "<strong>top secret</strong>" in html
+    assert "<p>761.93/12–1544: Telegram</p>" in html
+    assert "<p>top secret</p>" in html
     assert "[Page 379]interested" in html
 
 
@@ -211,7 +211,7 @@ def test_enclosures_tables_and_page_turns_render_as_markdown() -> None:
     assert "<p>1. That all laud rents</p>" in html  # the printed number, not a list
     assert "<p>D. H. Thomas,<br />\nPresident.</p>" in html
     assert "<p>[Page 136]</p>" in html
-    assert "<strong>confidential</strong>" in html
+    assert "<p>confidential</p>" in html
 
 
 def test_markdown_is_byte_identical_on_a_second_run() -> None:

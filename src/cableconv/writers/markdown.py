@@ -11,8 +11,10 @@ Markdown, with fenced divs and classes, is the ``markdown`` format
   (:mod:`cableconv.writers.meta`), each value a double-quoted string;
 - the heading is ``#``, an enclosure's heading ``##`` (a heading's line
   breaks become spaces: a Markdown heading is one line);
-- the source line and the dateline in italics (``*…*``), the
-  classification in bold (``**top secret**``), as readable text;
+- the source line, the classification (``top secret``, as the model keeps
+  its case) and the dateline as paragraphs of their own, readable as they
+  stand: no emphasis is added, so nothing but the text's own characters can
+  be read as markup;
 - paragraphs, list items (with their own printed numbers, ``1\\.``, so a
   renderer does not renumber them) and signatures as paragraphs, their line
   breaks as hard breaks (a backslash at the end of the line);
@@ -25,14 +27,14 @@ Markdown, with fenced divs and classes, is the ``markdown`` format
   ``[^unmarked-1]``; renderers number them by position, the source keeps
   the labels;
 - characters Markdown would read as markup are backslash-escaped wherever
-  they stand (``*``, ``_``, ``[``, ``|``, ``~``, ``^``, an entity's ``&``;
+  they stand (``*``, ``_``, ``[``, ``|``, ``~``, ``^``, ``$``, an entity's ``&``;
   ``<`` is ``&lt;``), and those that are markup only at the start of a line
   (``#``, ``-``, ``+``, ``=``, ``>``, ``1.``) where a line starts; curly
   quotes, dashes and every other character are written as they are. Lines
-  are not wrapped. (GitHub also makes links of web addresses, taking the
-  characters up to the next blank as they stand: a character escaped right
-  after one would show its backslash there. No transcription of the
-  development corpus has one.)
+  are not wrapped. (GitHub also makes a link of a web address in the text,
+  taking its characters up to the next blank as they stand, backslashes
+  included: an escaped character right after one shows its backslash in
+  that link. No transcription of the development corpus has one.)
 """
 
 from __future__ import annotations
@@ -73,10 +75,10 @@ from cableconv.writers.meta import metadata
 _WHITESPACE = re.compile(r"[ \t\n\r]+")
 #: Markup wherever it stands: emphasis, code, links and footnotes, table
 #: cells, strikethrough, the backslash itself, ``^`` (an inline footnote
-#: ``^[…]`` in markdown-it and pandoc), an ``&`` that would start an
+#: ``^[…]`` in markdown-it and pandoc), ``$`` (GitHub's math), an ``&`` that would start an
 #: entity, and ``<`` (raw HTML, autolinks), written ``&lt;``: a backslash
 #: before it would become part of a web address just before.
-_INLINE_MARKUP = re.compile(r"[\\`*_\[\]|~^<]|&(?=#?[A-Za-z0-9]+;)")
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]|~^$<]|&(?=#?[A-Za-z0-9]+;)")
 #: Markup at the start of a line (CommonMark 4.2, 4.3, 4.1, 5.1, 5.2): an
 #: ATX heading, a list bullet, a setext underline or thematic break, a
 #: block quote, an ordered list's number.
@@ -184,13 +186,13 @@ class _Writer:
         for block in blocks:
             _BLOCK_WRITERS[type(block)](self, block)
 
-    def para(self, content: Inlines, wrap: str = "") -> None:
+    def para(self, content: Inlines) -> None:
         text = self.inlines(content)
         if text:
-            self.out.append(f"{wrap}{text}{wrap}")
+            self.out.append(text)
 
     def source_note(self, block: SourceNote) -> None:
-        self.para(block.content, "*")
+        self.para(block.content)
 
     def heading(self, block: Heading) -> None:
         text = self.inlines(block.content, line_break=" ")
@@ -200,13 +202,12 @@ class _Writer:
             self.out.append("#" * level + " " + _UNESCAPED_HASH.sub(r"\\#", text))
 
     def opener(self, block: Opener) -> None:
-        lines = [self.inlines(line) for line in block.lines]
-        lines = [f"**{line}**" for line in lines if line]
+        lines = [text for text in (self.inlines(line) for line in block.lines) if text]
         if lines:
             self.out.append("\\\n".join(lines))
 
     def dateline(self, block: Dateline) -> None:
-        self.para(block.content, "*")
+        self.para(block.content)
 
     def paragraph(self, block: Paragraph) -> None:
         self.para(block.content)
@@ -214,7 +215,7 @@ class _Writer:
     def list_block(self, block: ListBlock) -> None:
         """Items as they stand, one paragraph each, with their own numbers."""
         if block.head is not None:
-            self.para(block.head, "**")
+            self.para(block.head)
         for item in block.items:
             if isinstance(item, PageBreakBlock):
                 self.page_break_block(item)

@@ -191,6 +191,8 @@ class _Builder:
     in_heading: bool = False
     #: enclosures the builder is inside: their headings are one level below
     depth: int = 0
+    #: notes on the heading being built (typst), written after it
+    heading_notes: list[tuple[str, Footnote]] = field(default_factory=list)
     pairing: Pairing = field(init=False)
 
     def __post_init__(self) -> None:
@@ -240,7 +242,36 @@ class _Builder:
             self.lose("CC401", f"footnote marker {ref.n} {why} kept as a superscript", ref.span)
             return [_el("Superscript", [_el("Str", ref.n)])]
         self.used.add(id(footnote))
+        if self.in_heading and self.target == "typst":
+            return [self.heading_note(footnote)]
         return [self.note_node(footnote)]
+
+    def heading_note(self, footnote: Footnote) -> Json:
+        """A note on a heading, for typst: the heading refers to it by label
+        and the note itself follows the heading, hidden where it stands (its
+        entry still goes to the foot of the page). Inside the heading, its
+        text would be part of the heading's text, which typst makes the PDF
+        bookmark and tag ("…to the PresidentSent by the Naval Attaché")."""
+        label = f"cc-note-{len(self.heading_notes) + len(self.marks) + 1}"
+        self.heading_notes.append((label, footnote))
+        return _raw_inline("typst", f"#footnote(<{label}>)")
+
+    def pending_heading_notes(self) -> list[Json]:
+        out: list[Json] = []
+        for label, footnote in self.heading_notes:
+            note = self.note_node(footnote)["c"][0]["c"]  # the note's inlines
+            out.append(
+                _el(
+                    "Plain",
+                    [
+                        _raw_inline("typst", "#place(hide[#footnote["),
+                        *note,
+                        _raw_inline("typst", f"] <{label}>]);"),
+                    ],
+                )
+            )
+        self.heading_notes.clear()
+        return out
 
     def note_node(self, footnote: Footnote) -> Json:
         self.marks.append(footnote.n)
@@ -284,7 +315,8 @@ class _Builder:
         content = self.inlines(block.content)
         self.in_heading = False
         level = min(1 + self.depth, MAX_HEADING_LEVEL)
-        return [_el("Header", [level, _attr(), content])] if content else []
+        notes = self.pending_heading_notes()
+        return ([_el("Header", [level, _attr(), content])] if content else []) + notes
 
     def opener(self, block: Opener) -> list[Json]:
         """Classification lines (``top secret``) in small caps; the model keeps
