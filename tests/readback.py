@@ -17,6 +17,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from cableconv.model import (
@@ -526,3 +527,84 @@ def require(tool: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+# ---- DOCX as LibreOffice reads it -------------------------------------------
+
+ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ODF_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+
+def libreoffice_fodt(files: list[Path], outdir: Path, profile: Path) -> None:
+    """LibreOffice's reading of each file, as flat ODT in ``outdir`` (one
+    start for all: a start costs seconds)."""
+    import os
+    import subprocess
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "fodt",
+            "--outdir",
+            str(outdir),
+            *map(str, files),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "HOME": str(profile)},
+        check=False,
+        timeout=1800,
+    )
+
+
+@dataclass
+class OdfNote:
+    label: str  # as LibreOffice shows it
+    custom: bool  # a custom mark (text:label), not LibreOffice's own number
+    doubled: bool  # the mark shown again in the text or in the note
+
+
+@dataclass
+class FodtContent:
+    text: str
+    notes: list[OdfNote]
+    tables: int
+    headings: list[tuple[int, str]]
+
+
+def read_fodt(path: Path) -> FodtContent:
+    """What LibreOffice made of a DOCX: its text (notes included, marks
+    left out), each note's mark, tables and headings."""
+    from lxml import etree
+
+    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, huge_tree=True))
+    body = root.find(f".//{{{ODF_OFFICE}}}text")
+    assert body is not None
+    notes: list[OdfNote] = []
+    for note in body.iter(f"{{{ODF_TEXT}}}note"):
+        citation = note.find(f"{{{ODF_TEXT}}}note-citation")
+        label = (citation.text or "") if citation is not None else ""
+        custom = citation is not None and citation.get(f"{{{ODF_TEXT}}}label") is not None
+        note_body = note.find(f"{{{ODF_TEXT}}}note-body")
+        inside = "".join(note_body.itertext()).strip() if note_body is not None else ""
+        after = (note.tail or "").lstrip()
+        doubled = bool(label) and (after.startswith(label) or inside.startswith(label))
+        notes.append(OdfNote(label, custom, doubled))
+    for citation in body.iter(f"{{{ODF_TEXT}}}note-citation"):
+        citation.text = " "  # a mark ends the word before it, as in print
+    text = "\n".join(
+        " ".join(p.itertext()) for p in body.iter(f"{{{ODF_TEXT}}}p", f"{{{ODF_TEXT}}}h")
+    )
+    tables = len(list(body.iter(f"{{{ODF_TABLE}}}table")))
+    headings = []
+    for h in body.iter(f"{{{ODF_TEXT}}}h"):
+        for note in list(h.iter(f"{{{ODF_TEXT}}}note-body")):
+            note.getparent().remove(note)  # type: ignore[union-attr]
+        level = int(h.get(f"{{{ODF_TEXT}}}outline-level") or 1)
+        headings.append((level, " ".join("".join(h.itertext()).split())))
+    return FodtContent(text, notes, tables, headings)

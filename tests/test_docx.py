@@ -12,13 +12,23 @@ from pathlib import Path
 import pytest
 
 from cableconv.diagnostics import Span
-from cableconv.model import Document, Footnote, NoteRef, Paragraph, Text, plain
+from cableconv.model import Document, Footnote, Heading, Inline, NoteRef, Paragraph, Text, plain
 from cableconv.options import Options
 from cableconv.pipeline import convert_path
 from cableconv.writers.docx import REFERENCE_DOCX, write_docx
 
 from .conftest import ROOT, SEED, sample_paths
-from .readback import missing_words, model_words, note_refs_in_order, page_numbers, read_docx
+from .readback import (
+    FodtContent,
+    libreoffice_fodt,
+    missing_words,
+    model_words,
+    note_refs_in_order,
+    page_numbers,
+    read_docx,
+    read_fodt,
+    require,
+)
 
 SAMPLES = sample_paths()
 S = Span(0, 1)
@@ -128,3 +138,57 @@ def test_the_reference_docx_is_reproducible() -> None:
     )
     built = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
     assert built == REFERENCE_DOCX.read_bytes()
+
+
+# ---- as LibreOffice reads it ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def libreoffice_reading(tmp_path_factory: pytest.TempPathFactory) -> dict[str, FodtContent]:
+    """Every sample's DOCX and a document of printed labels, read by
+    LibreOffice (one start for all of them)."""
+    require("soffice")
+    folder = tmp_path_factory.mktemp("lo")
+    files = []
+    for path in SAMPLES:
+        files.append(folder / f"{path.stem}.docx")
+        files[-1].write_bytes(converted(path)[1])
+    files.append(folder / "labels.docx")
+    files[-1].write_bytes(write_docx(labels_doc()).data)
+    libreoffice_fodt(files, folder / "fodt", folder / "profile")
+    return {f.stem: read_fodt(folder / "fodt" / f"{f.stem}.fodt") for f in files}
+
+
+def labels_doc() -> Document:
+    marks = ["19", "20", "2a", "21", "21"]
+    content: list[Inline] = []
+    for mark in marks:
+        content += [Text(f"Text {mark}", S), NoteRef(mark, S)]
+    notes = tuple(Footnote(m, (Text(f"Note {k}.", S),), S) for k, m in enumerate(marks))
+    return Document("d1", "d1.txt", (Paragraph(tuple(content), S),), notes, S)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_libreoffice_shows_every_word_and_note_once(
+    path: Path, libreoffice_reading: dict[str, FodtContent]
+) -> None:
+    doc, _ = converted(path)
+    back = libreoffice_reading[path.stem]
+    assert not missing_words(model_words(doc), back.text)
+    assert [n.label for n in back.notes] == note_refs_in_order(doc)
+    assert not [n for n in back.notes if n.doubled]  # these labels all run on
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    assert [level for level, _ in back.headings][: len(headings)] == [1] * len(headings)
+
+
+@pytest.mark.slow
+def test_libreoffice_doubles_only_what_words_numbering_cannot_say(
+    libreoffice_reading: dict[str, FodtContent],
+) -> None:
+    """19, 20, 21 are Word's numbers from 19; 2a and 21 printed again keep a
+    custom mark, which LibreOffice 7.4 shows twice (its known defect)."""
+    notes = libreoffice_reading["labels"].notes
+    assert [n.label for n in notes] == ["19", "20", "2a", "21", "21"]
+    assert [n.custom for n in notes] == [False, False, True, False, True]
+    assert [n.doubled for n in notes] == [False, False, True, False, True]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from .readback import (
     page_numbers,
     pdf_outline,
     read_pdf,
+    require,
 )
 
 SAMPLES = sample_paths()
@@ -298,3 +300,22 @@ def test_pdf_ua_1_on_request() -> None:
     assert catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == "en"
     with pytest.raises(ValueError, match="unknown PDF standard 'b-1'"):
         Options(pdf_standards=("b-1",))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_qpdf_finds_the_pdf_sound_and_pdffonts_every_font_embedded(
+    path: Path, tmp_path: Path
+) -> None:
+    require("qpdf")
+    require("pdffonts")
+    _, data = converted(path)
+    pdf = tmp_path / "out.pdf"
+    pdf.write_bytes(data)
+    check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "No syntax or stream encoding errors found" in check.stdout
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    rows = listing.stdout.splitlines()[2:]
+    assert rows and all(row.split()[-5] == "yes" for row in rows)  # the "emb" column
+    # and nothing is drawn over anything else
+    assert overlapping_text(data) == []
