@@ -149,4 +149,4 @@ def test_pre_commit_hook_runs_check_on_transcriptions() -> None:
     hooks = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text("utf-8")
     assert "- id: cableconv-check\n" in hooks
     assert "\n  entry: cableconv check\n" in hooks
-    assert "\n  files: \\.txt$\n" in hooks
+    assert "\n  files: (?i)\\.txt$\n" in hooks

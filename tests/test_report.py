@@ -90,6 +90,7 @@ def test_json_report() -> None:
         "warnings": 1,
         "infos": 1,
         "files_with_errors": 2,
+        "refused": 0,
     }
     first = data["files"][0]
     assert first["file"] == "docs/vol 1/d1.txt"

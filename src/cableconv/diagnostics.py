@@ -72,6 +72,11 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC003": ("error", "file cannot be read as a text transcription"),
     "CC004": ("error", "empty document"),
     "CC005": ("error", "control character in the text"),
+    # finding the inputs (cableconv.inputs)
+    "CC006": ("error", "input not found: no such file or folder, or a pattern matching nothing"),
+    "CC007": ("error", "input is not a regular file (a FIFO, a device, a socket); not read"),
+    "CC008": ("error", "input cannot be reached: permission, a link loop or to nothing, too long"),
+    "CC009": ("error", "symbolic link out of the input folder, or to a folder; not followed"),
     # structure recovery
     "CC101": ("warning", "no heading found"),
     "CC102": ("error", "footnote marker without a note"),

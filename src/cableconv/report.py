@@ -33,7 +33,9 @@ class FileReport:
     """One checked input and what was found in it."""
 
     file: str
-    kind: str = "transcription"  # "transcription" | "tei"
+    #: "transcription" | "tei" | "unreadable" (read, refused) | "refused"
+    #: (never read: not found, not a regular file, out of reach)
+    kind: str = "transcription"
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def count(self, level: Level) -> int:
@@ -47,27 +49,35 @@ class Summary:
     warnings: int
     infos: int
     files_with_errors: int
+    #: Inputs named or found that were not checked (each has its error).
+    refused: int = 0
 
     @classmethod
     def of(cls, reports: Sequence[FileReport]) -> Summary:
-        each = [counts(r.diagnostics) for r in reports]
+        checked = [r for r in reports if r.kind != "refused"]
+        each = [counts(r.diagnostics) for r in checked]
+        refused = [counts(r.diagnostics) for r in reports if r.kind == "refused"]
         return cls(
-            files=len(reports),
-            errors=sum(c["error"] for c in each),
-            warnings=sum(c["warning"] for c in each),
-            infos=sum(c["info"] for c in each),
+            files=len(checked),
+            errors=sum(c["error"] for c in each + refused),
+            warnings=sum(c["warning"] for c in each + refused),
+            infos=sum(c["info"] for c in each + refused),
             files_with_errors=sum(1 for c in each if c["error"]),
+            refused=len(refused),
         )
 
     def line(self) -> str:
         def n(k: int, word: str) -> str:
             return f"{k} {word}{'' if k == 1 else 's'}"
 
-        head = f"checked {n(self.files, 'file')}: "
+        head = f"checked {n(self.files, 'file')}"
+        if self.refused:
+            head += f", {n(self.refused, 'input')} refused"
+        head += ": "
         if not (self.errors or self.warnings):
             return head + "no problems"
         parts = [n(self.errors, "error"), n(self.warnings, "warning")]
-        tail = f" in {n(self.files_with_errors, 'file')}" if self.errors else ""
+        tail = f" in {n(self.files_with_errors, 'file')}" if self.files_with_errors else ""
         return head + ", ".join(parts) + tail
 
 
@@ -106,6 +116,7 @@ def render_json(reports: Sequence[FileReport]) -> str:
             "warnings": summary.warnings,
             "infos": summary.infos,
             "files_with_errors": summary.files_with_errors,
+            "refused": summary.refused,
         },
         "files": [
             {
@@ -247,6 +258,7 @@ def sarif_log(reports: Sequence[FileReport]) -> dict[str, Any]:
                     "files": summary.files,
                     "errors": summary.errors,
                     "warnings": summary.warnings,
+                    "refused": summary.refused,
                 },
             }
         ],

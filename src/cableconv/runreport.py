@@ -119,7 +119,9 @@ def build_report(
             "elapsed_seconds": round(elapsed, 6),
             "docs_per_second": round(per_second, 3) if per_second is not None else None,
         },
-        "input_problems": [{"argument": p.arg, "message": p.message} for p in problems],
+        "input_problems": [
+            {"argument": p.arg, "code": p.code, "message": p.message} for p in problems
+        ],
         "documents": [document_entry(r) for r in results],
     }
 

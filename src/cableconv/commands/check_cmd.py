@@ -1,7 +1,9 @@
 """``cableconv check INPUT... [--format text|json|github|sarif] [--strict] [--output FILE]``.
 
-Inputs are transcriptions (``*.txt``), folders of them (``*.txt`` and ``*.xml``,
-recursively) or TEI files cableconv wrote (``*.xml``). Every layer runs on
+Inputs are transcriptions (``*.txt``), folders of them (``*.txt`` and ``*.xml``
+in any case, recursively) or TEI files cableconv wrote (``*.xml``). An input
+that cannot be found or reached, or is not a regular file, is reported with
+its reason (CC006-CC009), in the report as in stderr. Every layer runs on
 every input and every problem is reported, in one process (the schemas are
 compiled once). Exit status: 0 no errors; 1 errors (with ``--strict``,
 warnings too); 2 a usage error, or an input that cannot be found or read.
@@ -66,12 +68,10 @@ def _codes_table() -> str:
 
 def find_inputs(args: list[str]) -> tuple[list[Path], list[InputProblem]]:
     """Transcriptions and TEI files named by ``args``, each once, in order."""
-    txt, problems = expand_inputs(args, ".txt")
-    folders = [a for a in args if Path(a).is_dir()]
-    xml = expand_inputs(folders, ".xml")[0] if folders else []
+    found, problems = expand_inputs(args, (".txt", *TEI_SUFFIXES))
     seen: set[str] = set()
     paths: list[Path] = []
-    for item in [*txt, *xml]:
+    for item in found:
         key = os.path.realpath(item.path)
         if key not in seen:
             seen.add(key)
@@ -148,7 +148,7 @@ def check_paths(
 
 
 def exit_code(reports: list[FileReport], strict: bool) -> int:
-    if any(r.kind == "unreadable" for r in reports):
+    if any(r.kind in ("unreadable", "refused") for r in reports):
         return EXIT_USAGE
     summary = Summary.of(reports)
     if summary.errors or (strict and summary.warnings):
@@ -173,11 +173,13 @@ def run_check(args: argparse.Namespace, options: Options, out: TextIO, err: Text
         return EXIT_USAGE
     paths, problems = find_inputs(args.inputs)
     for p in problems:
-        err.write(f"{p.arg}: error: {p.message}\n")
-    if not paths:
+        err.write(p.format() + "\n")
+    if not paths and not problems:
         err.write("cableconv check: error: no transcription or TEI file found\n")
         return EXIT_USAGE
-    reports = check_paths(paths, options, ignore)
+    # A refused input is in the report too, so a gate reading JSON or SARIF sees it.
+    reports = [FileReport(p.arg, "refused", [p.diagnostic()]) for p in problems]
+    reports += check_paths(paths, options, ignore)
     text = render(reports, args.format)
     if args.output:
         try:
@@ -188,5 +190,4 @@ def run_check(args: argparse.Namespace, options: Options, out: TextIO, err: Text
         out.write(Summary.of(reports).line() + "\n")
     else:
         out.write(text)
-    code = exit_code(reports, args.strict)
-    return EXIT_USAGE if problems else code
+    return exit_code(reports, args.strict)

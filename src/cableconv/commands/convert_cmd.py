@@ -95,7 +95,7 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
         items, refused = expand(items, options)
         problems += refused
     for problem in problems:
-        err.write(f"{problem.arg}: error: {problem.message}\n")
+        err.write(problem.format() + "\n")
     if not items:
         if refused:  # a TEI file was found but cannot be read: an input failed
             return 1

@@ -118,7 +118,7 @@ def run_normalize(args: argparse.Namespace, options: Options, out: TextIO, err: 
     items, problems = expand_inputs(args.inputs)
     status = EXIT_OK
     for problem in problems:
-        err.write(f"{problem.arg}: error: {problem.message}\n")
+        err.write(problem.format() + "\n")
         status = EXIT_USAGE
 
     would_change = read = 0
