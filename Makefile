@@ -13,10 +13,10 @@ OUTPUTS := $(foreach e,$(EXTS),$(patsubst samples/%.txt,out/%.$(e),$(SAMPLES)))
 SOURCES := $(shell find src -type f ! -path '*/__pycache__/*' ! -name '*.pyc' ! -path '*.egg-info/*')
 BENCH_ARGS ?=
 
-.PHONY: all install test lint typecheck check corpus golden previews bench check-outputs clean
+.PHONY: all install test lint typecheck check corpus golden previews bench check-outputs clean volume
 .DELETE_ON_ERROR:
 
-all: $(OUTPUTS)
+all: $(OUTPUTS) volume
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,15 @@ install: $(STAMP)
 # decided the outputs are stale, so --force skips cableconv's own check.
 $(addprefix out/%.,$(EXTS)): samples/%.txt $(STAMP) $(SOURCES)
 	$(BIN)/cableconv convert $< --to $(FORMATS) -o out --quiet --force
+
+# The sample volume (samples/volume/VOLUME.toml) in every format, into
+# out/volume/. cableconv keeps its own record of what each output was made
+# from, so an unchanged volume is not rebuilt and a changed document is the
+# only one converted again: make need not track the files itself.
+VOLUME_FORMATS ?= all
+volume: $(STAMP)
+	$(BIN)/cableconv volume samples/volume/VOLUME.toml -o out/volume --quiet \
+		$(if $(filter all,$(VOLUME_FORMATS)),,--to $(VOLUME_FORMATS))
 
 # The suite (doctests in src/ included); whole-corpus sweeps are `make corpus`.
 test: $(STAMP)
@@ -60,6 +69,7 @@ corpus: $(STAMP)
 golden: $(STAMP)
 	CABLECONV_ACCEPT=1 $(BIN)/python -m pytest -q tests/test_golden.py
 	CABLECONV_ACCEPT=1 $(BIN)/python -m pytest -q tests/test_markdown.py -k golden
+	CABLECONV_ACCEPT=1 $(BIN)/python -m pytest -q tests/test_volume.py -k golden
 
 # Every corpus document to md, docx and pdf, each read back: no word missing,
 # footnote counts equal (needs ../shared/corpus).

@@ -30,7 +30,9 @@ def convert(out: Path, seed: str, jobs: str, epoch: str | None = None) -> dict[s
     env.update(PYTHONHASHSEED=seed, PYTHONPATH=os.pathsep.join(path))
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
-    argv = [sys.executable, "-m", "cableconv", "convert", str(SAMPLES), "--to", FORMATS]
+    # the samples themselves: samples/volume/ is a volume, built by `cableconv volume`
+    samples = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    argv = [sys.executable, "-m", "cableconv", "convert", *samples, "--to", FORMATS]
     argv += ["-o", str(out), "-j", jobs, "--quiet"]
     result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr

@@ -1,4 +1,4 @@
-"""Command line: ``cableconv convert | check | normalize``.
+"""Command line: ``cableconv convert | check | normalize | volume``.
 
 ``main()`` only does ``sys.exit(run(sys.argv[1:]))``; :func:`run` takes its
 streams (and environment) as arguments so tests call it directly. Exit codes:
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cableconv {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     convert_cmd.register(sub)
-    for name in ("check_cmd", "normalize_cmd"):
+    for name in ("check_cmd", "normalize_cmd", "volume_cmd"):
         module = _optional_command(name)
         if module is not None:
             module.register(sub)

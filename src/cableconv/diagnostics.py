@@ -146,6 +146,14 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC615": ("warning", "TEI list item or table row under a nested block starts a new one"),
     "CC616": ("warning", "TEI source note after a postscript written inside it"),
     "CC619": ("info", "TEI markup the model does not carry left out (text kept)"),
+    # volumes (CC7xx)
+    "CC701": ("warning", "a VOLUME.toml chapter names a file or glob that matches nothing"),
+    "CC702": ("warning", "a document is in the volume twice; the second place is left out"),
+    "CC703": ("warning", "a persons or terms line without a comma; left out"),
+    "CC704": ("warning", "a name is in a persons or terms list twice; the second is left out"),
+    "CC705": ("error", "a file the VOLUME.toml names (preface, list) cannot be read"),
+    "CC706": ("error", "a document could not be converted; the volume marks its place"),
+    "CC707": ("info", "a name matches several persons of the list; not linked"),
 }
 
 

@@ -1,0 +1,121 @@
+"""``cableconv volume VOLUME.toml [--to tei,pdf,docx,epub,md] [-o OUTDIR] [-j N]``.
+
+Builds one file per format, ``OUTDIR/<id>.<suffix>``, from the transcriptions
+a VOLUME.toml lists (:mod:`cableconv.volume`). Without ``--to``, every format.
+
+Exit status as for ``convert``: 0 when every document and every format was
+written (or was up to date), 1 when a document or a format failed (the
+volume is still written, saying where a document is missing), 2 for a usage
+error or a VOLUME.toml that does not describe a volume.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from cableconv.batch import DocResult, default_jobs
+from cableconv.commands.args import add_settings
+from cableconv.commands.convert_cmd import _jobs
+from cableconv.diagnostics import sort_diagnostics
+from cableconv.options import Options
+from cableconv.progress import Progress, mode_for
+
+
+def register(sub: Any) -> None:
+    from cableconv.volume.formats import VOLUME_FORMATS
+
+    p = sub.add_parser(
+        "volume",
+        help="build a whole volume (TEI, PDF, DOCX, EPUB, Markdown) from a VOLUME.toml",
+        description="Convert the transcriptions a VOLUME.toml lists, chapter by chapter, "
+        "into one file per format: OUTDIR/<id>.xml, .pdf, .docx, .epub, .md. Documents "
+        "convert in parallel and only when changed; an unchanged volume is not rebuilt.",
+    )
+    p.add_argument("spec", metavar="VOLUME.toml")
+    p.add_argument(
+        "--to",
+        default=None,
+        metavar="FORMATS",
+        help=f"comma-separated formats: {','.join(VOLUME_FORMATS)} (default: all)",
+    )
+    p.add_argument("-o", "--output", default="out", metavar="OUTDIR", help="default: out")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes for the documents (default 0: one per CPU)",
+    )
+    p.add_argument("--force", action="store_true", help="convert and write everything again")
+    p.add_argument("--report", metavar="FILE", help="write a JSON report of the build")
+    noise = p.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print only failures and errors")
+    noise.add_argument("-v", "--verbose", action="store_true", help="also print each document")
+    add_settings(p, "normalize", "disabled_fixes", "paper", "pdf_standards", "max_bytes")
+    p.set_defaults(handler=run_volume)
+
+
+def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: TextIO) -> int:
+    from cableconv.volume.build import VolumeRun, assemble, convert_documents, write_formats
+    from cableconv.volume.formats import parse_volume_formats
+    from cableconv.volume.spec import VolumeError, load_spec
+
+    t0 = time.perf_counter()
+    try:
+        formats = parse_volume_formats(args.to)
+        spec = load_spec(Path(args.spec))
+    except (ValueError, VolumeError) as exc:
+        err.write(f"cableconv volume: error: {exc}\n")
+        return 2
+    outdir = Path(args.output)
+    progress = Progress(err, mode_for(err, args.quiet))
+
+    def show(r: DocResult) -> None:
+        for d in sort_diagnostics(r.diagnostics):
+            if d.level == "error" or (d.level == "warning" and not args.quiet) or args.verbose:
+                progress.write(d.format())
+
+    results, batch = convert_documents(
+        spec,
+        outdir,
+        options,
+        jobs=args.jobs or default_jobs(),
+        force=args.force,
+        on_result=show,
+        on_done=lambda r: progress.advance(r.status == "failed"),
+        on_plan=lambda todo, skipped: progress.start(todo),
+    )
+    progress.finish()
+    volume, models = assemble(spec, results, outdir)
+    run = VolumeRun(volume, results)
+    write_formats(volume, models, formats, outdir, options, run, force=args.force)
+    for d in sort_diagnostics([*volume.problems, *run.diagnostics]):
+        if d.level == "error" or (d.level == "warning" and not args.quiet) or args.verbose:
+            err.write(d.format() + "\n")
+    elapsed = time.perf_counter() - t0
+    failed_docs = [r for r in results if r.status == "failed"]
+    if not args.quiet:
+        converted = sum(1 for r in results if r.status == "converted")
+        current = len(results) - converted - len(failed_docs)
+        err.write(
+            f"cableconv volume: {spec.id}: {len(results)} documents ({converted} converted, "
+            f"{current} up to date, {len(failed_docs)} failed); "
+            f"{len(run.written)} formats written, {len(run.current)} up to date, "
+            f"{len(run.failed)} failed; {elapsed:.1f} s\n"
+        )
+    if args.verbose:
+        for name, path in run.outputs.items():
+            out.write(f"{name}: {path}\n")
+    if args.report:
+        from cableconv.volume.report import write_volume_report
+
+        try:
+            write_volume_report(Path(args.report), run, batch.used_jobs, elapsed, options)
+        except OSError as exc:
+            err.write(f"cableconv volume: error: cannot write the report: {exc}\n")
+            return 1
+    return 1 if failed_docs or run.failed else 0

@@ -1,0 +1,267 @@
+"""Building a volume: the documents through the batch layer, then each format.
+
+1. Every document goes through :class:`~cableconv.batch.Batch` to the model
+   as JSON, in ``OUTDIR/.cableconv-volume/<id>/``: in parallel, and only
+   those whose transcription (or cableconv, or the settings) changed since
+   the last run (the batch's manifest).
+2. The models are read back and numbered in volume order
+   (:mod:`cableconv.volume.assemble`); a document that failed keeps its place.
+3. Each format is written unless its output is up to date: an output records
+   a key made of everything it depends on (the VOLUME.toml, the lists, the
+   preface, every document's model, the settings and cableconv's code), so an
+   unchanged volume is not written again and a changed document rewrites the
+   volume files, which all hold it, and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from cableconv.atomic import write_atomic
+from cableconv.batch import Batch, DocResult
+from cableconv.diagnostics import Diagnostic
+from cableconv.incremental import settings_key
+from cableconv.inputs import Input
+from cableconv.model import from_json
+from cableconv.options import Options
+from cableconv.volume.assemble import Volume, VolumeDocument, numbered, read_paragraphs
+from cableconv.volume.formats import VolumeFormat
+from cableconv.volume.lists import Entry, Kind, read_list
+from cableconv.volume.spec import VolumeSpec
+from cableconv.writers import FORMATS
+
+#: Where the documents' models and the volume's own manifest are kept.
+CACHE_DIR = ".cableconv-volume"
+VOLUME_MANIFEST = "volume-manifest.json"
+MODEL_FORMAT = FORMATS["json"]
+
+
+@dataclass
+class VolumeRun:
+    """What a build did."""
+
+    volume: Volume
+    documents: list[DocResult]
+    #: format -> output path, for each format written or up to date
+    outputs: dict[str, str] = field(default_factory=dict)
+    #: formats written by this run / found up to date / failed (with why)
+    written: list[str] = field(default_factory=list)
+    current: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def cache_dir(outdir: Path, spec: VolumeSpec) -> Path:
+    return outdir / CACHE_DIR / spec.id
+
+
+def document_inputs(spec: VolumeSpec) -> list[Input]:
+    """One batch input per document, its model kept under the path it has
+    next to the VOLUME.toml (``chile/d2``), so that reordering the chapters
+    converts nothing again."""
+    base = Path(os.path.abspath(spec.path.parent))
+    items = []
+    for k, (_, path) in enumerate(spec.documents, start=1):
+        full = Path(os.path.abspath(path))
+        try:
+            rel = PurePath(full.relative_to(base).with_suffix("").as_posix())
+        except ValueError:  # outside the volume's folder
+            rel = PurePath("_outside", f"{k}-{full.stem}")
+        items.append(Input(path, rel))
+    return items
+
+
+def convert_documents(
+    spec: VolumeSpec,
+    outdir: Path,
+    options: Options,
+    *,
+    jobs: int = 1,
+    force: bool = False,
+    on_result: Callable[[DocResult], None] = lambda r: None,
+    on_done: Callable[[DocResult], None] = lambda r: None,
+    on_plan: Callable[[int, int], None] = lambda todo, skipped: None,
+) -> tuple[list[DocResult], Batch]:
+    """Every document to its model (JSON), through the batch layer."""
+    batch = Batch(
+        [MODEL_FORMAT],
+        cache_dir(outdir, spec),
+        options,
+        jobs=jobs,
+        force=force,
+        on_result=on_result,
+        on_done=on_done,
+        on_plan=on_plan,
+    )
+    return batch.run(document_inputs(spec)), batch
+
+
+def _read_list(path: Path | None, kind: Kind, problems: list[Diagnostic]) -> tuple[Entry, ...]:
+    if path is None:
+        return ()
+    try:
+        entries, found = read_list(path, kind)
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(
+            Diagnostic(
+                "CC705",
+                f"cannot read the {kind}s list: {exc}",
+                hint="check [volume] " + ("persons" if kind == "person" else "terms"),
+                file=str(path),
+            )
+        )
+        return ()
+    problems.extend(found)
+    return tuple(entries)
+
+
+def assemble(
+    spec: VolumeSpec, results: list[DocResult], outdir: Path
+) -> tuple[Volume, dict[str, bytes]]:
+    """The volume from the batch's results, and each document's model bytes
+    (what the volume outputs depend on), by input key."""
+    problems: list[Diagnostic] = list(spec.problems)
+    cache = cache_dir(outdir, spec)
+    docs: list[VolumeDocument] = []
+    models: dict[str, bytes] = {}
+    for number, ((chapter, path), result) in enumerate(
+        zip(spec.documents, results, strict=True), start=1
+    ):
+        key = result.input.rel.as_posix()
+        document = None
+        problem = result.reason or "not converted"
+        if result.status != "failed":
+            model_path = cache / (key + MODEL_FORMAT.suffix)
+            try:
+                data = model_path.read_bytes()
+                document = numbered(from_json(json.loads(data)), number)
+                models[key] = data
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                problem = f"its converted model cannot be read ({exc}); run with --force"
+        if document is None:
+            models[key] = b"missing: " + problem.encode("utf-8", "replace")
+            problems.append(
+                Diagnostic(
+                    "CC706",
+                    f"document {number} ({path}) is missing from the volume: {problem}",
+                    hint="fix the transcription and build again; the volume marks its place",
+                    file=str(spec.path),
+                )
+            )
+        docs.append(VolumeDocument(number, chapter, path, document, "" if document else problem))
+    preface: tuple[str, ...] = ()
+    if spec.preface is not None:
+        try:
+            preface = read_paragraphs(spec.preface)
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(
+                Diagnostic(
+                    "CC705",
+                    f"cannot read the preface: {exc}",
+                    hint="check [volume] preface",
+                    file=str(spec.preface),
+                )
+            )
+    volume = Volume(
+        spec,
+        tuple(docs),
+        persons=_read_list(spec.persons, "person", problems),
+        terms=_read_list(spec.terms, "term", problems),
+        preface=preface,
+        problems=tuple(problems),
+    )
+    return volume, models
+
+
+def volume_key(
+    spec: VolumeSpec, models: dict[str, bytes], fmt: VolumeFormat, options: Options
+) -> str:
+    """Everything one volume output depends on, as one hash."""
+    h = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        h.update(f"{label}\0{len(data)}\0".encode())
+        h.update(data)
+
+    add("format", fmt.name.encode())
+    add("settings", settings_key(options).encode())
+    for label, path in (
+        ("spec", spec.path),
+        ("preface", spec.preface),
+        ("persons", spec.persons),
+        ("terms", spec.terms),
+    ):
+        if path is not None:
+            try:
+                add(label, path.read_bytes())
+            except OSError:
+                add(label, b"unreadable")
+    for key, data in models.items():
+        add(key, data)
+    return h.hexdigest()
+
+
+def _load_manifest(path: Path) -> dict[str, dict[str, object]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_formats(
+    volume: Volume,
+    models: dict[str, bytes],
+    formats: list[VolumeFormat],
+    outdir: Path,
+    options: Options,
+    run: VolumeRun,
+    force: bool = False,
+) -> None:
+    """Each format's file, unless it is up to date."""
+    spec = volume.spec
+    manifest_path = cache_dir(outdir, spec) / VOLUME_MANIFEST
+    manifest = _load_manifest(manifest_path)
+    for fmt in formats:
+        target = outdir / (spec.id + fmt.suffix)
+        key = volume_key(spec, models, fmt, options)
+        known = manifest.get(fmt.name)
+        if not force and isinstance(known, dict) and known.get("key") == key:
+            try:
+                st = target.stat()
+            except OSError:
+                st = None
+            if st is not None and [st.st_size, st.st_mtime_ns] == known.get("stat"):
+                run.current.append(fmt.name)
+                run.outputs[fmt.name] = str(target)
+                continue
+        t0 = time.perf_counter()
+        try:
+            output = fmt.write(volume, options)
+            st = write_atomic(target, output.data)
+        except Exception as exc:  # one format failing leaves the others
+            run.failed[fmt.name] = str(exc) or type(exc).__name__
+            run.diagnostics.append(
+                Diagnostic("CC501", f"could not write {fmt.name}: {exc}", file=str(target))
+            )
+            manifest.pop(fmt.name, None)
+            continue
+        finally:
+            run.seconds[fmt.name] = time.perf_counter() - t0
+        run.diagnostics.extend(output.diagnostics)
+        run.written.append(fmt.name)
+        run.outputs[fmt.name] = str(target)
+        manifest[fmt.name] = {"key": key, "stat": [st.st_size, st.st_mtime_ns]}
+    try:
+        write_atomic(manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode())
+    except OSError as exc:
+        run.diagnostics.append(
+            Diagnostic("CC501", f"cannot save the volume manifest: {exc}", file=str(manifest_path))
+        )
