@@ -2,14 +2,20 @@
 numbers that do not count up.
 
 The parser anchors each note of the list at a marker; these rules look at
-what it could not explain. Numbering follows the printed volumes: notes count
-up by one in the order of their markers; after a page turn or at the start of
-an enclosure they may start again at 1 (older volumes number notes per page);
-a number repeated with the same note text is a second reference to one note.
+what it could not explain. Numbering usually counts up by one in the order of
+the markers; after a page turn or at the start of an enclosure it may start
+again at 1 (older volumes number notes per page); a number repeated with the
+same note text is a second reference to one note. The printed volumes also
+skip numbers, number through a whole chapter (a document's first note may be
+42) and list notes 2, 3, 1: numbering that does not count up is therefore a
+warning (CC104), kept as printed. The errors are what no printed document
+shows: a note without a marker (CC103, from the parser) and a marker, next in
+the numbering, without a note (CC102).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -82,6 +88,21 @@ def _in_page_marker(text: str, i: int) -> bool:
     return open_ != -1 and text.startswith("[Page", open_) and "]" not in text[open_:i]
 
 
+def _multi_line_blocks(ctx: CheckContext) -> list[tuple[int, int]]:
+    """(start, end) of the body's blocks of more than one line, in order."""
+    return [(b.start, b.end) for b in ctx.blocks if len(b.lines) > 1]
+
+
+def _in_blocks(blocks: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of ``blocks`` (sorted, disjoint).
+
+    >>> _in_blocks([(0, 5), (10, 20)], 12), _in_blocks([(0, 5), (10, 20)], 7)
+    (True, False)
+    """
+    i = bisect.bisect_right([start for start, _ in blocks], offset) - 1
+    return i >= 0 and offset < blocks[i][1]
+
+
 def _numeric(n: str) -> int | None:
     return int(n) if n.isdigit() else None
 
@@ -92,13 +113,28 @@ def marker_without_note(ctx: CheckContext) -> Iterator[Diagnostic]:
     Only numbers that fit the numbering (one more than the marker before
     them, or 1 after a page turn) and look like nothing else are reported, so
     that the numbers of the text (``No. 680``, ``article 5``) are not.
+
+    A new page starts at 1 again only in a document whose list has a note 1.
+    Before the first marker, what is next is what the list says: one less
+    than its first number (a chapter's notes may start at 42); nothing, when
+    the list marks its notes with symbols only; 1 when there is no list,
+    and then only in a block of one line (a heading, a paragraph): the rows
+    of a table or a list end in figures (frus1897, frus1902app1).
     """
     marks = ctx.landmarks
     located = {m.offset for m in marks if m.kind == "note"}
     listed = {note.n for note in ctx.document.footnotes}
     unanchored = {note.n for note in ctx.document.footnotes if id(note) not in ctx.anchored}
+    numbers = [k for note in ctx.document.footnotes if (k := _numeric(note.n)) is not None]
+    first = min(numbers) - 1 if numbers else (None if listed else 1)
+    # numbering that starts again at 1 after a page turn: only where the
+    # list shows it does (a note 1), or when there is no list to ask
+    restarts = "1" in listed or not listed
+    multi_line = _multi_line_blocks(ctx)
     for cand in marker_candidates(ctx):
         if cand.original in located:
+            continue
+        if not listed and _in_blocks(multi_line, cand.start):
             continue
         prev: Landmark | None = None
         turned = False
@@ -114,8 +150,11 @@ def marker_without_note(ctx: CheckContext) -> Iterator[Diagnostic]:
                 break
             elif mark.kind != "note":
                 break
-        p = _numeric(prev.n) if prev is not None else 0
-        fits = cand.n == (p or 0) + 1 or (cand.n == 1 and turned)
+        restart = cand.n == 1 and turned and restarts
+        if prev is None:
+            fits = cand.n == first or restart
+        else:
+            fits = cand.n == (_numeric(prev.n) or 0) + 1 or restart
         if not fits or later_same or str(cand.n) in unanchored:
             continue
         what = "has no note" if str(cand.n) not in listed else "has no further note"
@@ -172,10 +211,12 @@ def numbering(ctx: CheckContext) -> Iterator[Diagnostic]:
                 )
                 yield Diagnostic(
                     "CC104",
-                    f"{what}; expected {p + 1}" + (" (or 1 after the page turn)" if turned else ""),
+                    f"{what}; expected {p + 1}"
+                    + (" (or 1 after the page turn)" if turned else "")
+                    + "; kept as printed",
                     mark.span,
-                    hint="number the notes 1, 2, 3 … in the order of their markers, "
-                    "and list them in that order at the end",
+                    hint="printed volumes do skip and repeat numbers; check that no note "
+                    "was dropped or renumbered",
                 )
         prev, turned = mark, False
 
@@ -214,7 +255,8 @@ def list_order(ctx: CheckContext) -> Iterator[Diagnostic]:
                 f"footnote {note.n} is listed after footnote {prev[0].n}, but its marker "
                 f"' {note.n}' (line {line}) comes first",
                 note.span,
-                hint="list the notes in the order their markers appear in the text",
+                hint="printed volumes do list notes out of order (2, 3, 1); check that "
+                "the notes were not swapped",
             )
             return
         prev = (note, place)

@@ -7,7 +7,8 @@ label after a blank (``the President 1``). Three stages need those facts and
 learn them here:
 
 - the parser reads the list (:func:`read_note_list`) and finds the markers
-  (:func:`locate_markers`);
+  (:func:`locate_markers`, and :func:`leading_labels` for a note printed
+  above the heading);
 - ``check`` asks where a number looks like a marker the list does not explain
   (:mod:`cableconv.notes.markers`);
 - every writer asks which note a marker stands for (:func:`pair_notes`).
@@ -19,7 +20,14 @@ The syntax itself (the label forms, the note line) lives in
 from __future__ import annotations
 
 from cableconv.notes.labels import NoteEntry, read_note_list
-from cableconv.notes.markers import locate_markers
+from cableconv.notes.markers import leading_labels, locate_markers
 from cableconv.notes.pairing import Pairing, pair_notes
 
-__all__ = ["NoteEntry", "Pairing", "locate_markers", "pair_notes", "read_note_list"]
+__all__ = [
+    "NoteEntry",
+    "Pairing",
+    "leading_labels",
+    "locate_markers",
+    "pair_notes",
+    "read_note_list",
+]

@@ -106,6 +106,36 @@ _NUMBERED_WORD_BEFORE = re.compile(
 )
 
 
+def leading_labels(blocks: list[tuple[int, str]], notes: list[NoteEntry]) -> dict[int, int]:
+    """Blocks at the start of the text that are nothing but a note's label:
+    the marker of a note printed above the heading (frus1870 prints the title
+    of a series of papers so, ``1`` then the heading; the FRUS TEI has the
+    note before the ``head``). ``blocks`` are (start, text) in order; the
+    answer maps each such block's start to the index of its note, the first
+    of that label not yet taken (markers and notes go in the same order).
+
+    Only a block that is exactly a listed label counts, and only before any
+    other block: that is what the record shows, and a number alone on a line
+    anywhere else belongs to the block above it.
+
+    >>> notes = [NoteEntry("1", 40, 50, 37)]
+    >>> leading_labels([(0, "1"), (3, "Mr. Read to Mr. Fish.")], notes)
+    {0: 0}
+    >>> leading_labels([(0, "No. 106."), (10, "1")], notes)
+    {}
+    """
+    taken: dict[int, int] = {}
+    used: set[int] = set()
+    for start, text in blocks:
+        label = text.strip()
+        k = next((k for k, note in enumerate(notes) if note.n == label and k not in used), None)
+        if k is None:
+            break
+        used.add(k)
+        taken[start] = k
+    return taken
+
+
 def locate_markers(text: str, notes: list[NoteEntry], start: int, end: int) -> list[int | None]:
     """Offset of each note's marker (the space before the number), in order.
 

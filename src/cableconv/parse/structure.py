@@ -33,6 +33,7 @@ from cableconv.model import (
     Inline,
     Inlines,
     ListBlock,
+    NoteRef,
     Opener,
     PageBreakBlock,
     Paragraph,
@@ -42,7 +43,7 @@ from cableconv.model import (
     map_spans,
     plain,
 )
-from cableconv.notes import NoteEntry, locate_markers, read_note_list
+from cableconv.notes import NoteEntry, leading_labels, locate_markers, read_note_list
 from cableconv.parse import roles, sourceline
 from cableconv.parse.blocks import (
     InlineBuilder,
@@ -80,6 +81,8 @@ class _Parser:
         self.build: InlineBuilder
         self._cleaned: dict[tuple[int, int], RawBlock] = {}
         self.note_labels: frozenset[str] = frozenset()
+        #: start of a block that is only a note's label -> the label
+        self.lead_markers: dict[int, str] = {}
 
     # ---- diagnostics -------------------------------------------------------
     def report(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
@@ -100,9 +103,13 @@ class _Parser:
                 blocks = blocks[:-1]
         body_end = blocks[-1].end if blocks else 0
         self.note_labels = frozenset(note.n for note in notes)
-        positions = locate_markers(self.text, notes, 0, body_end)
+        # a note printed above the heading: its label is a block of its own
+        lead = leading_labels([(b.start, b.text) for b in blocks[:-1]], notes)
+        self.lead_markers = {start: notes[k].n for start, k in lead.items()}
+        rest = [note for k, note in enumerate(notes) if k not in lead.values()]
+        positions = locate_markers(self.text, rest, 0, body_end)
         markers: dict[int, str] = {}
-        for note, pos in zip(notes, positions, strict=True):
+        for note, pos in zip(rest, positions, strict=True):
             if pos is None:
                 self.error(
                     "CC103",
@@ -171,6 +178,11 @@ class _Parser:
     def front_and_body(self, blocks: list[RawBlock]) -> list[Block]:
         out: list[Block] = []
         i = 0
+        while i + 1 < len(blocks) and blocks[i].start in self.lead_markers:
+            b = blocks[i]  # the marker of a note above the heading
+            ref = NoteRef(self.lead_markers[b.start], self.span(b.start, b.end))
+            out.append(Paragraph((ref,), self.span(b.start, b.end)))
+            i += 1
         while i + 1 < len(blocks) and self.leads_heading(blocks, i):
             out.append(self.page_or_source(blocks[i]))
             i += 1
