@@ -154,6 +154,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC705": ("error", "a file the VOLUME.toml names (preface, list) cannot be read"),
     "CC706": ("error", "a document could not be converted; the volume marks its place"),
     "CC707": ("info", "a name matches several persons of the list; not linked"),
+    "CC708": ("info", "volume PDF written without PDF/A: the volume has no date"),
 }
 
 

@@ -29,9 +29,37 @@ def _tei(volume: Volume, options: Options) -> Output:
     return write_volume_tei(volume, options)
 
 
+def _md(volume: Volume, options: Options) -> Output:
+    from cableconv.volume.markdown import write_volume_markdown
+
+    return write_volume_markdown(volume, options)
+
+
+def _docx(volume: Volume, options: Options) -> Output:
+    from cableconv.volume.docx import write_volume_docx
+
+    return write_volume_docx(volume, options)
+
+
+def _epub(volume: Volume, options: Options) -> Output:
+    from cableconv.volume.epub import write_volume_epub
+
+    return write_volume_epub(volume, options)
+
+
+def _pdf(volume: Volume, options: Options) -> Output:
+    from cableconv.volume.pdf import write_volume_pdf
+
+    return write_volume_pdf(volume, options)
+
+
 #: In the order ``--to`` lists them when it is not given.
 VOLUME_FORMATS: dict[str, VolumeFormat] = {
     "tei": VolumeFormat("tei", ".xml", _tei),
+    "pdf": VolumeFormat("pdf", ".pdf", _pdf),
+    "docx": VolumeFormat("docx", ".docx", _docx),
+    "epub": VolumeFormat("epub", ".epub", _epub),
+    "md": VolumeFormat("md", ".md", _md),
 }
 
 

@@ -465,6 +465,9 @@ class WriteOptions:
 
     wrap_none: bool = False
     reference_doc: Path | None = None
+    #: more command-line options, for the one-shot process only (the EPUB
+    #: of a volume: ``--split-level=1``, ``--toc``)
+    extra: tuple[str, ...] = ()
 
     def lua(self) -> Json:
         opts: Json = {}
@@ -478,7 +481,7 @@ class WriteOptions:
         args = ["--wrap=none"] if self.wrap_none else []
         if self.reference_doc is not None:
             args.append(f"--reference-doc={self.reference_doc}")
-        return args
+        return [*args, *self.extra]
 
 
 def pandoc_path() -> str:
