@@ -64,6 +64,7 @@ from cableconv.options import Options  # noqa: E402
 from cableconv.pipeline import convert_path  # noqa: E402
 from cableconv.writers import FORMATS  # noqa: E402
 from cableconv.writers.docx_notes import plan_notes  # noqa: E402
+from cableconv.writers.pdf import drawn  # noqa: E402
 
 DEFAULT_DOCS = ROOT.parent / "shared" / "corpus" / "docs"
 CHECKED = ("md", "docx", "pdf")
@@ -93,6 +94,8 @@ class Result:
     problems: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     docx_file: str | None = None
+    #: format -> the codes the writer reported
+    codes: dict[str, set[str]] = field(default_factory=dict)
 
     def count(self, fmt: str, name: str, value: int = 1) -> None:
         self.counts.setdefault(fmt, Counter())[name] += value
@@ -132,6 +135,11 @@ def _words(result: Result, fmt: str, expected: Counter[str], text: str, marks: A
     if lost:
         result.count(fmt, "words lost", sum(lost.values()))
         sample = ", ".join(f"{w}×{k}" if k > 1 else w for w, k in list(lost.items())[:8])
+        # still lost, but said: the writer warned of characters its fonts lack
+        said = sum(k for w, k in lost.items() if fmt == "pdf" and not all(map(drawn, w)))
+        if said:
+            result.count(fmt, "words lost, said by CC403", said)
+            sample += f" ({said} with a character the fonts lack, CC403)"
         result.problem(fmt, f"{sum(lost.values())} word(s) missing: {sample}")
 
 
@@ -199,10 +207,16 @@ def check_pdf(result: Result, data: bytes, path: Path, tools: set[str]) -> None:
     xmp = meta.stream.get_data().decode("utf-8", "replace") if meta is not None else ""
     part = re.search(r"<pdfaid:part>(\d)</pdfaid:part>", xmp)
     level = re.search(r"<pdfaid:conformance>(\w)</pdfaid:conformance>", xmp)
+    codes = result.codes.get("pdf", set())
     if part and level:
         result.count(fmt, f"PDF/A-{part.group(1)}{level.group(1).lower()}")
+    elif "CC404" in codes:
+        result.count(fmt, "not PDF/A: no date (CC404)")
+    elif "CC410" in codes:
+        result.count(fmt, "not PDF/A: characters the fonts lack (CC410)")
     else:
-        result.count(fmt, "not PDF/A (no date)")
+        result.count(fmt, "not PDF/A, not said")
+        result.problem(fmt, "not PDF/A, and the writer did not say why")
     if "qpdf" in tools:
         check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
         if check.returncode != 0:
@@ -224,10 +238,13 @@ def check_one(path: Path, work: Path, tools: set[str]) -> Result:
     for name in CHECKED:
         t0 = time.perf_counter()
         try:
-            data = FORMATS[name].write(doc, Options()).data
+            out = FORMATS[name].write(doc, Options())
         except Exception as exc:  # one bad document is one line
             result.problem(name, f"not written: {exc}")
+            result.count(name, "not written")
             continue
+        data = out.data
+        result.codes[name] = {d.code for d in out.diagnostics}
         result.seconds[name] = time.perf_counter() - t0
         target = work / name / (stem + FORMATS[name].suffix)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -331,6 +348,8 @@ def summary(results: list[Result]) -> list[str]:
             f"footnotes lost {c['footnotes lost']} of {c['footnotes']}, "
             f"labels wrong {c['labels wrong']}"
         )
+        if c["words lost, said by CC403"]:
+            parts[1] += f" ({c['words lost, said by CC403']} with characters the fonts lack, CC403)"
         if fmt.startswith("docx"):
             parts.append(
                 f"marks shown twice {c['marks shown twice']} (custom marks only), "
@@ -355,6 +374,8 @@ def summary(results: list[Result]) -> list[str]:
             )
         if c["markup shown"]:
             parts.append(f"markup shown in {c['markup shown']} docs")
+        if c["not written"]:
+            parts.append(f"not written {c['not written']}")
         if c["not opened"]:
             parts.append(f"not opened {c['not opened']}")
         lines.append(f"{fmt}: " + "; ".join(parts))

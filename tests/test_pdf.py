@@ -185,6 +185,24 @@ def t(text: str) -> Text:
     return Text(text, S)
 
 
+def test_a_marker_opening_a_cell_or_a_note_stays_text() -> None:
+    """Typst reads ``053.``, ``-``, ``+``, ``=`` and ``/`` opening content in
+    brackets as markup: a table cell ``[053. 24]`` showed as the list item
+    "53. 24" (frus1902app1/d6 lost its "053"), a note ``- a`` as "• a"."""
+    starts = ["053. 24", "- a", "+ b", "= c", "/ d: e", "1890."]
+    table = Table(tuple(((t(s),), (t("x"),)) for s in starts), S)
+    refs = tuple(NoteRef(str(k), S) for k in range(1, len(starts) + 1))
+    notes = tuple(Footnote(str(k), (t(s),), S) for k, s in enumerate(starts, 1))
+    heading = Heading((t("A heading"), NoteRef("7", S)), S)
+    notes += (Footnote("7", (t("- on the heading"),), S),)
+    doc = Document("d1", "d1.txt", (heading, table, Paragraph((t("Notes"), *refs), S)), notes, S)
+    lines = [" ".join(line.split()) for line in read_pdf(to_pdf_bytes(doc)).text.splitlines()]
+    for s in starts:
+        assert f"{s} x" in lines  # the cell as printed
+        assert any(line.endswith(f" {s}") or line[1:] == s for line in lines)  # the note
+    assert any(line.endswith("- on the heading") for line in lines)
+
+
 def long_table(rows: int = 120) -> Document:
     body = tuple(
         ((t(f"Item {k} of the account"),), (t(f"{k * 7}.{k % 100:02d}"),)) for k in range(1, rows)
@@ -209,6 +227,41 @@ def test_a_table_taller_than_a_page_breaks_with_its_heads_repeated() -> None:
         assert text.count("Articles") == 1
     # and the table starts right after the paragraph, not on a new page
     assert "Item 1 of the account" in texts[0]
+
+
+def compiled(source: str) -> bytes:
+    import typst
+
+    return typst.compile(source.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # rows of a table in a figure, which cannot break, at a page's foot
+        "#figure(table(columns: 2, ..range(160).map(k => [Row #k of the table])))",
+        # a line drawn over another
+        "A line of body text.\n#place(top + left)[Another line over it.]",
+        # a label in the margin just over the end of a line
+        "#set par(justify: true)\n#place(top + right, dx: -2pt)[#text(8pt)[[Page 7]]]"
+        + "Text that runs on to the right margin and further on. " * 3,
+        # the same line of text twice, a little apart (in one font and size
+        # PDFium makes them one rectangle, which hides it)
+        "Same words.#place(top + left, dx: 1.5pt)[#text(10pt)[Same words.]]",
+    ],
+    ids=["figure-table", "line-over-line", "margin-label", "shifted"],
+)
+def test_overlapping_text_is_found(source: str) -> None:
+    assert overlapping_text(compiled(source))
+
+
+def test_a_note_mark_after_italic_text_is_not_overlap() -> None:
+    """frus1925v02/d122: ``[Received 11:07 p.m.⁶]`` in the italic dateline.
+    The ink of the italic mark reaches over the box of the bracket next to
+    it; they are one line, set one after the other."""
+    dateline = Dateline((t("[Received 11:07 p.m."), NoteRef("6", S), t("]")), S)
+    doc = Document("d1", "d1.txt", (dateline,), (Footnote("6", (t("Telegram."),), S),), S)
+    assert overlapping_text(to_pdf_bytes(doc)) == []
 
 
 def test_the_outline_keeps_the_space_at_a_line_break_and_enclosures_below() -> None:
@@ -281,6 +334,24 @@ def test_the_properties_tell_the_document_apart() -> None:
     assert meta["/Subject"] == "761.93/12–1544: Telegram; December 15, 1944"
     assert meta["/Keywords"] == "d7, 761.93/12–1544, top secret"
     assert "<rdf:li>en</rdf:li>" in xmp(data)  # dc:language
+
+
+def test_a_character_no_font_draws_is_written_without_pdf_a_and_said() -> None:
+    """frus1882/d111 prints ``$1ᆖ4⅕`` (U+1196, a Hangul vowel sign): typst
+    will not write PDF/A-2b with the empty box it draws there, and the
+    document, once dated (``SOURCE_DATE_EPOCH``), was not written at all."""
+    doc = dated()
+    blocks = (*doc.blocks, Paragraph((t("amounts ($1\u11964⅕ marks)."),), S))
+    odd = Document(doc.doc_id, doc.source_name, blocks, (), S)
+    for options in (Options(), Options(pdf_standards=("a-2b", "ua-1"))):
+        out = write_pdf(odd, options)
+        assert [d.code for d in out.diagnostics] == ["CC403", "CC410"]
+        assert "pdfaid" not in xmp(out.data)
+        assert "marks)." in read_pdf(out.data).text
+    # PDF/A-1b allows the box: it is kept
+    out = write_pdf(odd, Options(pdf_standards=("a-1b",)))
+    assert [d.code for d in out.diagnostics] == ["CC403"]
+    assert "<pdfaid:part>1</pdfaid:part>" in xmp(out.data)
 
 
 @pytest.mark.parametrize(

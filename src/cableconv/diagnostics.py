@@ -127,6 +127,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC402": ("warning", "footnote without a marker written at the end of the document"),
     "CC403": ("warning", "character the PDF's fonts cannot draw"),
     "CC404": ("info", "PDF written without PDF/A: the document has no date"),
+    "CC410": ("info", "PDF written without PDF/A or PDF/UA: characters its fonts cannot draw"),
     # batch (CC5xx)
     "CC501": ("error", "an output could not be written"),
     "CC502": ("error", "internal error while converting this input"),

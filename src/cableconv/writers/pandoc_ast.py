@@ -108,6 +108,13 @@ _MD_UNESCAPED = re.compile(r"&(?=#?[A-Za-z0-9]+;)|@|:(?=::)|['\"]|-(?=-)|\.(?=\.
 # ``---``, ``-?`` (soft hyphen), ``-1`` (minus sign) and ``...``. Its smart
 # quotes are switched off in the template instead.
 _TYPST_UNESCAPED = re.compile(r"-(?=[-?0-9])|\.(?=\.\.)")
+# What typst reads as markup where a line starts, which is also where content
+# in brackets starts: a heading, list, enum or term marker as a word of its
+# own (``=``, ``-``, ``+``, ``/``, ``053.``). pandoc's typst writer escapes
+# these where its own output starts a line, not inside the brackets of a
+# table cell ``[053. 24]`` (shown as the list item "53. 24") or of a note
+# ``#footnote[- a]`` (shown as "• a").
+_TYPST_LINE_START = re.compile(r"=+|-|\+|/|\d+\.")
 
 
 def words(text: str, target: Target) -> list[Json]:
@@ -143,6 +150,24 @@ def _escaped(word: str, target: Target) -> list[Json]:
     if pos < len(word):
         out.append(_el("Str", word[pos:]))
     return out
+
+
+def content_start(inlines: list[Json]) -> list[Json]:
+    """Inlines that open typst content in brackets, with a marker typst
+    would read as markup at their start escaped (typst's ``\\0`` is ``0``).
+
+    >>> content_start([_el("Str", "053."), _SPACE, _el("Str", "24")])[:2]
+    [{'t': 'RawInline', 'c': ['typst', '\\\\0']}, {'t': 'Str', 'c': '53.'}]
+    >>> content_start([_el("Str", "1890,")])
+    [{'t': 'Str', 'c': '1890,'}]
+    """
+    if not inlines or inlines[0].get("t") != "Str":
+        return inlines
+    word = inlines[0]["c"]
+    if _TYPST_LINE_START.fullmatch(word) is None:
+        return inlines
+    rest = [_el("Str", word[1:])] if word[1:] else []
+    return [_raw_inline("typst", "\\" + word[0]), *rest, *inlines[1:]]
 
 
 def _trim(inlines: list[Json]) -> list[Json]:
@@ -278,6 +303,8 @@ class _Builder:
         self.in_note = True
         content = self.inlines(footnote.content)
         self.in_note = False
+        if self.target == "typst":  # pandoc writes it as #footnote[...]
+            content = content_start(content)
         return _el("Note", [_el("Para", content)])
 
     # ---- blocks -----------------------------------------------------------
@@ -384,7 +411,7 @@ class _Builder:
         for k, cell in enumerate(c for row in rows for c in row):
             if k:
                 out.append(_raw_inline("typst", "]["))
-            out.extend(cell)
+            out.extend(content_start(cell))
         out.append(_raw_inline("typst", "];"))
         return _el("Plain", out)
 

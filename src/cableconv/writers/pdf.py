@@ -17,7 +17,9 @@ typst writes), checked by typst as it writes. Its properties come from
 (heading and date), the sender as author, the source line and date as
 subject, keywords, language. PDF/A needs a date: ``SOURCE_DATE_EPOCH``
 when set, else the document's own date; a document with neither is written
-without the PDF/A profile and says so (CC404).
+without the PDF/A profile and says so (CC404). PDF/A-2 and later and PDF/UA
+forbid the empty box drawn for a character no bundled font has: such a
+document is written without them and says so (CC410, after CC403).
 
 Paper is ``Options.paper`` (US Letter unless ``a4``). Output is
 deterministic: the same input and settings give the same bytes.
@@ -32,7 +34,7 @@ from typing import Any
 
 from cableconv.diagnostics import Diagnostic, Span
 from cableconv.model import Document
-from cableconv.options import Options
+from cableconv.options import PDF_STANDARDS, Options
 from cableconv.writers import Output, pandoc_ast
 from cableconv.writers.meta import metadata
 from cableconv.writers.pandoc_ast import DATA_DIR, PandocDocument, WriteOptions, build, write
@@ -87,12 +89,30 @@ def _full_date(when: str) -> str:
     return "-".join(parts + ["01"] * (3 - len(parts)))
 
 
-def standards(options: Options, dated: bool) -> tuple[str, ...]:
+#: The standards typst 0.15 will not write when a character is drawn as
+#: the empty box of a font's ``.notdef`` glyph (PDF/A-2 6.2.11.8, PDF/UA-1):
+#: it stops with "the text … could not be displayed" (tried on each; it
+#: writes PDF/A-1b and the plain PDF versions with the box).
+NOTDEF_REFUSED = frozenset(s for s in PDF_STANDARDS if s.startswith(("a-", "ua-"))) - {"a-1b"}
+
+
+def standards(options: Options, dated: bool, all_drawn: bool = True) -> tuple[str, ...]:
     """The PDF standards to write: those asked for, less PDF/A when the
-    document has no date (PDF/A cannot be written without one)."""
-    if dated:
-        return options.pdf_standards
-    return tuple(s for s in options.pdf_standards if not s.startswith("a-"))
+    document has no date (PDF/A cannot be written without one), and less
+    those that forbid an undrawn character when the fonts cannot draw all
+    of its text (``all_drawn`` false).
+
+    >>> standards(Options(), dated=True), standards(Options(), dated=False)
+    (('a-2b',), ())
+    >>> standards(Options(pdf_standards=("a-1b", "ua-1", "1.7")), True, all_drawn=False)
+    ('a-1b', '1.7')
+    """
+    wanted = options.pdf_standards
+    if not dated:
+        wanted = tuple(s for s in wanted if not s.startswith("a-"))
+    if not all_drawn:
+        wanted = tuple(s for s in wanted if s not in NOTDEF_REFUSED)
+    return wanted
 
 
 _COMPILER: tuple[int, Any] | None = None
@@ -125,15 +145,27 @@ def write_pdf(doc: Document, options: Options = Options()) -> Output:
     stands (markers without notes, characters its fonts cannot draw)."""
     source, inputs, built = _typst(doc, options)
     dated = "cc-date" in inputs
-    wanted = standards(options, dated)
     losses = list(built.losses)
-    if wanted != options.pdf_standards:
+    undrawn = [d for d in losses if d.code == "CC403"]
+    wanted = standards(options, dated, all_drawn=not undrawn)
+    if standards(options, dated) != options.pdf_standards:
         losses.append(
             Diagnostic(
                 "CC404",
                 "the document has no date, which PDF/A needs: the PDF is not PDF/A",
                 doc.span,
                 hint="set SOURCE_DATE_EPOCH, or check the dateline",
+            )
+        )
+    dropped = [s for s in standards(options, dated) if s not in wanted]
+    if dropped:
+        losses.append(
+            Diagnostic(
+                "CC410",
+                f"the PDF's fonts cannot draw some of the text (CC403), which "
+                f"{', '.join(dropped)} forbids: the PDF is written without it",
+                undrawn[0].span,
+                hint="the TEI, JSON, Markdown and DOCX keep the characters",
             )
         )
     pdf = _compiler().compile(
@@ -163,7 +195,12 @@ _DRAWN = (
 )
 
 
-def _drawn(ch: str) -> bool:
+def drawn(ch: str) -> bool:
+    """Whether the PDF's fonts draw ``ch``.
+
+    >>> drawn("é"), drawn("Ж"), drawn("\u1196")
+    (True, True, False)
+    """
     code = ord(ch)
     return any(lo <= code <= hi for lo, hi in _DRAWN)
 
@@ -174,7 +211,7 @@ def missing_glyphs(text: str, span: Span) -> Diagnostic | None:
     piece of text as the AST is built."""
     if text.isascii():
         return None
-    missing = sorted({ch for ch in text if not _drawn(ch)})
+    missing = sorted({ch for ch in text if not drawn(ch)})
     if not missing:
         return None
     shown = " ".join(f"U+{ord(ch):04X} {ch}" for ch in missing[:5])
