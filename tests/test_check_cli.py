@@ -150,3 +150,78 @@ def test_pre_commit_hook_runs_check_on_transcriptions() -> None:
     assert "- id: cableconv-check\n" in hooks
     assert "\n  entry: cableconv check\n" in hooks
     assert "\n  files: (?i)\\.txt$\n" in hooks
+
+
+# ---- what a reviewer cannot see (the "Trojan Source" class) -----------------
+
+
+def _with(tmp_path: Path, old: str, new: str, name: str = "doc.txt") -> Path:
+    text = SEED.read_text("utf-8")
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return path
+
+
+def _found(path: Path, *flags: str) -> tuple[int, list[dict[str, object]]]:
+    code, out, _ = check(str(path), "--format", "json", *flags)
+    (entry,) = json.loads(out)["files"]
+    return code, entry["diagnostics"]
+
+
+@pytest.mark.parametrize(
+    ("char", "code", "exit_code"),
+    [
+        ("\u202e", "CC011", 1),  # right-to-left override
+        ("\u2066", "CC011", 1),  # left-to-right isolate
+        ("\u200b", "CC010", 0),  # zero-width space
+        ("\u200d", "CC010", 0),  # zero-width joiner between Latin letters
+        ("\u00ad", "CC010", 0),  # soft hyphen
+        ("\U000e0041", "CC010", 0),  # tag latin capital letter a
+    ],
+    ids=["RLO", "LRI", "ZWSP", "ZWJ", "SHY", "TAG"],
+)
+def test_invisible_characters_are_flagged_where_they_are(
+    tmp_path: Path, char: str, code: str, exit_code: int
+) -> None:
+    line_no, line = next(
+        (n, line) for n, line in enumerate(SEED.read_text("utf-8").splitlines(), 1) if "the" in line
+    )
+    col = line.index("the") + 2  # between "t" and "he", 1-based
+    path = _with(tmp_path, line, line.replace("the", "t" + char + "he", 1))
+    status, diags = _found(path)
+    ours = [d for d in diags if d["code"] == code]
+    assert len(ours) == 1, diags
+    assert ours[0]["span"]["line"] == line_no and ours[0]["span"]["col"] == col
+    assert f"U+{ord(char):04X}" in str(ours[0]["message"]) and ours[0]["hint"]
+    assert status == exit_code
+    assert _found(path, "--strict")[0] == 1  # a gate with --strict refuses all of them
+
+
+def test_bidi_controls_in_right_to_left_text_are_only_a_warning(tmp_path: Path) -> None:
+    path = _with(tmp_path, " the ", " \u05e9\u05dc\u05d5\u05dd \u2067x\u2069 the ")
+    status, diags = _found(path)
+    assert {d["code"] for d in diags} == {"CC012"}
+    assert status == 0
+
+
+def test_joiners_inside_scripts_that_need_them_are_text(tmp_path: Path) -> None:
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # می‌خواهم
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji
+    path = _with(tmp_path, " the ", f" {persian} {family} \u200f the ")
+    _, diags = _found(path)
+    assert [d["code"] for d in diags if str(d["code"]).startswith("CC01")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("hello world\n", "no text after it"), ("  1. A note.\n  2. Another.\n", "list of notes")],
+    ids=["one line", "only notes"],
+)
+def test_a_document_with_nothing_but_a_heading_fails(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text(text, "utf-8")
+    status, diags = _found(path)
+    assert status == 1
+    (only,) = [d for d in diags if d["code"] == "CC013"]
+    assert words in str(only["message"])

@@ -72,6 +72,11 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC003": ("error", "file cannot be read as a text transcription"),
     "CC004": ("error", "empty document"),
     "CC005": ("error", "control character in the text"),
+    # invisible characters and documents without text (cableconv.checks)
+    "CC010": ("warning", "invisible character (zero-width, soft hyphen, filler, tag) in the text"),
+    "CC011": ("error", "bidirectional control character outside right-to-left text"),
+    "CC012": ("warning", "bidirectional control character in right-to-left text"),
+    "CC013": ("error", "the document has no text besides its heading"),
     # finding the inputs (cableconv.inputs)
     "CC006": ("error", "input not found: no such file or folder, or a pattern matching nothing"),
     "CC007": ("error", "input is not a regular file (a FIFO, a device, a socket); not read"),

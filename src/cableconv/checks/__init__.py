@@ -17,7 +17,16 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from cableconv.checks import balance, dates, filenumbers, footnotes, normalization, pages, text
+from cableconv.checks import (
+    balance,
+    dates,
+    filenumbers,
+    footnotes,
+    invisible,
+    normalization,
+    pages,
+    text,
+)
 from cableconv.checks.context import CheckContext
 from cableconv.diagnostics import Diagnostic
 from cableconv.pipeline import Converted
@@ -32,7 +41,9 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule("empty_document", text.empty_document),
+    Rule("only_a_heading", text.only_a_heading),
     Rule("control_characters", text.control_characters),
+    Rule("invisible_characters", invisible.invisible_characters),
     Rule("marker_without_note", footnotes.marker_without_note),
     Rule("footnote_numbering", footnotes.numbering),
     Rule("footnote_list_order", footnotes.list_order),

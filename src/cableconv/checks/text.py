@@ -1,4 +1,5 @@
-"""Rules on the text as a whole: an empty document, control characters."""
+"""Rules on the text as a whole: an empty document, one that is only a
+heading, control characters."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Iterator
 
 from cableconv.checks.context import CheckContext
 from cableconv.diagnostics import Diagnostic, Span
+from cableconv.model import Heading
+from cableconv.notes import read_note_list
 
 # C0 and C1 controls, DEL; tab and line feed are text (carriage returns are
 # line endings, which normalisation turns into line feeds).
@@ -35,6 +38,36 @@ def empty_document(ctx: CheckContext) -> Iterator[Diagnostic]:
         "the document is empty",
         Span(0, 0),
         hint="a transcription needs at least its heading and text",
+    )
+
+
+def only_a_heading(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A document that has text but nothing besides its heading: ``hello
+    world``, or a file of footnotes alone, whose note lines the parser takes
+    for a heading (and so writes one ``<head>``, no body, no notes)."""
+    blocks = ctx.document.blocks
+    if not ctx.text.strip() or not blocks or not all(isinstance(b, Heading) for b in blocks):
+        return
+    first, last = blocks[0].span, blocks[-1].span
+    lines = []
+    offset = 0
+    for line in ctx.text.splitlines(keepends=True):
+        if line.strip():
+            lines.append((offset, line.rstrip("\n")))
+        offset += len(line)
+    if read_note_list(lines) is not None:
+        yield Diagnostic(
+            "CC013",
+            "the document is only a list of notes: no heading and no text for them to belong to",
+            Span(first.start, last.end),
+            hint="put the notes at the end of the document they annotate",
+        )
+        return
+    yield Diagnostic(
+        "CC013",
+        "the document has a heading and no text after it",
+        Span(first.start, last.end),
+        hint="a transcription is a heading, a blank line, then the document's text",
     )
 
 
