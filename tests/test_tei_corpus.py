@@ -65,11 +65,6 @@ def official_results() -> list[tuple[str, bool, int]]:
     return out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="signatures: which lines of a closer are signed is not in the model yet "
-    "(320 documents, silent); the rest is within the target",
-)
 def test_official_documents_come_back_as_published(corpus_docs: Path) -> None:
     results = official_results()
     exact = sum(1 for _doc, ok, _w in results if ok)

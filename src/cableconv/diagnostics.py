@@ -151,6 +151,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC614": ("warning", "TEI block the model has no kind for, read as a paragraph"),
     "CC615": ("warning", "TEI list item or table row under a nested block starts a new one"),
     "CC616": ("warning", "TEI source note after a postscript written inside it"),
+    "CC617": ("warning", "TEI signature holding blocks the model cannot sign"),
     "CC619": ("info", "TEI markup the model does not carry left out (text kept)"),
     # volumes (CC7xx)
     "CC701": ("warning", "a VOLUME.toml chapter names a file or glob that matches nothing"),

@@ -140,11 +140,14 @@ class PageBreakBlock:
 @dataclass(frozen=True)
 class ListBlock:
     """List items, one a line; a page that turns between two items is a
-    :class:`PageBreakBlock` among them."""
+    :class:`PageBreakBlock` among them. ``role`` ``"signers"``: the list is
+    the signature, one signer an item (FRUS TEI's ``closer/signed/list``,
+    seen in protocols and treaties of 1872-1918)."""
 
     items: tuple[Inlines | PageBreakBlock, ...]
     span: Span
     head: Inlines | None = None
+    role: Literal["signers"] | None = None
 
 
 @dataclass(frozen=True)
@@ -158,12 +161,63 @@ class Table:
     header_rows: int | None = None
 
 
+#: A part of a closer printed on lines of its own: what it is (a signature,
+#: a dateline or a salutation, as FRUS TEI's ``closer`` holds them) and the
+#: range ``[start, end)`` of the closer's content it covers.
+CloserPart = tuple[Literal["signed", "dateline", "salute"], int, int]
+
+
 @dataclass(frozen=True)
 class Closer:
-    """The signature block; ``content`` uses :class:`LineBreak` between lines."""
+    """The signature block; ``content`` uses :class:`LineBreak` between lines.
+
+    ``parts`` says which lines are signed (and which are a dateline or a
+    salutation inside the closer), in order. Each part stands on lines of its
+    own: the line break before it (if anything is) and after it (if anything
+    follows) belongs to no part. ``None``: nobody said, and the whole closer is
+    the signature but for editors' brackets on lines of their own and a note
+    marker on a last line of its own (:meth:`signature_parts`); ``()``:
+    nothing in the closer is signed (``(Not signed.)``).
+
+    >>> at = Span(0, 0)
+    >>> c = Closer((Text("[", at), LineBreak(at), Text("Fish", at), LineBreak(at),
+    ...             Text("]", at)), at)
+    >>> c.signature_parts()
+    (('signed', 2, 3),)
+    """
 
     content: Inlines
     span: Span
+    parts: tuple[CloserPart, ...] | None = None
+
+    def __post_init__(self) -> None:
+        end = 0
+        for _kind, start, stop in self.parts or ():
+            if not end <= start <= stop <= len(self.content):
+                raise ValueError(f"closer parts out of order or range: {self.parts!r}")
+            end = stop
+
+    def signature_parts(self) -> tuple[CloserPart, ...]:
+        """``parts``, or when ``None`` the signature it stands for."""
+        if self.parts is not None:
+            return self.parts
+        content = self.content
+        start, end = 0, len(content)
+        if end >= 2 and isinstance(content[-1], NoteRef) and isinstance(content[-2], LineBreak):
+            end -= 2  # a note on the signature, on the line after it
+        if end - start >= 3 and _is_text(content[0], "[") and isinstance(content[1], LineBreak):
+            start = 2
+        if (
+            end - start >= 3
+            and _is_text(content[end - 1], "]")
+            and isinstance(content[end - 2], LineBreak)
+        ):
+            end -= 2
+        return (("signed", start, end),)
+
+
+def _is_text(node: Inline, text: str) -> bool:
+    return isinstance(node, Text) and node.text == text
 
 
 @dataclass(frozen=True)

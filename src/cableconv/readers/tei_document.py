@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from cableconv.diagnostics import Diagnostic, Span
@@ -27,6 +27,7 @@ from cableconv.model import (
     Attachment,
     Block,
     Closer,
+    CloserPart,
     Dateline,
     DateText,
     Document,
@@ -83,7 +84,7 @@ SPLITTERS = frozenset({LIST, TABLE, P, LG})
 SIMPLE = {
     P: "para",
     DATELINE: "dateline",
-    SIGNED: "closer",
+    SIGNED: "signed",
     SALUTE: "para",
     BYLINE: "para",
     _t("docDate"): "para",
@@ -401,6 +402,8 @@ class _Reader:
                 "hold a note; it is kept at the end of the document",
                 el,
             )
+        elif last.content and isinstance(last.content[-1], Mark) and last.content[-1].name == "end":
+            last.content.insert(len(last.content) - 1, ref)  # the note ends the signature
         else:
             last.content.append(ref)
 
@@ -456,33 +459,56 @@ class _Reader:
         self.close_block()
 
     def closer(self, el: Any) -> None:
-        """The closer as one block of lines: a ``signed`` (or a dateline inside
-        the closer) stands on lines of its own; marks keep where it is."""
+        """The closer as one block of lines: a ``signed``, a ``dateline`` or a
+        ``salute`` in it stands on lines of its own, and marks keep where (the
+        closer's ``parts``). A ``signed`` that holds a list is the list of
+        signers."""
         self.open_block("closer", el)
         self.text(collapse(el.text), el)
         for child in el:
             tag = child.tag
             if isinstance(tag, str) and tag in (SIGNED, DATELINE, SALUTE):
-                if tag != SIGNED:
-                    self.warn(
-                        "CC614",
-                        f"a {_local(child)} inside a closer is read as a line of the closer: "
-                        "the model's closer holds none",
-                        child,
-                    )
                 assert self.buf is not None
                 if visible(trim(list(self.buf))):
                     self.node(LineBreak(self.span(child)), child)
-                if tag == SIGNED:
-                    self.node(Mark("signed"), child)
-                self.inline(child)
-                if tag == SIGNED:
+                if tag == SIGNED and _holds_blocks(child):
+                    self.signers(child)
+                else:
+                    self.node(Mark(_local(child)), child)
+                    self.inline(child)
                     self.node(Mark("end"), child)
                 self.node(LineBreak(self.span(child)), child)
             elif isinstance(tag, str):
                 self.inline_child(child)
             self.text(collapse(child.tail), el)
         self.close_block()
+
+    def signers(self, signed: Any) -> None:
+        """A signature that holds blocks: a list is the list of signers; the
+        blocks of anything else are read in its place, and the signature is
+        not known as one (a warning)."""
+        start = len(self.out)
+        self.inline(signed)
+        lists = [p for p in self.out[start:] if p.kind == "item"]
+        if signed.find(f".//{LIST}") is not None and signed.find(f".//{TABLE}") is None:
+            for pending in lists:
+                pending.kind = "signer"
+            if signed.find(f".//{LIST}//{LIST}") is not None:
+                self.warn(
+                    "CC617",
+                    "signers listed in nested lists (by country) are written as lists side by "
+                    "side: the signature is taken to be the first of them",
+                    signed,
+                    hint="the text is complete; only the first list is marked as signed",
+                )
+        else:
+            self.warn(
+                "CC617",
+                "a signature holding paragraphs or a table is read as blocks after the closer: "
+                "the model's signature holds lines only",
+                signed,
+                hint="the text is complete; the outputs do not show it as signed",
+            )
 
     def list_(self, el: Any) -> None:
         self.close_block()
@@ -646,7 +672,7 @@ class _Builder:
     def add(self, out: list[Block], p: _Pending, in_attachment: bool) -> None:
         content = inlines(p.content)
         kind = p.kind
-        if kind == "item":
+        if kind in ("item", "signer"):
             self.item(out, p, content)
         elif kind == "row":
             self.row(out, p)
@@ -667,8 +693,8 @@ class _Builder:
             out.append(Opener(_lines(content), p.span))
         elif kind == "dateline":
             out.append(Dateline(content, p.span))
-        elif kind == "closer":
-            out.append(Closer(content, p.span))
+        elif kind in ("closer", "signed"):
+            out.append(_closer(p))
         else:
             if kind != "para":
                 self.reader.diags.append(
@@ -689,16 +715,17 @@ class _Builder:
             k -= 1
         before = out[k - 1] if k else None
         breaks = tuple(b for b in out[k:] if isinstance(b, PageBreakBlock))
-        if p.sep == "\n" and isinstance(before, ListBlock):
+        role: Literal["signers"] | None = "signers" if p.kind == "signer" else None
+        if p.sep == "\n" and isinstance(before, ListBlock) and before.role == role:
             del out[k:]
-            out[-1] = ListBlock((*before.items, *breaks, content), before.span, before.head)
-        elif p.sep == "\n" and isinstance(before, Paragraph):
+            out[-1] = replace(before, items=(*before.items, *breaks, content))
+        elif p.sep == "\n" and isinstance(before, Paragraph) and role is None:
             del out[k:]
             out[-1] = ListBlock((before.content, *breaks, content), before.span)
         else:
             if p.sep == "\n":
                 self.new_list_warning(p, "list item")
-            out.append(ListBlock((content,), p.span))
+            out.append(ListBlock((content,), p.span, role=role))
 
     def row(self, out: list[Block], p: _Pending) -> None:
         cells: list[list[Piece]] = [[]]
@@ -726,6 +753,43 @@ class _Builder:
                 hint="the model cannot nest lists and tables; the text is complete",
             )
         )
+
+
+def _closer(p: _Pending) -> Closer:
+    """A closer and its parts, from the marks around them (a ``signed``
+    standing alone is signed throughout); ``parts`` is left ``None`` where it
+    says what a closer says without them."""
+    content: list[Inline] = []
+    parts: list[CloserPart] = []
+    opened: tuple[str, int] | None = None
+    if p.kind == "signed":
+        opened = ("signed", 0)
+    for node in p.content:
+        if not isinstance(node, Mark):
+            content.append(node)
+        elif node.name != "end":
+            opened = (node.name, len(content))
+        elif opened is not None:
+            parts.append(_part(opened[0], opened[1], len(content)))
+            opened = None
+    if p.kind == "signed" and opened is not None:
+        parts.append(_part("signed", 0, len(content)))
+    closer = Closer(tuple(content), p.span, tuple(parts))
+    if closer.parts == Closer(closer.content, p.span).signature_parts():
+        return Closer(closer.content, p.span)
+    return closer
+
+
+def _part(kind: str, start: int, end: int) -> CloserPart:
+    if kind == "dateline":
+        return ("dateline", start, end)
+    if kind == "salute":
+        return ("salute", start, end)
+    return ("signed", start, end)
+
+
+def _holds_blocks(el: Any) -> bool:
+    return any(el.find(f".//{tag}") is not None for tag in (LIST, TABLE, P))
 
 
 def _lines(content: Inlines) -> tuple[Inlines, ...]:

@@ -11,6 +11,7 @@ turns, ``closer/signed``, and ``frus:attachment`` for enclosures.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml import etree
 
@@ -132,7 +133,7 @@ class _Writer:
             target = parent
             if isinstance(block, Attachment):
                 postscript = None
-            elif closed and text_ahead[k] and not isinstance(block, Closer):
+            elif closed and text_ahead[k] and not _signs(block):
                 # after a signature: a (new) postscript; more signatures
                 # (several signers) stand beside the first
                 postscript = etree.SubElement(parent, _t("postscript"))
@@ -141,7 +142,19 @@ class _Writer:
                 target = postscript
             el = self.block(target, block)
             opener = el if isinstance(block, Opener) else None
-            closed = closed or isinstance(block, Closer | Attachment)
+            closed = closed or _signs(block) or isinstance(block, Attachment)
+
+    def closer(self, el: etree._Element, block: Closer) -> None:
+        """The closer's parts (``signed``, ``dateline``, ``salute``) and the
+        lines between them. A part stands on lines of its own where FRUS TEI
+        is displayed, so the line breaks around it are not written."""
+        content = block.content
+        pos = 0
+        for kind, start, end in block.signature_parts():
+            self.inlines(el, _between(content, pos, start))
+            self.inlines(etree.SubElement(el, _t(kind)), content[start:end])
+            pos = end
+        self.inlines(el, _between(content, pos, len(content)))
 
     def block(self, parent: etree._Element, block: Block) -> etree._Element:
         if isinstance(block, SourceNote):
@@ -164,6 +177,9 @@ class _Writer:
         elif isinstance(block, Paragraph):
             el = etree.SubElement(parent, _t("p"))
             self.inlines(el, block.content)
+        elif isinstance(block, ListBlock) and block.role == "signers":
+            el = etree.SubElement(parent, _t("closer"))
+            self.block(etree.SubElement(el, _t("signed")), replace(block, role=None))
         elif isinstance(block, ListBlock):
             el = etree.SubElement(parent, _t("list"))
             if block.head is not None:
@@ -185,20 +201,7 @@ class _Writer:
             el = etree.SubElement(parent, _t("pb"), n=block.n)
         elif isinstance(block, Closer):
             el = etree.SubElement(parent, _t("closer"))
-            content = block.content
-            trailing: Inlines = ()
-            if (
-                len(content) >= 2
-                and isinstance(content[-1], NoteRef)
-                and isinstance(content[-2], LineBreak)
-            ):
-                content, trailing = content[:-2], content[-1:]  # a note on the signature
-            before, signed, after = _bracketed_signature(content)
-            el.text = before
-            self.inlines(etree.SubElement(el, _t("signed")), signed)
-            if after:
-                el[-1].tail = after
-            self.inlines(el, trailing)
+            self.closer(el, block)
         elif isinstance(block, Attachment):
             el = etree.SubElement(parent, f"{{{FRUS_NS}}}attachment")
             self.blocks(el, block.blocks)
@@ -230,25 +233,31 @@ def _lift_unlabelled(el: etree._Element) -> None:
         el.addnext(note)
 
 
-def _bracketed_signature(content: Inlines) -> tuple[str | None, Inlines, str | None]:
-    """A signature printed in brackets on lines of their own (``[⏎Francis⏎]``)
-    keeps the brackets outside ``signed``: they are the editors', not the signer's."""
-    before = after = None
+def _signs(block: Block) -> bool:
+    """A closer, or a list of signers (written as one)."""
+    return isinstance(block, Closer) or (isinstance(block, ListBlock) and block.role == "signers")
+
+
+def _between(content: Inlines, start: int, end: int) -> Inlines:
+    """The closer's content from the end of one part (or 0) to the start of
+    the next (or the end), without the line breaks that only stand for the
+    parts' own lines: one after a part, and one before a part when anything
+    is displayed before it."""
+    if start and start < end and isinstance(content[start], LineBreak) and _shows(content[:start]):
+        start += 1
     if (
-        len(content) >= 3
-        and isinstance(content[0], Text)
-        and content[0].text == "["
-        and isinstance(content[1], LineBreak)
+        end < len(content)
+        and start < end
+        and isinstance(content[end - 1], LineBreak)
+        and _shows(content[: end - 1])
     ):
-        before, content = "[", content[2:]
-    if (
-        len(content) >= 3
-        and isinstance(content[-1], Text)
-        and content[-1].text == "]"
-        and isinstance(content[-2], LineBreak)
-    ):
-        after, content = "]", content[:-2]
-    return before, content, after
+        end -= 1
+    return content[start:end]
+
+
+def _shows(content: Inlines) -> bool:
+    """Is anything but line breaks displayed of ``content``?"""
+    return any(not isinstance(node, LineBreak) for node in content)
 
 
 def _text_before_attachment(blocks: tuple[Block, ...]) -> list[bool]:
@@ -384,7 +393,9 @@ _ELEMENT_ONLY = {
 def _layout(el: etree._Element, depth: int) -> None:
     """Indent element-only containers; mixed content is never touched, since
     whitespace there is text."""
-    if el.tag not in _ELEMENT_ONLY or (el.text and el.text.strip()) or len(el) == 0:
+    if el.tag not in _ELEMENT_ONLY and not _signers(el):
+        return
+    if (el.text and el.text.strip()) or len(el) == 0:
         return
     if any(c.tail and c.tail.strip() for c in el):
         return
@@ -394,6 +405,12 @@ def _layout(el: etree._Element, depth: int) -> None:
         child.tail = inner
         _layout(child, depth + 1)
     el[-1].tail = "\n" + "  " * depth
+
+
+def _signers(el: etree._Element) -> bool:
+    """A ``signed`` that is a list of signers: element-only, and its items
+    read a space apart (``Logan Herrick``), as FRUS prints them."""
+    return el.tag == _t("signed") and len(el) == 1 and el[0].tag == _t("list")
 
 
 def footnote_element_ids(doc: Document) -> list[tuple[Footnote, str]]:
