@@ -293,7 +293,12 @@ class Batch:
     on_done: Callable[[DocResult], None] = lambda r: None
     #: Called once the plan is made: (inputs to convert, inputs up to date).
     on_plan: Callable[[int, int], None] = lambda todo, skipped: None
-    #: Processes actually used by the last run (1: this one).
+    #: A Dask scheduler's address (``tcp://HOST:8786``): convert on that
+    #: cluster instead (:mod:`cableconv.cluster`); planning, the manifest and
+    #: the results stay here.
+    cluster: str | None = None
+    #: Processes actually used by the last run (1: this one; on a cluster,
+    #: its worker threads).
     used_jobs: int = 1
     #: Why the manifest could not be saved, if it could not: the outputs are
     #: fine, the next run converts them again.
@@ -383,21 +388,35 @@ class Batch:
         return work
 
     def _convert(self, work: list[Job]) -> Iterator[tuple[int, DocResult]]:
-        """``(index, result)`` as conversions finish, in this process or in workers."""
-        if self.used_jobs <= 1:
+        """``(index, result)`` as conversions finish, in this process, in
+        workers or on a Dask cluster."""
+        if self.used_jobs <= 1 and self.cluster is None:
             for job in work:
                 yield job.index, _convert_job(job, self.outdir, self.options)
             return
+        names = tuple(f.name for f in self.formats)
+        runner = functools.partial(_convert_job, outdir=self.outdir, options=self.options)
+        warm_up = functools.partial(_warm_up, names, self.options)
+        shutdown = functools.partial(_shut_down, names)
+        if self.cluster is not None:
+            from cableconv.cluster import ClusterPool
+
+            formats = {f.name: f for f in self.formats}
+            cluster = ClusterPool(
+                self.cluster,
+                runner,
+                warm_up,
+                shutdown,
+                _failure,
+                outdir=self.outdir,
+                cost_ms=lambda job: estimated_ms([job], formats),
+            )
+            yield from cluster.run(work)
+            self.used_jobs = cluster.size
+            return
         from cableconv.workers import WorkerPool
 
-        names = tuple(f.name for f in self.formats)
-        pool = WorkerPool(
-            self.used_jobs,
-            functools.partial(_convert_job, outdir=self.outdir, options=self.options),
-            warm_up=functools.partial(_warm_up, names, self.options),
-            shutdown=functools.partial(_shut_down, names),
-            on_crash=_failure,
-        )
+        pool = WorkerPool(self.used_jobs, runner, warm_up, shutdown, on_crash=_failure)
         yield from pool.run(work)
 
     def _record(self, manifest: Manifest, result: DocResult, settings: str) -> None:

@@ -139,6 +139,13 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC503": ("error", "the worker process died while converting this input"),
     "CC504": ("error", "two inputs would write the same outputs"),
     "CC505": ("error", "document too large for this format; that format is not written"),
+    # batches on a Dask cluster (CC54x): each ends the run; the manifest is kept
+    "CC540": ("error", "no Dask scheduler answers at the --cluster address"),
+    "CC541": ("error", "the Dask cluster has no worker"),
+    "CC542": ("error", "a Dask worker runs other cableconv code or rendering libraries"),
+    "CC543": ("error", "a Dask worker does not see the inputs or the output folder"),
+    "CC544": ("error", "a Dask worker could not run cableconv"),
+    "CC545": ("error", "the connection to the Dask scheduler was lost"),
     # reading TEI (CC6xx)
     "CC600": ("error", "TEI file is not well-formed XML"),
     "CC601": ("error", "TEI file has a DOCTYPE or entities (never read)"),

@@ -106,3 +106,25 @@ def setting_flags(args: argparse.Namespace) -> dict[str, Any]:
         for key, value in vars(args).items()
         if key.startswith(SETTING_PREFIX) and value is not None
     }
+
+
+def add_cluster(parser: Any) -> None:
+    """``--cluster tcp://HOST:8786``: run the batch on that Dask cluster
+    (:mod:`cableconv.cluster`; needs ``pip install 'cableconv[cluster]'``)."""
+    parser.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="convert on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786); "
+        "its workers must see the inputs and OUTDIR at the same paths",
+    )
+
+
+def cluster_missing(args: argparse.Namespace) -> str:
+    """Why ``--cluster`` cannot be used here (Dask not installed), or ''."""
+    if getattr(args, "cluster", None) is None:
+        return ""
+    try:
+        import cableconv.cluster  # noqa: F401
+    except ImportError as exc:
+        return f"--cluster needs Dask ({exc}): pip install 'cableconv[cluster]'"
+    return ""

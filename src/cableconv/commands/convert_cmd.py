@@ -5,7 +5,9 @@ are converted one by one (:mod:`cableconv.readers.tei_input`).
 
 Exit status: 0 when every input was converted (or was up to date), 1 when an
 input failed (unreadable, not text, empty, a writer failed) or an argument
-named nothing, 2 for a usage error or when no input was found at all.
+named nothing, 2 for a usage error or when no input was found at all, 3 when
+the Dask cluster of ``--cluster`` could not go on (the finished documents
+are recorded: the same command resumes).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cableconv.batch import Batch, DocResult, default_jobs
-from cableconv.commands.args import add_settings
+from cableconv.commands.args import add_cluster, add_settings, cluster_missing
 from cableconv.diagnostics import sort_diagnostics
 from cableconv.inputs import InputProblem, expand_inputs
 from cableconv.options import Options
@@ -75,6 +77,7 @@ def register(sub: Any) -> None:
         "-v", "--verbose", action="store_true", help="also print each document and info notes"
     )
     add_settings(p, "paper", "pdf_standards", "max_bytes")
+    add_cluster(p)
     p.set_defaults(handler=run_convert)
 
 
@@ -85,6 +88,9 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
         formats = parse_formats(args.to)
     except ValueError as exc:
         err.write(f"cableconv convert: error: {exc}\n")
+        return 2
+    if missing := cluster_missing(args):
+        err.write(f"cableconv convert: error: {missing}\n")
         return 2
     # Never take the outputs of an earlier run (OUTDIR inside an input folder) as inputs.
     items, problems = expand_inputs(args.inputs, skip_dirs=(Path(args.output),))
@@ -114,6 +120,8 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
     def planned(todo: int, skipped: int) -> None:
         if verbose:
             how = f"{batch.used_jobs} worker processes" if batch.used_jobs > 1 else "one process"
+            if args.cluster:
+                how = f"on the Dask cluster at {args.cluster}"
             progress.write(f"cableconv: {todo} to convert, {skipped} up to date; {how}")
         progress.start(todo)
 
@@ -126,6 +134,7 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
         on_result=show,
         on_done=lambda r: progress.advance(r.status == "failed"),
         on_plan=planned,
+        cluster=args.cluster,
     )
     try:
         results = batch.run(items)
@@ -133,6 +142,16 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
         progress.finish()
         err.write("cableconv convert: interrupted; finished outputs are kept\n")
         return 130
+    except Exception as exc:
+        if args.cluster is None:
+            raise
+        from cableconv.cluster import ClusterError  # Dask is there: checked above
+
+        if not isinstance(exc, ClusterError):
+            raise
+        progress.finish()
+        err.write(f"cableconv convert: {exc.format()}\n")
+        return 3
     progress.finish()
     elapsed = time.perf_counter() - t0
 

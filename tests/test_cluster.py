@@ -1,0 +1,309 @@
+"""``cableconv convert --cluster``: the batch on a Dask cluster of two worker
+processes on 127.0.0.1 (``distributed.LocalCluster``), against a local run.
+
+Nothing here depends on timing: the kill test waits for outputs to appear,
+not for a duration, and tries again with a longer batch if the batch was
+quicker than the test.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cableconv.cli import run
+from cableconv.incremental import MANIFEST_NAME, Manifest
+
+from .conftest import sample_paths
+
+if os.environ.get("CI") == "true":
+    import distributed  # under CI the cluster extra is installed: never skip
+else:
+    distributed = pytest.importorskip(
+        "distributed", reason="Dask is not installed: pip install -e '.[cluster]'"
+    )
+
+from cableconv import cluster as dask_backend
+from cableconv.cluster import ClusterError, ClusterPool, sees
+from cableconv.inputs import Input
+from cableconv.workers import Job
+
+pytestmark = pytest.mark.slow
+
+ALL = "tei,json,md,docx,pdf"
+
+
+def cli(*argv: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out, err)
+    return code, err.getvalue()
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` but the manifest (it holds times)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != MANIFEST_NAME
+    }
+
+
+@pytest.fixture(scope="module")
+def dask_cluster() -> Iterator[Any]:
+    """A scheduler and two single-threaded worker processes (with nannies,
+    which restart a killed worker, as ``dask worker`` does). A document
+    that kills workers is given up after two deaths, not Dask's four."""
+    import dask
+
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 1}),
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            scheduler_port=0,
+            dashboard_address=None,
+        ) as local,
+        distributed.Client(local) as client,
+    ):
+        yield client
+
+
+def address(client: Any, workers: int = 2) -> str:
+    client.wait_for_workers(workers, timeout=60)  # after a kill, the nanny's new worker
+    return str(client.scheduler.address)
+
+
+def test_samples_through_the_cluster_are_byte_identical(tmp_path: Path, dask_cluster: Any) -> None:
+    at = address(dask_cluster)
+    code, err = cli("convert", "samples", "--to", ALL, "-o", str(tmp_path / "local"), "-j", "1")
+    assert code == 0, err
+    report = tmp_path / "report.json"
+    code, err = cli(
+        "convert", "samples", "--to", ALL, "-o", str(tmp_path / "dask"), "--cluster", at,
+        "--report", str(report), "-v",
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"on the Dask cluster at {at}" in err
+    local, remote = outputs(tmp_path / "local"), outputs(tmp_path / "dask")
+    assert len(local) == 5 * len(sample_paths())
+    assert remote.keys() == local.keys()
+    assert [k for k in local if remote[k] != local[k]] == []
+    assert '"jobs": 2' in report.read_text(encoding="utf-8")  # both worker threads
+    # The manifest is the client's: a second run finds everything up to date.
+    code, err = cli(
+        "convert", "samples", "--to", ALL, "-o", str(tmp_path / "dask"), "--cluster", at
+    )
+    assert code == 0, err
+    assert f"{len(sample_paths())} skipped" in err
+
+
+def copies(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        for sample in sample_paths():
+            shutil.copyfile(sample, folder / f"{sample.stem}-{i}.txt")
+    return folder
+
+
+def in_thread(*argv: str) -> tuple[threading.Thread, list[tuple[int, str]]]:
+    """``cableconv ARGV`` started in a thread; its answer, once joined."""
+    answer: list[tuple[int, str]] = []
+    return threading.Thread(target=lambda: answer.append(cli(*argv))), answer
+
+
+def test_a_worker_killed_mid_batch_costs_a_retry(tmp_path: Path, dask_cluster: Any) -> None:
+    at = address(dask_cluster)
+    for attempt in range(1, 4):
+        src = copies(tmp_path / f"in{attempt}", 6 * attempt)
+        out = tmp_path / f"dask{attempt}"
+        total = len(list(src.iterdir()))
+        argv = ("convert", str(src), "--to", "tei,json,md", "-o", str(out), "--cluster", at)
+        batch, answer = in_thread(*argv)
+        pids = dask_cluster.run(os.getpid)
+        batch.start()
+        while batch.is_alive() and len(list(out.glob("*.md"))) < 3:
+            time.sleep(0.005)
+        killed = batch.is_alive() and len(list(out.glob("*.md"))) < total
+        victim = next(iter(pids.values()))
+        if killed:
+            os.kill(victim, signal.SIGKILL)
+        batch.join()
+        code, err = answer[0]
+        assert code == 0, err
+        if killed:
+            break
+    else:
+        pytest.fail("each batch finished before a worker could be killed")
+    code, err = cli("convert", str(src), "--to", "tei,json,md", "-o", str(tmp_path / "local"))
+    assert code == 0, err
+    local = outputs(tmp_path / "local")
+    assert len(local) == 3 * total
+    assert outputs(out) == local
+    address(dask_cluster)  # the nanny has started a new worker
+    assert victim not in dask_cluster.run(os.getpid).values()
+
+
+def dask_command(*argv: str) -> subprocess.Popen[bytes]:
+    """``dask ARGV`` (the commands a user starts a cluster with), in its own
+    process group."""
+    dask = Path(sys.executable).with_name("dask")
+    return subprocess.Popen(
+        [str(dask), *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+@contextlib.contextmanager
+def scheduler_and_worker(folder: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``dask scheduler`` and one ``dask worker`` on 127.0.0.1: the address,
+    and the scheduler's process."""
+    folder.mkdir()
+    file = folder / "scheduler.json"
+    started = [
+        dask_command(
+            "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+            "--scheduler-file", str(file),
+        )
+    ]  # fmt: skip
+    try:
+        while not file.exists():
+            assert started[0].poll() is None, "dask scheduler did not start"
+            time.sleep(0.05)
+        started.append(
+            dask_command(
+                "worker", "--scheduler-file", str(file), "--nthreads", "1", "--no-dashboard",
+                "--host", "127.0.0.1",
+            )
+        )  # fmt: skip
+        with distributed.Client(scheduler_file=str(file)) as client:
+            client.wait_for_workers(1, timeout=60)
+            at = str(client.scheduler.address)
+        yield at, started[0]
+    finally:
+        for proc in started:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def test_losing_the_scheduler_keeps_a_valid_manifest_and_the_next_run_resumes(
+    tmp_path: Path,
+) -> None:
+    src = copies(tmp_path / "in", 8)
+    out = tmp_path / "dask"
+    total = len(list(src.iterdir()))
+    argv = ("convert", str(src), "--to", "tei,json,md", "-o", str(out))
+    with scheduler_and_worker(tmp_path / "one") as (at, scheduler):
+        batch, answer = in_thread(*argv, "--cluster", at)
+        batch.start()
+        while batch.is_alive() and len(list(out.glob("*.md"))) < total // 2:
+            time.sleep(0.005)
+        os.killpg(scheduler.pid, signal.SIGKILL)
+        batch.join()
+    code, err = answer[0]
+    if code == 0:
+        pytest.skip("the batch finished before the scheduler could be killed")
+    assert code == 3, err
+    assert "error CC545 lost the connection to the Dask scheduler" in err
+    assert "run the same command again" in err
+    manifest = Manifest.load(out)
+    recorded = set(manifest.entries)  # it was saved whole, and names only what exists
+    assert len(recorded) < total
+    for key in recorded:
+        written = manifest.outputs(key, ["tei", "json", "md"])
+        assert len(written) == 3 and all(Path(p).is_file() for p in written)
+    with scheduler_and_worker(tmp_path / "two") as (at, _):
+        code, err = cli(*argv, "--cluster", at)
+    assert code == 0, err
+    assert f"{total - len(recorded)} converted, {len(recorded)} skipped" in err
+    code, err = cli(*argv[:-1], str(tmp_path / "local"))
+    assert code == 0, err
+    assert outputs(out) == outputs(tmp_path / "local")
+
+
+def test_workers_with_other_code_are_refused(
+    tmp_path: Path, dask_cluster: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dask_backend, "identity", lambda: ("another version", ()))
+    at = address(dask_cluster, 1)
+    code, err = cli("convert", "samples", "-o", str(tmp_path / "out"), "--cluster", at)
+    assert code == 3
+    assert "error CC542" in err and "outputs would differ" in err
+    assert not list((tmp_path / "out").glob("*.xml"))
+
+
+def test_no_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dask_backend, "CONNECT_SECONDS", 0.5)
+    with __import__("socket").socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code, err = cli(
+        "convert", "samples", "-o", str(tmp_path / "out"), "--cluster", f"tcp://127.0.0.1:{port}"
+    )
+    assert code == 3
+    assert "error CC540 no Dask scheduler answers at tcp://127.0.0.1:" in err
+    assert "hint:" in err
+
+
+def test_a_worker_must_see_the_client_folders(tmp_path: Path) -> None:
+    probe = tmp_path / "probe"
+    probe.write_bytes(b"token")
+    doc = tmp_path / "d.txt"
+    doc.write_text("text", encoding="utf-8")
+    here = str(tmp_path)
+    assert sees(here, str(probe), b"token", [(str(doc), 4)]) == ""
+    assert "another folder" in sees(here, str(probe), b"other", [(str(doc), 4)])
+    assert "cannot read the output folder" in sees(here, str(tmp_path / "no"), b"", [])
+    assert "another file" in sees(here, str(probe), b"token", [(str(doc), 5)])
+    assert "cannot read the input" in sees(here, str(probe), b"token", [(here + "/x.txt", 4)])
+    assert "working folder" in sees(here + "/nowhere", str(probe), b"token", [])
+
+
+def test_cluster_error_says_what_to_do() -> None:
+    text = ClusterError("CC545", "lost", "run again").format()
+    assert text == "error CC545 lost\n  hint: run again"
+
+
+def poisoned(job: Job) -> str:
+    """A runner whose process dies on one document (a crash in a native
+    library, say)."""
+    if job.input.path.name == "poison.txt":
+        os._exit(13)
+    return job.input.path.name
+
+
+def crashed(item: Input, reason: str) -> str:
+    return f"crash: {item.path.name}: {reason}"
+
+
+# Last: the workers it kills may still be starting again when the module ends.
+def test_a_document_that_kills_workers_is_its_own_failure(dask_cluster: Any) -> None:
+    names = [f"d{i}.txt" for i in range(40)]
+    names[13] = "poison.txt"
+    jobs = [Job(i, Input(Path(n), Path(n)), ("tei",)) for i, n in enumerate(names)]
+    pool = ClusterPool(address(dask_cluster), poisoned, on_crash=crashed, cost_ms=lambda job: 50.0)
+    results = dict(pool.run(jobs))
+    assert pool.chunk > 1  # the poison shared a chunk with good documents
+    assert sorted(results) == list(range(len(names)))
+    for i, name in enumerate(names):
+        if name == "poison.txt":
+            assert results[i].startswith("crash: poison.txt: the Dask workers")
+            assert "KilledWorker" in results[i]
+        else:
+            assert results[i] == name
