@@ -23,10 +23,11 @@ from typing import Any
 
 import pytest
 
+from cableconv import incremental
 from cableconv.cli import run
 from cableconv.incremental import MANIFEST_NAME, Manifest
 
-from .conftest import sample_paths
+from .conftest import ROOT, sample_paths
 
 if os.environ.get("CI") == "true":
     import distributed  # under CI the cluster extra is installed: never skip
@@ -60,30 +61,77 @@ def outputs(folder: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.fixture(scope="module")
-def dask_cluster() -> Iterator[Any]:
-    """A scheduler and two single-threaded worker processes (with nannies,
-    which restart a killed worker, as ``dask worker`` does). A document
-    that kills workers is given up after two deaths, not Dask's four."""
-    import dask
+def dask_command(*argv: str, allowed_failures: int = 3) -> subprocess.Popen[bytes]:
+    """``dask ARGV`` (the commands a user starts a cluster with), in its own
+    process group, able to import this test module (its runners)."""
+    dask = Path(sys.executable).with_name("dask")
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    env = {
+        **os.environ,
+        "PYTHONPATH": path,
+        "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": str(allowed_failures),
+    }
+    return subprocess.Popen(
+        [str(dask), *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        env=env,
+        cwd=ROOT,
+    )
 
+
+@contextlib.contextmanager
+def scheduler_and_worker(
+    folder: Path, workers: int = 1, allowed_failures: int = 3
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``dask scheduler`` and ``dask worker`` (``workers`` single-threaded
+    worker processes) on 127.0.0.1: the address, and the scheduler's process."""
+    folder.mkdir()
+    file = folder / "scheduler.json"
+    started = [
+        dask_command(
+            "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+            "--scheduler-file", str(file), allowed_failures=allowed_failures,
+        )
+    ]  # fmt: skip
+    try:
+        while not file.exists():
+            assert started[0].poll() is None, "dask scheduler did not start"
+            time.sleep(0.05)
+        started.append(
+            dask_command(
+                "worker", "--scheduler-file", str(file), "--nthreads", "1", "--no-dashboard",
+                "--host", "127.0.0.1", "--nworkers", str(workers),
+            )
+        )  # fmt: skip
+        with distributed.Client(scheduler_file=str(file)) as client:
+            client.wait_for_workers(workers, timeout=120)
+            at = str(client.scheduler.address)
+        yield at, started[0]
+    finally:
+        for proc in reversed(started):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A client of ``dask scheduler`` and ``dask worker --nworkers 2
+    --nthreads 1`` (a nanny per worker, which starts a killed worker again),
+    started as a user starts them. A document that kills workers is given
+    up after two deaths, not Dask's four."""
+    folder = tmp_path_factory.mktemp("dask")
     with (
-        dask.config.set({"distributed.scheduler.allowed-failures": 1}),
-        distributed.LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            scheduler_port=0,
-            dashboard_address=None,
-        ) as local,
-        distributed.Client(local) as client,
+        scheduler_and_worker(folder / "cluster", workers=2, allowed_failures=1) as (at, _),
+        distributed.Client(at, set_as_default=False) as client,
     ):
         yield client
 
 
 def address(client: Any, workers: int = 2) -> str:
-    client.wait_for_workers(workers, timeout=60)  # after a kill, the nanny's new worker
+    client.wait_for_workers(workers, timeout=120)  # after a kill, the nanny's new worker
     return str(client.scheduler.address)
 
 
@@ -157,51 +205,6 @@ def test_a_worker_killed_mid_batch_costs_a_retry(tmp_path: Path, dask_cluster: A
     assert victim not in dask_cluster.run(os.getpid).values()
 
 
-def dask_command(*argv: str) -> subprocess.Popen[bytes]:
-    """``dask ARGV`` (the commands a user starts a cluster with), in its own
-    process group."""
-    dask = Path(sys.executable).with_name("dask")
-    return subprocess.Popen(
-        [str(dask), *argv],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-
-
-@contextlib.contextmanager
-def scheduler_and_worker(folder: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``dask scheduler`` and one ``dask worker`` on 127.0.0.1: the address,
-    and the scheduler's process."""
-    folder.mkdir()
-    file = folder / "scheduler.json"
-    started = [
-        dask_command(
-            "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-            "--scheduler-file", str(file),
-        )
-    ]  # fmt: skip
-    try:
-        while not file.exists():
-            assert started[0].poll() is None, "dask scheduler did not start"
-            time.sleep(0.05)
-        started.append(
-            dask_command(
-                "worker", "--scheduler-file", str(file), "--nthreads", "1", "--no-dashboard",
-                "--host", "127.0.0.1",
-            )
-        )  # fmt: skip
-        with distributed.Client(scheduler_file=str(file)) as client:
-            client.wait_for_workers(1, timeout=60)
-            at = str(client.scheduler.address)
-        yield at, started[0]
-    finally:
-        for proc in started:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-
-
 def test_losing_the_scheduler_keeps_a_valid_manifest_and_the_next_run_resumes(
     tmp_path: Path,
 ) -> None:
@@ -240,7 +243,8 @@ def test_losing_the_scheduler_keeps_a_valid_manifest_and_the_next_run_resumes(
 def test_workers_with_other_code_are_refused(
     tmp_path: Path, dask_cluster: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dask_backend, "identity", lambda: ("another version", ()))
+    # The client's code differs; the workers' (identity runs there) does not.
+    monkeypatch.setattr(incremental, "code_fingerprint", lambda: "another version")
     at = address(dask_cluster, 1)
     code, err = cli("convert", "samples", "-o", str(tmp_path / "out"), "--cluster", at)
     assert code == 3
@@ -293,7 +297,11 @@ def crashed(item: Input, reason: str) -> str:
 
 
 # Last: the workers it kills may still be starting again when the module ends.
-def test_a_document_that_kills_workers_is_its_own_failure(dask_cluster: Any) -> None:
+def test_a_document_that_kills_workers_is_its_own_failure(
+    dask_cluster: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # both workers may be starting again at once, slowly on a loaded machine
+    monkeypatch.setattr(dask_backend, "NO_WORKERS_SECONDS", 300.0)
     names = [f"d{i}.txt" for i in range(40)]
     names[13] = "poison.txt"
     jobs = [Job(i, Input(Path(n), Path(n)), ("tei",)) for i, n in enumerate(names)]
