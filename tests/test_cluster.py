@@ -44,6 +44,7 @@ from cableconv.workers import Job
 pytestmark = pytest.mark.slow
 
 ALL = "tei,json,md,docx,pdf"
+SAMPLES = [str(p) for p in sample_paths()]
 
 
 def cli(*argv: str) -> tuple[int, str]:
@@ -137,11 +138,11 @@ def address(client: Any, workers: int = 2) -> str:
 
 def test_samples_through_the_cluster_are_byte_identical(tmp_path: Path, dask_cluster: Any) -> None:
     at = address(dask_cluster)
-    code, err = cli("convert", "samples", "--to", ALL, "-o", str(tmp_path / "local"), "-j", "1")
+    code, err = cli("convert", *SAMPLES, "--to", ALL, "-o", str(tmp_path / "local"), "-j", "1")
     assert code == 0, err
     report = tmp_path / "report.json"
     code, err = cli(
-        "convert", "samples", "--to", ALL, "-o", str(tmp_path / "dask"), "--cluster", at,
+        "convert", *SAMPLES, "--to", ALL, "-o", str(tmp_path / "dask"), "--cluster", at,
         "--report", str(report), "-v",
     )  # fmt: skip
     assert code == 0, err
@@ -152,9 +153,7 @@ def test_samples_through_the_cluster_are_byte_identical(tmp_path: Path, dask_clu
     assert [k for k in local if remote[k] != local[k]] == []
     assert '"jobs": 2' in report.read_text(encoding="utf-8")  # both worker threads
     # The manifest is the client's: a second run finds everything up to date.
-    code, err = cli(
-        "convert", "samples", "--to", ALL, "-o", str(tmp_path / "dask"), "--cluster", at
-    )
+    code, err = cli("convert", *SAMPLES, "--to", ALL, "-o", str(tmp_path / "dask"), "--cluster", at)
     assert code == 0, err
     assert f"{len(sample_paths())} skipped" in err
 
