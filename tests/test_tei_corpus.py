@@ -11,33 +11,21 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cableconv.model import Document, to_json
-from cableconv.notes import pair_notes
+from cableconv.model import to_json
 from cableconv.pipeline import convert_path
 from cableconv.readers.tei import read_tei
 from cableconv.writers.tei import to_tei_bytes
 
 from .conftest import CORPUS
-from .test_tei_reader import comparable, record_of, without_spans
+from .test_tei_reader import comparable, in_marker_order, record_of, without_spans
 
 pytestmark = pytest.mark.corpus
-
-
-def in_marker_order(doc: Document) -> Document:
-    """The document with its notes in the order of their markers, notes
-    without a marker last (as the TEI gives them back)."""
-    pairing = pair_notes(doc)
-    notes = [n for n in (pairing.note(m) for m in pairing.markers) if n is not None]
-    placed = {id(n) for n in notes}
-    notes += [n for n in doc.footnotes if id(n) not in placed]
-    return dataclasses.replace(doc, footnotes=tuple(notes))
 
 
 def test_every_transcription_survives_the_tei_round_trip(corpus_docs: Path) -> None:

@@ -9,6 +9,7 @@ from the corpus volumes (one or two per construct the reader must know), and
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import pytest
 from lxml import etree
 
 from cableconv.diagnostics import Diagnostic, Span
-from cableconv.model import Closer, Document, LineBreak, ListBlock, Text, to_json
+from cableconv.model import Closer, Document, LineBreak, ListBlock, Text, from_json, to_json
 from cableconv.notes import pair_notes
 from cableconv.pipeline import convert_path, convert_source
 from cableconv.readers.tei import TeiRefused, TeiVolume, read_tei
@@ -25,7 +26,7 @@ from cableconv.source import Source
 from cableconv.validate import validate_model, validate_tei
 from cableconv.writers.tei import TEI_NS, to_tei_bytes
 
-from .conftest import DATA, sample_paths
+from .conftest import DATA, SAMPLES, sample_paths
 from .support import frus_record
 from .test_hostile import HOSTILE, cli, cli_bounded, write
 
@@ -122,6 +123,15 @@ def test_documents_are_named_and_numbered_as_in_the_volume() -> None:
     assert [d.number for d in volume.documents] == ["95", "160", "336", "350", "233"]
     assert all(d.document.doc_id == d.stem for d in volume.documents)
     assert all(d.divisions for d in volume.documents)  # the chapter each stands in
+    chapters = volume.chapters()
+    assert [(titles, len(docs)) for titles, docs in chapters] == [
+        (("FRANCE.",), 4),
+        (("NORTH GERMANY.",), 1),
+    ]
+    assert [d.stem for _titles, docs in chapters for d in docs] == [
+        d.stem for d in volume.documents
+    ]
+    assert all(titles == docs[0].divisions for titles, docs in chapters)
 
 
 # --------------------------------------------------------------------------
@@ -144,10 +154,42 @@ def round_trip(doc: Document) -> Document:
     return back
 
 
-@pytest.mark.parametrize("sample", sample_paths(), ids=lambda p: p.stem)
-def test_our_tei_gives_back_the_model_it_was_written_from(sample: Path) -> None:
-    doc = convert_path(sample).document
+def in_marker_order(doc: Document) -> Document:
+    """The document with its notes in the order of their markers, notes
+    without a marker last (as the TEI gives them back)."""
+    pairing = pair_notes(doc)
+    notes = [n for n in (pairing.note(m) for m in pairing.markers) if n is not None]
+    placed = {id(n) for n in notes}
+    notes += [n for n in doc.footnotes if id(n) not in placed]
+    return dataclasses.replace(doc, footnotes=tuple(notes))
+
+
+#: Transcriptions in the repository: the samples and the corpus documents
+#: copied into tests/data/frus.
+TRANSCRIPTIONS = [*sample_paths(), *sorted((DATA / "frus").glob("*/*.txt"))]
+
+
+@pytest.mark.parametrize(
+    "path",
+    TRANSCRIPTIONS,
+    ids=lambda p: f"{p.parent.name}-{p.stem}" if p.parent != SAMPLES else p.stem,
+)
+def test_our_tei_gives_back_the_model_it_was_written_from(path: Path) -> None:
+    doc = in_marker_order(convert_path(path).document)
     assert without_spans(to_json(round_trip(doc))) == without_spans(to_json(doc))
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("golden", sorted((GOLDEN / "tei").glob("*.xml")), ids=lambda p: p.stem)
+def test_a_golden_tei_reads_as_its_golden_model_and_writes_as_itself(golden: Path) -> None:
+    """The TEI goldens read back as the JSON goldens (the model they were
+    written from), and write again byte for byte."""
+    (read,) = read_tei(golden.read_bytes(), golden.name).documents
+    model = from_json(json.loads((GOLDEN / "json" / f"{golden.stem}.json").read_text()))
+    assert without_spans(to_json(read.document)) == without_spans(to_json(in_marker_order(model)))
+    assert to_tei_bytes(read.document) == golden.read_bytes()
 
 
 def test_a_note_whose_marker_was_not_found_stays_without_one() -> None:
@@ -305,11 +347,29 @@ def test_hostile_tei_is_refused_with_a_reason(name: str) -> None:
     assert "haha" not in caught.value.message and "root:x" not in caught.value.message
 
 
-def test_deep_nesting_is_refused() -> None:
-    deep = "<hi>" * 300 + "x" + "</hi>" * 300
+LIMITS = {
+    "deep nesting": ("<hi>" * 300 + "x" + "</hi>" * 300, "nested more than 256 deep"),
+    "a huge text": ("x" * 10_000_001, "10,000,000 characters"),
+    "a huge attribute": ('<hi rend="' + "y" * 10_000_001 + '"/>', "buffer limit"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LIMITS))
+def test_a_file_beyond_the_parsers_limits_is_refused_with_what_limit(name: str) -> None:
+    body, says = LIMITS[name]
     with pytest.raises(TeiRefused) as caught:
-        read_tei(WRAP.format(f"<p>{deep}</p>").encode(), "deep.xml")
-    assert caught.value.code == "CC600" and "depth" in caught.value.message.lower()
+        read_tei(WRAP.format(f"<p>{body}</p>").encode(), "deep.xml", max_bytes=30_000_000)
+    assert caught.value.code == "CC603"
+    assert says in caught.value.message and "XML_PARSE_HUGE" not in caught.value.message
+    assert caught.value.line == 3  # the line where it breaks
+
+
+def test_an_xinclude_is_never_followed() -> None:
+    doc, _diags = read_one(
+        '<p>Before <xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+        'href="/etc/passwd" parse="text"/>after.</p>'
+    )
+    assert record_of(doc)["text"] == "Before after.\n"
 
 
 def test_a_file_over_the_size_limit_is_refused_before_parsing() -> None:

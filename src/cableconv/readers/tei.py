@@ -85,6 +85,20 @@ class TeiVolume:
     #: Lines of the TEI file: where the spans of its nodes and diagnostics are.
     lines: LineIndex
 
+    def chapters(self) -> list[tuple[tuple[str, ...], tuple[TeiDocument, ...]]]:
+        """The documents in runs that stand in the same divisions (the titles
+        of the chapter, and of the compilation around it, outermost first), in
+        volume order: the volume's table of contents. A volume goes from
+        chapter to chapter, so a division comes once, unless documents of
+        another stand between its own."""
+        runs: list[tuple[tuple[str, ...], list[TeiDocument]]] = []
+        for doc in self.documents:
+            if runs and runs[-1][0] == doc.divisions:
+                runs[-1][1].append(doc)
+            else:
+                runs.append((doc.divisions, [doc]))
+        return [(titles, tuple(docs)) for titles, docs in runs]
+
 
 def parse(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
     """The root element of a TEI file, or :class:`TeiRefused`."""
@@ -100,6 +114,15 @@ def parse(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if exc.position else 1
         message = str(exc.msg or exc)
+        limit = _limit(message)
+        if limit:
+            raise TeiRefused(
+                "CC603",
+                f"the file is beyond the reader's limits: {limit}",
+                hint="FRUS volumes nest a few dozen levels and keep text in paragraphs; "
+                "this looks made to exhaust the reader",
+                line=line,
+            ) from None
         if "entity" in message.lower() or "amplification" in message.lower():
             raise TeiRefused(
                 "CC601",
@@ -117,6 +140,26 @@ def parse(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
             hint="FRUS TEI has no DOCTYPE: remove it and any entity definitions",
         )
     return root
+
+
+#: libxml2's messages when a limit it keeps without ``huge_tree`` is reached,
+#: and what they mean (its wording suggests an option the user cannot set).
+_LIMITS = (
+    ("excessive depth", "elements nested more than 256 deep"),
+    ("text node too long", "a text of more than 10,000,000 characters in one piece"),
+    ("buffer size limit", "a name, attribute or text larger than libxml2's buffer limit"),
+    ("huge", "a node larger than libxml2's limits"),
+)
+
+
+def _limit(message: str) -> str:
+    """What limit of the parser ``message`` says was reached, or ``""``.
+
+    >>> _limit("Excessive depth in document: 256, use XML_PARSE_HUGE option")
+    'elements nested more than 256 deep'
+    """
+    lower = message.lower()
+    return next((meaning for key, meaning in _LIMITS if key in lower), "")
 
 
 def read_tei(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> TeiVolume:
