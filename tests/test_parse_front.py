@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from cableconv import validate
 from cableconv.diagnostics import Diagnostic
-from cableconv.model import Attachment, Dateline, DateText, Document, Heading, plain
+from cableconv.model import (
+    Attachment,
+    Dateline,
+    DateText,
+    Document,
+    Heading,
+    PageBreakBlock,
+    plain,
+)
 from cableconv.parse.dates import find_date
 from cableconv.parse.sourceline import is_file_line, is_source_line
 from cableconv.pipeline import convert_source
@@ -329,3 +338,22 @@ def test_date_without_a_day_is_the_first_of_the_month_with_a_warning() -> None:
     text = f"Mr. Hay to Mr. White.\n\nDepartment of State, Washington, August, 1901.\n\n{BODY}"
     assert when(text) == "1901-08-01"
     assert "CC123" in codes(text)
+
+
+# ---- page breaks ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["[240]", "[Map 1]", "[]"])
+def test_bracketed_page_label_is_a_page_break(label: str) -> None:
+    """The editors' label of an unnumbered page or plate (frus1870,
+    frus1902app1, frus1919Parisv11) is the page break's whole ``n``."""
+    doc, diags = parse(f"Mr. Low to Mr. Fish.\n\nThe text.\n\n[Page {label}]\n\nMore text.\n")
+    assert [b.n for b in doc.blocks if isinstance(b, PageBreakBlock)] == [label]
+    assert diags == []
+
+
+def test_page_turns_after_a_signature_stand_beside_it_not_in_a_postscript() -> None:
+    text = "Mr. Low to Mr. Fish.\n\nThe text.\n\nWILLIAM YOUNG.\n\n[Page [Map 4]]\n\n"
+    text += "[Page 85]\n\nEXHIBIT AA.\n\nRussian chart of the Sea of Okhotsk.\n\nEXHIBIT BB.\n"
+    doc, _ = parse(text)
+    assert validate.validate_tei(doc) == []

@@ -27,7 +27,10 @@ PAGE_NUMBER = r"(?:\d{1,5}[a-z]?|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})"
 #: A page marker as the parser reads it; group 1 is the page's number.
 #: The parser takes any short label without blanks (``[Page 12*]``), since
 #: dropping an odd one would lose the page turn; ``check`` reports the odd ones.
-PAGE_MARKER = re.compile(r"\[Page ([^\]\s]{1,20})\]")
+#: The label may be in brackets of its own, blanks and all: the editors' page
+#: of a plate or an unnumbered page (``[Page [240]]``, ``[Page [Map 1]]``,
+#: ``[Page []]``; frus1870, frus1902app1, frus1919Parisv11).
+PAGE_MARKER = re.compile(r"\[Page (\[(?!Page\b)[^\[\]\n]{0,20}\]|[^\]\s]{1,20})\]")
 
 #: A page marker whose number is a page number (what normalisation writes).
 PAGE_MARKER_NUMBERED = re.compile(r"\[Page " + PAGE_NUMBER + r"\]")

@@ -43,8 +43,16 @@ def page_markers(text: str) -> Iterator[Edit]:
 
 
 def flag_page_markers(text: str) -> Iterator[Flag]:
-    """Bracketed text that starts like a page marker but is not one."""
+    """Bracketed text that starts like a page marker but is not one. The
+    editors' bracketed label of a page (``[Page [Map 1]]``) is one.
+
+    >>> [f.start for f in flag_page_markers("[Page [240]] [Page []] [Page 12.]")]
+    [23]
+    """
     for m in _CANDIDATE.finditer(text):
+        whole = PAGE_MARKER.match(text, m.start())
+        if whole is not None and whole.group(1).startswith("["):
+            continue
         if not PAGE_MARKER_NUMBERED.fullmatch(m.group()):
             yield Flag(
                 m.start(),

@@ -133,9 +133,14 @@ class _Writer:
             target = parent
             if isinstance(block, Attachment):
                 postscript = None
-            elif closed and text_ahead[k] and not _signs(block):
+            elif (
+                closed
+                and text_ahead[k]
+                and not (_signs(block) or isinstance(block, PageBreakBlock))
+            ):
                 # after a signature: a (new) postscript; more signatures
-                # (several signers) stand beside the first
+                # (several signers) stand beside the first, and so do page
+                # turns (a postscript opens with text, not with a page break)
                 postscript = etree.SubElement(parent, _t("postscript"))
                 closed = False
             if postscript is not None:
