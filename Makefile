@@ -87,6 +87,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/check_bench.py
 	$(BIN)/python bench/scaling.py
 	$(BIN)/python bench/tei_read.py
+	$(BIN)/python bench/cluster_bench.py
 
 clean:
 	rm -rf out build bench/work .pytest_cache .mypy_cache .ruff_cache

@@ -46,7 +46,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import CORPUS, ROOT, WORK, Run, compile_package, convert, say, select, stage  # noqa: E402
+from bench import CORPUS, ROOT, WORK, Run, compile_package, convert, say, select, stage
 
 RESULTS_MD = ROOT / "bench" / "cluster.md"
 RESULTS_JSON = ROOT / "bench" / "cluster.json"
@@ -158,7 +158,7 @@ def overhead(address: str, chunks: int) -> tuple[float, float, float]:
 
     jobs = [Job(i, Input(Path(f"d{i}.txt"), Path(f"d{i}")), ("tei",)) for i in range(chunks)]
     pool = ClusterPool(address, id, cost_ms=lambda job: 1e9)  # one document a chunk
-    list(pool.run(jobs[:WORKERS * 4]))  # connections made, workers warm
+    list(pool.run(jobs[: WORKERS * 4]))  # connections made, workers warm
     t0 = time.perf_counter()
     done = sum(1 for _ in pool.run(jobs))
     windowed = (time.perf_counter() - t0) / done * 1000
@@ -297,9 +297,7 @@ def render(res: Results) -> str:
         "|---|---|---|---|",
     ]
     for e in res.estimates:
-        lines.append(
-            f"| {e['documents']:,} | {e['workers']} | {e['hours']:.2f} | {e['bound']} |"
-        )
+        lines.append(f"| {e['documents']:,} | {e['workers']} | {e['hours']:.2f} | {e['bound']} |")
     lines.append("")
     return "\n".join(lines)
 

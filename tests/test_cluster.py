@@ -54,11 +54,11 @@ def cli(*argv: str) -> tuple[int, str]:
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` but the manifest (it holds times)."""
+    """Every file under ``folder`` but the manifests (they hold times)."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != MANIFEST_NAME
+        if p.is_file() and p.name not in (MANIFEST_NAME, "volume-manifest.json")
     }
 
 
@@ -156,6 +156,18 @@ def test_samples_through_the_cluster_are_byte_identical(tmp_path: Path, dask_clu
     code, err = cli("convert", *SAMPLES, "--to", ALL, "-o", str(tmp_path / "dask"), "--cluster", at)
     assert code == 0, err
     assert f"{len(sample_paths())} skipped" in err
+
+
+def test_a_volume_through_the_cluster_is_byte_identical(tmp_path: Path, dask_cluster: Any) -> None:
+    spec = str(ROOT / "samples" / "volume" / "VOLUME.toml")
+    at = address(dask_cluster, 1)
+    code, err = cli("volume", spec, "--to", "tei,md", "-o", str(tmp_path / "local"), "-j", "1")
+    assert code == 0, err
+    code, err = cli("volume", spec, "--to", "tei,md", "-o", str(tmp_path / "dask"), "--cluster", at)
+    assert code == 0, err
+    local, remote = outputs(tmp_path / "local"), outputs(tmp_path / "dask")
+    assert any(k.endswith(".md") for k in local) and any(k.endswith(".xml") for k in local)
+    assert remote == local
 
 
 def copies(folder: Path, n: int) -> Path:

@@ -12,8 +12,8 @@ and write their outputs, atomically, as local workers do.
 
 - **Chunks of paths.** A task is a list of :class:`~cableconv.workers.Job`
   (paths and format names, never file contents), sized by
-  :func:`chunk_size` so Dask's per-task overhead (about a millisecond,
-  ``bench/cluster.py``) is a fraction of a percent of the work, while every
+  :func:`chunk_size` so Dask's per-task overhead (a few milliseconds,
+  ``bench/cluster_bench.py``) is about a percent of the work, while every
   worker thread still gets several chunks so they finish together. Only a
   window of chunks is on the cluster at once, so a batch of millions of
   documents does not hand the scheduler millions of tasks up front.
@@ -58,15 +58,15 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from cableconv.inputs import Input
 from cableconv.workers import Hook, Job, Runner, _memory_trimmer
 
-#: Wanted CPU milliseconds of work per chunk. Dask costs about a millisecond
-#: per task (bench/cluster.py measures it): 250 ms keeps that under 1%, and a
-#: dead worker costs at most that much work again.
-CHUNK_MS = 250.0
+#: Wanted CPU milliseconds of work per chunk. A chunk costs a few
+#: milliseconds on the cluster (bench/cluster_bench.py measures it): 500 ms
+#: keeps that around 1%, and a dead worker costs at most that much work again.
+CHUNK_MS = 500.0
 #: At least this many chunks per worker thread, so the last chunks are small
 #: next to the whole and the workers finish together.
 CHUNKS_PER_THREAD = 4
 #: Most documents in one chunk (TEI-only work is ~3 ms a document).
-MAX_CHUNK = 64
+MAX_CHUNK = 128
 #: Chunks on the cluster at once, per worker thread: enough that no worker
 #: waits for the client, few enough that the scheduler holds little.
 WINDOW_PER_THREAD = 4
@@ -109,9 +109,9 @@ def chunk_size(
     :data:`CHUNKS_PER_THREAD` chunks for each worker thread.
 
     >>> chunk_size([32.0] * 637, threads=2)   # all five formats
-    7
-    >>> chunk_size([3.0] * 637, threads=2)    # TEI and JSON only
-    64
+    15
+    >>> chunk_size([3.0] * 637, threads=2)    # TEI and JSON only: balance decides
+    79
     >>> chunk_size([3.0] * 637, threads=100)  # many workers: smaller chunks
     1
     >>> chunk_size([], threads=2)
@@ -275,8 +275,8 @@ class ClusterPool:
             if client.status == "running":
                 with contextlib.suppress(Exception):
                     client.unregister_worker_plugin(plugin)
-            with contextlib.suppress(Exception):
-                client.close(timeout=CONNECT_SECONDS)
+            with contextlib.suppress(Exception):  # a lost scheduler: no waiting for it
+                client.close(timeout=CONNECT_SECONDS if client.status == "running" else 1)
 
     def _run(
         self, client: Any, todo: deque[list[Job]], submitted: list[Any]

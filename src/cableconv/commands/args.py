@@ -128,3 +128,14 @@ def cluster_missing(args: argparse.Namespace) -> str:
     except ImportError as exc:
         return f"--cluster needs Dask ({exc}): pip install 'cableconv[cluster]'"
     return ""
+
+
+def cluster_error(args: argparse.Namespace, exc: Exception) -> str:
+    """What to print when ``exc`` is the cluster giving up
+    (:class:`cableconv.cluster.ClusterError`: the command exits 3); '' for
+    any other exception, which the command lets through."""
+    if getattr(args, "cluster", None) is None:
+        return ""
+    from cableconv.cluster import ClusterError  # Dask is there: cluster_missing said so
+
+    return exc.format() if isinstance(exc, ClusterError) else ""

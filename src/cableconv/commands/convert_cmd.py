@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cableconv.batch import Batch, DocResult, default_jobs
-from cableconv.commands.args import add_cluster, add_settings, cluster_missing
+from cableconv.commands.args import add_cluster, add_settings, cluster_error, cluster_missing
 from cableconv.diagnostics import sort_diagnostics
 from cableconv.inputs import InputProblem, expand_inputs
 from cableconv.options import Options
@@ -143,14 +143,10 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
         err.write("cableconv convert: interrupted; finished outputs are kept\n")
         return 130
     except Exception as exc:
-        if args.cluster is None:
-            raise
-        from cableconv.cluster import ClusterError  # Dask is there: checked above
-
-        if not isinstance(exc, ClusterError):
+        if not (message := cluster_error(args, exc)):
             raise
         progress.finish()
-        err.write(f"cableconv convert: {exc.format()}\n")
+        err.write(f"cableconv convert: {message}\n")
         return 3
     progress.finish()
     elapsed = time.perf_counter() - t0

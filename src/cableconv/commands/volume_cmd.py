@@ -6,7 +6,8 @@ a VOLUME.toml lists (:mod:`cableconv.volume`). Without ``--to``, every format.
 Exit status as for ``convert``: 0 when every document and every format was
 written (or was up to date), 1 when a document or a format failed (the
 volume is still written, saying where a document is missing), 2 for a usage
-error or a VOLUME.toml that does not describe a volume.
+error or a VOLUME.toml that does not describe a volume, 3 when the Dask
+cluster of ``--cluster`` (which converts the documents) could not go on.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cableconv.batch import DocResult, default_jobs
-from cableconv.commands.args import add_settings
+from cableconv.commands.args import add_cluster, add_settings, cluster_error, cluster_missing
 from cableconv.commands.convert_cmd import _jobs
 from cableconv.diagnostics import sort_diagnostics
 from cableconv.options import Options
@@ -56,6 +57,7 @@ def register(sub: Any) -> None:
     noise.add_argument("-q", "--quiet", action="store_true", help="print only failures and errors")
     noise.add_argument("-v", "--verbose", action="store_true", help="also print each document")
     add_settings(p, "normalize", "disabled_fixes", "paper", "pdf_standards", "max_bytes")
+    add_cluster(p)
     p.set_defaults(handler=run_volume)
 
 
@@ -71,6 +73,9 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
     except (ValueError, VolumeError) as exc:
         err.write(f"cableconv volume: error: {exc}\n")
         return 2
+    if missing := cluster_missing(args):
+        err.write(f"cableconv volume: error: {missing}\n")
+        return 2
     outdir = Path(args.output)
     progress = Progress(err, mode_for(err, args.quiet))
 
@@ -79,16 +84,24 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
             if d.level == "error" or (d.level == "warning" and not args.quiet) or args.verbose:
                 progress.write(d.format())
 
-    results, batch = convert_documents(
-        spec,
-        outdir,
-        options,
-        jobs=args.jobs or default_jobs(),
-        force=args.force,
-        on_result=show,
-        on_done=lambda r: progress.advance(r.status == "failed"),
-        on_plan=lambda todo, skipped: progress.start(todo),
-    )
+    try:
+        results, batch = convert_documents(
+            spec,
+            outdir,
+            options,
+            jobs=args.jobs or default_jobs(),
+            force=args.force,
+            on_result=show,
+            on_done=lambda r: progress.advance(r.status == "failed"),
+            on_plan=lambda todo, skipped: progress.start(todo),
+            cluster=args.cluster,
+        )
+    except Exception as exc:
+        if not (message := cluster_error(args, exc)):
+            raise
+        progress.finish()
+        err.write(f"cableconv volume: {message}\n")
+        return 3
     progress.finish()
     volume, models = assemble(spec, results, outdir)
     run = VolumeRun(volume, results)

@@ -88,8 +88,10 @@ def convert_documents(
     on_result: Callable[[DocResult], None] = lambda r: None,
     on_done: Callable[[DocResult], None] = lambda r: None,
     on_plan: Callable[[int, int], None] = lambda todo, skipped: None,
+    cluster: str | None = None,
 ) -> tuple[list[DocResult], Batch]:
-    """Every document to its model (JSON), through the batch layer."""
+    """Every document to its model (JSON), through the batch layer (on the
+    Dask cluster at ``cluster``, if given)."""
     batch = Batch(
         [MODEL_FORMAT],
         cache_dir(outdir, spec),
@@ -99,6 +101,7 @@ def convert_documents(
         on_result=on_result,
         on_done=on_done,
         on_plan=on_plan,
+        cluster=cluster,
     )
     return batch.run(document_inputs(spec)), batch
 
