@@ -80,7 +80,8 @@ check-outputs: $(STAMP)
 previews: $(STAMP)
 	$(BIN)/python scripts/render_previews.py
 
-# Whole dev corpus, all formats, against a naive baseline: bench/results.md.
+# Whole dev corpus, all formats, against a naive baseline: bench/results.md;
+# a 700-document volume to every format, time and peak memory: bench/volume.md.
 # BENCH_ARGS="--limit 100" benches a subset.
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
@@ -88,6 +89,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/scaling.py
 	$(BIN)/python bench/tei_read.py
 	$(BIN)/python bench/cluster_bench.py
+	$(BIN)/python bench/volume.py
 
 clean:
 	rm -rf out build bench/work .pytest_cache .mypy_cache .ruff_cache

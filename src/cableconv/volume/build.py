@@ -211,6 +211,20 @@ def volume_key(
     return h.hexdigest()
 
 
+def _give_back_memory() -> None:
+    """After a volume format: what it freed handed back to the system, so the
+    next format (pandoc for the EPUB after typst for the PDF) does not add
+    its peak to the last one's."""
+    import gc
+
+    from cableconv.workers import _memory_trimmer
+
+    gc.collect()
+    trim = _memory_trimmer()
+    if trim is not None:
+        trim(0)
+
+
 def _load_manifest(path: Path) -> dict[str, dict[str, object]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -258,6 +272,7 @@ def write_formats(
             continue
         finally:
             run.seconds[fmt.name] = time.perf_counter() - t0
+            _give_back_memory()
         run.diagnostics.extend(output.diagnostics)
         run.written.append(fmt.name)
         run.outputs[fmt.name] = str(target)

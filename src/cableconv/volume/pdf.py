@@ -39,10 +39,11 @@ from cableconv.writers.pandoc_ast import (
     Json,
     WriteOptions,
     build,
+    shutdown,
     words,
     write,
 )
-from cableconv.writers.pdf import TEMPLATE, TYPST_PAPERS, _compiler, missing_glyphs
+from cableconv.writers.pdf import TEMPLATE, TYPST_PAPERS, missing_glyphs, standards
 
 VOLUME_TEMPLATE = DATA_DIR / "volume.typ"
 
@@ -174,6 +175,11 @@ def typst_volume(volume: Volume, options: Options) -> tuple[bytes, dict[str, str
     body = write(
         ast, "typst-smart", WriteOptions(wrap_none=True), raw="typst", pandoc=options.pandoc
     )
+    # pandoc keeps the heap the whole volume took, and so would the AST:
+    # typst needs the memory next (a 700-document volume: 500 MB for each)
+    shutdown()
+    del ast
+    builder.blocks.clear()
     spec = volume.spec
     data = {
         "title": spec.title,
@@ -202,24 +208,29 @@ def typst_volume(volume: Volume, options: Options) -> tuple[bytes, dict[str, str
 def write_volume_pdf(volume: Volume, options: Options = Options()) -> Output:
     source, inputs, builder = typst_volume(volume, options)
     losses = list(builder.losses)
-    wanted = options.pdf_standards
-    if "cc-date" not in inputs:
-        wanted = tuple(s for s in wanted if not s.startswith("a-"))
-        if wanted != options.pdf_standards:
-            losses.append(
-                Diagnostic(
-                    "CC708",
-                    "the volume has no date, which PDF/A needs: the PDF is not PDF/A",
-                    hint="set [volume] published (a year) or SOURCE_DATE_EPOCH",
-                    file=str(volume.spec.path),
-                )
+    wanted = standards(options, "cc-date" in inputs)
+    if wanted != options.pdf_standards:
+        losses.append(
+            Diagnostic(
+                "CC708",
+                "the volume has no date, which PDF/A needs: the PDF is not PDF/A",
+                hint="set [volume] published (a year) or SOURCE_DATE_EPOCH",
+                file=str(volume.spec.path),
             )
-    pdf = _compiler().compile(
+        )
+    # A volume's layout takes hundreds of MB: a compiler of its own, dropped
+    # with its caches afterwards, not the process's (kept for documents); the
+    # fonts are loaded again, a few tens of ms.
+    import typst
+
+    compiler: Any = typst.Compiler(root=str(DATA_DIR), ignore_system_fonts=True)
+    pdf = compiler.compile(
         input=source,
         sys_inputs=inputs,
         timestamp=options.source_date_epoch,
         pdf_standards=list(wanted),
     )
+    del compiler
     if not isinstance(pdf, bytes):  # pragma: no cover - typst returns bytes for one PDF
         raise TypeError("typst did not return a PDF")
     return Output(pdf, tuple(losses))
