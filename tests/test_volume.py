@@ -223,3 +223,32 @@ def test_the_sample_folder_is_what_the_volume_names() -> None:
     assert [len(c.documents) for c in spec.chapters] == [12, 9, 10]
     assert not spec.problems
     assert shutil.which  # the sample is built by `make` (Makefile rule out/volume)
+
+
+# ---- an official TEI volume as the input -------------------------------------------
+
+
+def test_a_tei_volume_is_built_again_from_its_chapters(sample_tei: bytes, tmp_path: Path) -> None:
+    tei = tmp_path / "volume.xml"
+    tei.write_bytes(sample_tei)
+    code, err = build(tei, tmp_path / "out", "--to", "tei,md")
+    assert code == 0, err
+    root = etree.parse(str(tmp_path / "out" / f"{SAMPLE_ID}.xml")).getroot()
+    assert frus_relaxng().validate(root.getroottree())
+    chapters = root.findall(f"{TEI}text/{TEI}body/{TEI}div")
+    assert [c.findtext(f"{TEI}head") for c in chapters] == [
+        c.title for c in load_spec(VOLUME / "VOLUME.toml").chapters
+    ]
+    docs = root.findall(f".//{TEI}div[@type='document']")
+    assert [d.get(XML_ID) for d in docs] == [f"d{n}" for n in range(1, 32)]
+    original = etree.fromstring(sample_tei).findall(f".//{TEI}div[@type='document']")
+    assert ["".join(d.itertext()).split() for d in docs] == [
+        "".join(d.itertext()).split() for d in original
+    ]
+
+
+def test_a_file_that_is_not_tei_is_a_failed_input(tmp_path: Path) -> None:
+    bad = tmp_path / "volume.xml"
+    bad.write_text("<not-closed>")
+    code, err = build(bad, tmp_path / "out")
+    assert code == 1 and "CC600" in err

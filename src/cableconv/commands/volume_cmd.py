@@ -23,6 +23,7 @@ from cableconv.commands.convert_cmd import _jobs
 from cableconv.diagnostics import sort_diagnostics
 from cableconv.options import Options
 from cableconv.progress import Progress, mode_for
+from cableconv.readers import is_tei
 
 
 def register(sub: Any) -> None:
@@ -35,7 +36,11 @@ def register(sub: Any) -> None:
         "into one file per format: OUTDIR/<id>.xml, .pdf, .docx, .epub, .md. Documents "
         "convert in parallel and only when changed; an unchanged volume is not rebuilt.",
     )
-    p.add_argument("spec", metavar="VOLUME.toml")
+    p.add_argument(
+        "spec",
+        metavar="VOLUME.toml",
+        help="the volume's description, or an official FRUS TEI volume (FILE.xml)",
+    )
     p.add_argument(
         "--to",
         default=None,
@@ -69,6 +74,8 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
     t0 = time.perf_counter()
     try:
         formats = parse_volume_formats(args.to)
+        if is_tei(Path(args.spec)):
+            return _from_tei(args, formats, options, err, t0)
         spec = load_spec(Path(args.spec))
     except (ValueError, VolumeError) as exc:
         err.write(f"cableconv volume: error: {exc}\n")
@@ -132,3 +139,37 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
             err.write(f"cableconv volume: error: cannot write the report: {exc}\n")
             return 1
     return 1 if failed_docs or run.failed else 0
+
+
+def _from_tei(
+    args: argparse.Namespace, formats: list[Any], options: Options, err: TextIO, t0: float
+) -> int:
+    """``cableconv volume FILE.xml``: an official TEI volume to every format."""
+    from cableconv.volume.build import VolumeRun, write_formats
+    from cableconv.volume.tei_input import TeiInputError, read_tei_volume
+
+    try:
+        volume, models = read_tei_volume(Path(args.spec), options)
+    except TeiInputError as exc:
+        err.write(f"cableconv volume: error: {exc}\n")
+        return 1
+    run = VolumeRun(volume, [])
+    write_formats(volume, models, formats, Path(args.output), options, run, force=args.force)
+    for d in sort_diagnostics([*volume.problems, *run.diagnostics]):
+        if d.level == "error" or (d.level == "warning" and not args.quiet) or args.verbose:
+            err.write(d.format() + "\n")
+    if not args.quiet:
+        err.write(
+            f"cableconv volume: {volume.spec.id}: {len(volume.documents)} documents read from "
+            f"the TEI; {len(run.written)} formats written, {len(run.current)} up to date, "
+            f"{len(run.failed)} failed; {time.perf_counter() - t0:.1f} s\n"
+        )
+    if args.report:
+        from cableconv.volume.report import write_volume_report
+
+        try:
+            write_volume_report(Path(args.report), run, 1, time.perf_counter() - t0, options)
+        except OSError as exc:
+            err.write(f"cableconv volume: error: cannot write the report: {exc}\n")
+            return 1
+    return 1 if run.failed else 0

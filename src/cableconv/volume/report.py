@@ -23,7 +23,8 @@ def write_volume_report(
         jobs=jobs,
         options=options.fingerprint(),
     )
-    for entry, doc in zip(report["documents"], run.volume.documents, strict=True):
+    # a volume read from TEI has no batch: its documents are listed here alone
+    for entry, doc in zip(report["documents"], run.volume.documents, strict=False):
         entry["number"] = doc.number
         entry["chapter"] = doc.chapter + 1
         entry["missing"] = doc.document is None
@@ -35,6 +36,7 @@ def write_volume_report(
         "up_to_date": run.current,
         "failed": run.failed,
         "seconds": {k: round(v, 6) for k, v in run.seconds.items()},
+        "documents": len(run.volume.documents),
         "missing_documents": [d.number for d in run.volume.missing],
         "diagnostics": [d.to_json() for d in [*run.volume.problems, *run.diagnostics]],
     }
