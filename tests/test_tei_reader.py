@@ -18,7 +18,16 @@ import pytest
 from lxml import etree
 
 from cableconv.diagnostics import Diagnostic, Span
-from cableconv.model import Closer, Document, LineBreak, ListBlock, Text, from_json, to_json
+from cableconv.model import (
+    Closer,
+    Document,
+    LineBreak,
+    ListBlock,
+    Opener,
+    Text,
+    from_json,
+    to_json,
+)
 from cableconv.notes import pair_notes
 from cableconv.pipeline import convert_path, convert_source
 from cableconv.readers.tei import TeiRefused, TeiVolume, read_tei
@@ -50,8 +59,6 @@ FIELDS = (
 #: Documents whose round trip is known to differ, by class (README, "What the
 #: round trip does not keep"). Each must differ, and must be reported.
 KNOWN = {
-    "frus1864p3-d24": "an opener line that is not a classification or a dateline "
-    "(a place) is read as a paragraph",
     "frus1872p2v5-d115": "a source note after the postscript is written inside it",
     "frus1897-d332": "a list item under a table nested in a list starts a new list",
 }
@@ -264,6 +271,22 @@ def test_a_closer_keeps_which_of_its_lines_are_signed(closer: str) -> None:
     assert [d for d in diags if d.level != "info"] == []
     assert record_of(doc)["signature"] == CLOSERS[closer]
     assert comparable(record_of(doc)) == comparable(official_record(body))
+    assert without_spans(to_json(round_trip(doc))) == without_spans(to_json(doc))
+    assert validate_model(doc) == []
+    assert [d for d in validate_tei(doc) if d.level == "error"] == []
+
+
+def test_an_opener_naming_a_place_is_an_opener_of_role_place() -> None:
+    body = (
+        "<head>A to B</head>\n<opener><placeName><hi rend='smallcaps'>Legation of France to "
+        "the United States.</hi></placeName></opener>\n<p>Text.</p>"
+    )
+    doc, diags = read_one(body)
+    assert [d for d in diags if d.level != "info"] == []
+    (opener,) = [b for b in doc.blocks if isinstance(b, Opener)]
+    assert opener.role == "place"
+    assert comparable(record_of(doc)) == comparable(official_record(body))
+    assert record_of(doc)["block_roles"] == ["head", "opener", "para"]
     assert without_spans(to_json(round_trip(doc))) == without_spans(to_json(doc))
     assert validate_model(doc) == []
     assert [d for d in validate_tei(doc) if d.level == "error"] == []

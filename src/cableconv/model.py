@@ -111,10 +111,14 @@ class Heading:
 
 @dataclass(frozen=True)
 class Opener:
-    """Lines before the dateline: classification (``top secret``), ``priority``."""
+    """Lines before the dateline: classification (``top secret``), ``priority``.
+    ``role`` ``"place"``: a line above the text naming where it was written
+    (a legation, an office, a town), neither a classification nor a dateline
+    (FRUS TEI's ``opener/placeName``, seen in frus1864p3)."""
 
     lines: tuple[Inlines, ...]
     span: Span
+    role: Literal["place"] | None = None
 
 
 @dataclass(frozen=True)

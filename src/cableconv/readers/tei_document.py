@@ -691,6 +691,8 @@ class _Builder:
             out.append(ListBlock((), p.span, head=content))
         elif kind == "classification":
             out.append(Opener(_lines(content), p.span))
+        elif kind == "opener":
+            out.append(Opener(_lines(content), p.span, role="place"))
         elif kind == "dateline":
             out.append(Dateline(content, p.span))
         elif kind in ("closer", "signed"):

@@ -170,12 +170,14 @@ class _Writer:
             self.inlines(el, block.content)
         elif isinstance(block, Opener):
             el = etree.SubElement(parent, _t("opener"))
-            seg = etree.SubElement(el, _t("seg"), rendition="#left")
-            hi = etree.SubElement(seg, _t("hi"), rend="smallcaps")
+            lines = el  # a place: the opener's own text
+            if block.role is None:
+                seg = etree.SubElement(el, _t("seg"), rendition="#left")
+                lines = etree.SubElement(seg, _t("hi"), rend="smallcaps")
             for i, line in enumerate(block.lines):
                 if i:
-                    etree.SubElement(hi, _t("lb"))
-                self.inlines(hi, line)
+                    etree.SubElement(lines, _t("lb"))
+                self.inlines(lines, line)
         elif isinstance(block, Dateline):
             el = etree.SubElement(parent, _t("dateline"))
             self.inlines(el, block.content)
