@@ -332,3 +332,24 @@ def test_every_format_says_where_a_document_is_missing(tmp_path: Path) -> None:
         "Chapter b",
         "3. The Secretary of State to the Ambassador in Russia (Francis)",
     ]
+
+
+def test_the_epub_is_dated_by_the_volume(built: Path) -> None:
+    with zipfile.ZipFile(output(built, ".epub")) as z:
+        opf = z.read("EPUB/content.opf").decode()
+    assert '<dc:date id="epub-date">1932</dc:date>' in opf
+    if "SOURCE_DATE_EPOCH" not in os.environ:  # fixed, so the same volume gives the same bytes
+        assert '<meta property="dcterms:modified">1970-01-01T00:00:00Z</meta>' in opf
+
+
+def test_settings_are_read_beside_the_volume_toml(tmp_path: Path) -> None:
+    import pypdf
+
+    from .test_volume import build, doc, small_volume
+
+    spec = small_volume(tmp_path, {"a/d1.txt": doc()}, 'published = "1950"')
+    (tmp_path / "pyproject.toml").write_text('[tool.cableconv]\npaper = "a4"\n')
+    code, err = build(spec, tmp_path / "out", "--to", "pdf")
+    assert code == 0, err
+    width = float(pypdf.PdfReader(tmp_path / "out" / "v1.pdf").pages[0].mediabox.width)
+    assert round(width) == 595  # A4, not US Letter (612)

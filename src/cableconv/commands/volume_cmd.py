@@ -37,7 +37,8 @@ def register(sub: Any) -> None:
         "convert in parallel and only when changed; an unchanged volume is not rebuilt.",
     )
     p.add_argument(
-        "spec",
+        "inputs",  # the name cli.run looks for the settings (pyproject.toml) beside
+        nargs=1,
         metavar="VOLUME.toml",
         help="the volume's description, or an official FRUS TEI volume (FILE.xml)",
     )
@@ -74,9 +75,9 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
     t0 = time.perf_counter()
     try:
         formats = parse_volume_formats(args.to)
-        if is_tei(Path(args.spec)):
+        if is_tei(Path(args.inputs[0])):
             return _from_tei(args, formats, options, err, t0)
-        spec = load_spec(Path(args.spec))
+        spec = load_spec(Path(args.inputs[0]))
     except (ValueError, VolumeError) as exc:
         err.write(f"cableconv volume: error: {exc}\n")
         return 2
@@ -112,7 +113,16 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
     progress.finish()
     volume, models = assemble(spec, results, outdir)
     run = VolumeRun(volume, results)
-    write_formats(volume, models, formats, outdir, options, run, force=args.force)
+    write_formats(
+        volume,
+        models,
+        formats,
+        outdir,
+        options,
+        run,
+        force=args.force,
+        on_written=_shown(args, err),
+    )
     for d in sort_diagnostics([*volume.problems, *run.diagnostics]):
         if d.level == "error" or (d.level == "warning" and not args.quiet) or args.verbose:
             err.write(d.format() + "\n")
@@ -149,12 +159,21 @@ def _from_tei(
     from cableconv.volume.tei_input import TeiInputError, read_tei_volume
 
     try:
-        volume, models = read_tei_volume(Path(args.spec), options)
+        volume, models = read_tei_volume(Path(args.inputs[0]), options)
     except TeiInputError as exc:
         err.write(f"cableconv volume: error: {exc}\n")
         return 1
     run = VolumeRun(volume, [])
-    write_formats(volume, models, formats, Path(args.output), options, run, force=args.force)
+    write_formats(
+        volume,
+        models,
+        formats,
+        Path(args.output),
+        options,
+        run,
+        force=args.force,
+        on_written=_shown(args, err),
+    )
     for d in sort_diagnostics([*volume.problems, *run.diagnostics]):
         if d.level == "error" or (d.level == "warning" and not args.quiet) or args.verbose:
             err.write(d.format() + "\n")
@@ -173,3 +192,13 @@ def _from_tei(
             err.write(f"cableconv volume: error: cannot write the report: {exc}\n")
             return 1
     return 1 if run.failed else 0
+
+
+def _shown(args: argparse.Namespace, err: TextIO) -> Any:
+    """With --verbose, a line as each volume file is written."""
+
+    def written(name: str, seconds: float) -> None:
+        if args.verbose:
+            err.write(f"cableconv volume: {name} written in {seconds:.1f} s\n")
+
+    return written

@@ -241,6 +241,7 @@ def write_formats(
     options: Options,
     run: VolumeRun,
     force: bool = False,
+    on_written: Callable[[str, float], None] = lambda name, seconds: None,
 ) -> None:
     """Each format's file, unless it is up to date."""
     spec = volume.spec
@@ -275,6 +276,7 @@ def write_formats(
             _give_back_memory()
         run.diagnostics.extend(output.diagnostics)
         run.written.append(fmt.name)
+        on_written(fmt.name, run.seconds[fmt.name])
         run.outputs[fmt.name] = str(target)
         manifest[fmt.name] = {"key": key, "stat": [st.st_size, st.st_mtime_ns]}
     try:

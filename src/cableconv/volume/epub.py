@@ -198,8 +198,18 @@ def _header(level: int, inlines: list[Json], ident: str, unlisted: bool = False)
 EPUB_ARGS = ("--split-level=1", "--toc", "--toc-depth=2")
 
 
+def _epoch(volume: Volume, options: Options) -> int | None:
+    """When the EPUB says it was last modified (``dcterms:modified``):
+    ``SOURCE_DATE_EPOCH`` when set, else pandoc's fixed 1970-01-01 (the
+    volume's own date, often before 1970, is its ``dc:date``; pandoc takes
+    no epoch before 1970), so that the same volume gives the same bytes."""
+    return options.source_date_epoch
+
+
 def write_volume_epub(volume: Volume, options: Options = Options()) -> Output:
     builder = _Builder(volume)
     ast = builder.build()
-    data = run_oneshot(ast, "epub3", WriteOptions(extra=EPUB_ARGS))
+    data = run_oneshot(
+        ast, "epub3", WriteOptions(extra=EPUB_ARGS, source_date_epoch=_epoch(volume, options))
+    )
     return Output(data, tuple(builder.losses))

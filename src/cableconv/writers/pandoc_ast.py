@@ -495,6 +495,9 @@ class WriteOptions:
     #: more command-line options, for the one-shot process only (the EPUB
     #: of a volume: ``--split-level=1``, ``--toc``)
     extra: tuple[str, ...] = ()
+    #: the date pandoc writes into what it dates (an EPUB's dcterms:modified),
+    #: for the one-shot process; otherwise 1970-01-01
+    source_date_epoch: int | None = None
 
     def lua(self) -> Json:
         opts: Json = {}
@@ -687,7 +690,10 @@ def run_oneshot(
     argv = [exe, "--sandbox", f"--data-dir={NO_USER_DATA}", "-f", reader, "-t", to]
     argv += [*options.argv(), "-o", "-"]
     body = source if isinstance(source, bytes) else json.dumps(source, ensure_ascii=False).encode()
-    result = subprocess.run(argv, input=body, capture_output=True, env=_child_env())
+    env = _child_env()
+    if options.source_date_epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(options.source_date_epoch)
+    result = subprocess.run(argv, input=body, capture_output=True, env=env)
     if result.returncode != 0:
         raise PandocError(f"pandoc: {result.stderr.decode('utf-8', 'replace').strip()}")
     return result.stdout
