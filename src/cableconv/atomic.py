@@ -45,16 +45,29 @@ def write_atomic(path: Path, data: bytes, durable: bool = False) -> os.stat_resu
     also flushes the data to disk first (survives a power cut, costs an fsync).
     Returns the written file's ``stat`` (a rename keeps size and mtime).
     """
+    try:
+        return _write_atomic(path, data, durable)
+    except OSError as exc:
+        if exc.filename == str(path):
+            raise
+        # Name the output, not our hidden temporary file: that is what the user asked for.
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+
+
+def _write_atomic(path: Path, data: bytes, durable: bool) -> os.stat_result:
     _ensure_dir(path.parent)
     tmp = path.parent / temp_name(path.name)
+    # One try from before the file exists: a signal (SIGTERM, Ctrl-C) is
+    # raised as the call that created the file returns, before any statement
+    # after it, so a cleanup that starts once ``fd`` is known can miss it.
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileNotFoundError:
-        # The folder was removed since we last saw it.
-        _known_dirs.discard(str(path.parent))
-        _ensure_dir(path.parent)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileNotFoundError:
+            # The folder was removed since we last saw it.
+            _known_dirs.discard(str(path.parent))
+            _ensure_dir(path.parent)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -63,8 +76,10 @@ def write_atomic(path: Path, data: bytes, durable: bool = False) -> os.stat_resu
             st = os.fstat(fh.fileno())
         os.replace(tmp, path)
         return st
+    except FileExistsError:
+        raise  # not ours (O_EXCL): leave it
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 

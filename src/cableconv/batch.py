@@ -22,6 +22,7 @@ import hashlib
 import math
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -30,6 +31,7 @@ from cableconv.atomic import sweep_stale_temps, write_atomic
 from cableconv.diagnostics import LEVELS, Diagnostic, counts
 from cableconv.incremental import InputStamp, Manifest, OutputStamp, settings_key
 from cableconv.inputs import Input
+from cableconv.interrupts import described
 from cableconv.options import Options
 from cableconv.pipeline import Converted, convert_source
 from cableconv.source import UnreadableInput, decode, read_bytes
@@ -45,6 +47,8 @@ TOO_LARGE = "CC505"  # a document larger than a format is made for
 INTERNAL_ERROR = "CC502"  # cableconv failed on this input: a bug, reported, the batch goes on
 WORKER_DIED = "CC503"  # the process converting this input died (a crash, the OOM killer)
 OUTPUT_CLASH = "CC504"  # two inputs would write the same outputs
+#: Why an input has no result: the run stopped (Ctrl-C, SIGTERM) before it.
+NOT_REACHED = "not converted: the run was interrupted first"
 
 #: Rough cost of reading, normalising and parsing one document, in CPU
 #: milliseconds on one core, and of starting a worker process (fork, pipes)
@@ -61,21 +65,28 @@ class DocResult:
     """What happened to one input."""
 
     input: Input
-    status: str  # "converted" | "failed" | "skipped"
+    status: str  # "converted" | "failed" | "skipped" | "interrupted" (not reached)
     outputs: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     reason: str = ""
     stamp: InputStamp | None = None
     written: dict[str, OutputStamp] = field(default_factory=dict)
-    #: Diagnostic counts recorded by an earlier run, for a skipped input.
+    #: Diagnostic counts (by level, by code) recorded by an earlier run, for a skipped input.
     recorded_counts: dict[str, int] | None = None
+    recorded_codes: dict[str, int] | None = None
 
     def counts(self) -> dict[str, int]:
         """Diagnostics by level (for a skipped input: as recorded when converted)."""
         if self.recorded_counts is not None:
             return {level: int(self.recorded_counts.get(level, 0)) for level in LEVELS}
         return {level: n for level, n in counts(self.diagnostics).items()}
+
+    def codes(self) -> dict[str, int]:
+        """Diagnostics by code, sorted (for a skipped input: as recorded)."""
+        if self.recorded_codes is not None:
+            return dict(sorted(self.recorded_codes.items()))
+        return dict(sorted(Counter(d.code for d in self.diagnostics).items()))
 
     @property
     def has_errors(self) -> bool:
@@ -300,14 +311,42 @@ class Batch:
     #: Processes actually used by the last run (1: this one; on a cluster,
     #: its worker threads).
     used_jobs: int = 1
-    #: Why the manifest could not be saved, if it could not: the outputs are
-    #: fine, the next run converts them again.
+    #: Why the manifest could not be saved (CC521), or read (CC520), if it
+    #: could not: the outputs are fine, a run converts them again.
     manifest_problem: str = ""
+    manifest_unread: str = ""
+    #: The signal that stopped the last run (``SIGINT``, ``SIGTERM``), if one did.
+    interrupted: str = ""
 
     def run(self, items: list[Input]) -> list[DocResult]:
+        """A result for every input, in input order. Interrupted (Ctrl-C,
+        SIGTERM: a :class:`KeyboardInterrupt`), it stops converting, saves
+        the manifest, sets :attr:`interrupted` and returns what it has: the
+        inputs it did not reach have the status ``interrupted``."""
         results: list[DocResult | None] = [None] * len(items)
         manifest = Manifest.load(self.outdir) if self.incremental else None
+        if manifest is not None and manifest.problem:
+            self.manifest_unread = manifest.problem
         settings = settings_key(self.options) if manifest is not None else ""
+        try:
+            self._run(items, results, manifest, settings)
+        except KeyboardInterrupt as exc:
+            self.interrupted = described(exc).name
+        finally:
+            if manifest is not None:
+                self._save(manifest)
+        return [
+            r if r is not None else DocResult(item, "interrupted", reason=NOT_REACHED)
+            for item, r in zip(items, results, strict=True)
+        ]
+
+    def _run(
+        self,
+        items: list[Input],
+        results: list[DocResult | None],
+        manifest: Manifest | None,
+        settings: str,
+    ) -> None:
         work = self._plan(items, results, manifest, settings)
         self.used_jobs = workers_for(self.jobs, work, {f.name: f for f in self.formats})
         self.on_plan(len(work), sum(1 for r in results if r is not None))
@@ -328,20 +367,15 @@ class Batch:
             for folder in {(self.outdir / job.input.rel).parent for job in work}:
                 sweep_stale_temps(folder)
         last_save = time.monotonic()
-        try:
-            for index, result in self._convert(work):
-                results[index] = result
-                if manifest is not None:
-                    self._record(manifest, result, settings)
-                    if time.monotonic() - last_save > CHECKPOINT_SECONDS:
-                        self._save(manifest)
-                        last_save = time.monotonic()
-                self.on_done(result)
-                emit_ready()
-        finally:
+        for index, result in self._convert(work):
+            results[index] = result
             if manifest is not None:
-                self._save(manifest)
-        return [r for r in results if r is not None]
+                self._record(manifest, result, settings)
+                if time.monotonic() - last_save > CHECKPOINT_SECONDS:
+                    self._save(manifest)
+                    last_save = time.monotonic()
+            self.on_done(result)
+            emit_ready()
 
     def _save(self, manifest: Manifest) -> None:
         try:
@@ -384,6 +418,7 @@ class Batch:
                     outputs=manifest.outputs(key, list(suffixes)),
                     reason="up to date",
                     recorded_counts=manifest.diagnostics(key),
+                    recorded_codes=manifest.codes(key),
                 )
         return work
 
@@ -429,6 +464,7 @@ class Batch:
                 settings,
                 result.written,
                 result.counts(),
+                result.codes(),
             )
         elif result.status == "failed":
             manifest.forget(key)

@@ -139,6 +139,9 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC503": ("error", "the worker process died while converting this input"),
     "CC504": ("error", "two inputs would write the same outputs"),
     "CC505": ("error", "document too large for this format; that format is not written"),
+    # the output folder (cableconv.batch, cableconv.incremental)
+    "CC520": ("warning", "the output folder's manifest cannot be read; every input is redone"),
+    "CC521": ("warning", "the output folder's manifest cannot be saved; the next run redoes all"),
     # batches on a Dask cluster (CC54x): each ends the run; the manifest is kept
     "CC540": ("error", "no Dask scheduler answers at the --cluster address"),
     "CC541": ("error", "the Dask cluster has no worker"),

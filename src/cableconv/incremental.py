@@ -134,18 +134,30 @@ def sha256_file(path: Path) -> str:
 class Manifest:
     """The record of what an output folder holds and what it was made from."""
 
-    def __init__(self, outdir: Path, entries: dict[str, dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self, outdir: Path, entries: dict[str, dict[str, Any]] | None = None, problem: str = ""
+    ) -> None:
         self.outdir = outdir
         self.path = outdir / MANIFEST_NAME
         self.entries: dict[str, dict[str, Any]] = entries or {}
+        #: Why the manifest on disk could not be used (truncated, not ours).
+        self.problem = problem
         self._changed: set[str] = set()
         self._dropped: set[str] = set()
 
     @classmethod
     def load(cls, outdir: Path) -> Manifest:
-        """The folder's manifest; an empty one when it is missing or unreadable
-        (everything is then converted again, which is always safe)."""
-        return cls(outdir, _read_entries(outdir / MANIFEST_NAME))
+        """The folder's manifest; an empty one when it is missing, or, with
+        :attr:`problem` saying why, when it is unreadable (everything is then
+        converted again, which is always safe, and the next save replaces it)."""
+        path = outdir / MANIFEST_NAME
+        try:
+            return cls(outdir, _parse(path.read_bytes()))
+        except FileNotFoundError:
+            return cls(outdir)
+        except (OSError, CorruptManifest) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            return cls(outdir, problem=f"{path}: {why}; every input is converted again")
 
     # ---- deciding -----------------------------------------------------------
     def stale_formats(
@@ -205,6 +217,11 @@ class Manifest:
         counts: dict[str, int] = self.entries.get(key, {}).get("diagnostics", {})
         return counts
 
+    def codes(self, key: str) -> dict[str, int]:
+        """Diagnostic counts by code recorded when the input was converted."""
+        codes: dict[str, int] = self.entries.get(key, {}).get("codes", {})
+        return codes
+
     def outputs(self, key: str, names: list[str]) -> list[str]:
         recs = self.entries.get(key, {}).get("outputs", {})
         return [str(self.outdir / recs[n][0]) for n in names if n in recs]
@@ -218,6 +235,7 @@ class Manifest:
         settings: str,
         written: dict[str, OutputStamp],
         diagnostics: dict[str, int],
+        codes: dict[str, int] | None = None,
     ) -> None:
         """Note a conversion. Outputs of other formats made from the same
         input and settings stay recorded; any others are forgotten."""
@@ -241,6 +259,7 @@ class Manifest:
             "settings": settings,
             "outputs": outputs,
             "diagnostics": diagnostics,
+            "codes": dict(codes or {}),
         }
         self._changed.add(key)
         self._dropped.discard(key)
@@ -267,7 +286,7 @@ class Manifest:
                 merged.pop(key, None)
             for key in self._changed:
                 if key in self.entries:
-                    merged[key] = self.entries[key]
+                    merged[key] = self._newer(self.entries[key], merged.get(key))
             data = {"manifest_version": MANIFEST_VERSION, "documents": merged}
             # ASCII: a file name that is not UTF-8 holds surrogates, which UTF-8 cannot encode
             text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
@@ -275,16 +294,61 @@ class Manifest:
         self._changed.clear()
         self._dropped.clear()
 
+    def _newer(self, ours: dict[str, Any], theirs: dict[str, Any] | None) -> dict[str, Any]:
+        """Our entry for a document, or the one another run saved meanwhile,
+        whichever describes the outputs on disk now.
+
+        Two runs into one folder may write the same output; the one that
+        renamed its file last is not always the one that saves its manifest
+        last. An output record that no longer matches the file is never
+        kept (the next run writes that output again), and when the other
+        run's entry matches every file on disk and ours does not, theirs is
+        the truth.
+        """
+        ours_out: dict[str, list[Any]] = ours.get("outputs", {})
+        matching = {n: rec for n, rec in ours_out.items() if self._output_unchanged(rec)}
+        if len(matching) == len(ours_out):
+            return ours
+        if theirs is not None:
+            theirs_out = theirs.get("outputs", {})
+            if (
+                isinstance(theirs_out, dict)
+                and theirs_out
+                and all(self._output_unchanged(rec) for rec in theirs_out.values())
+            ):
+                return theirs
+        return {**ours, "outputs": matching}
+
+
+class CorruptManifest(ValueError):
+    """The manifest file is there but cannot be used."""
+
+
+def _parse(raw: bytes) -> dict[str, dict[str, Any]]:
+    if not raw.strip():
+        raise CorruptManifest("the manifest is empty (a disk that filled up?)")
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:
+        raise CorruptManifest(f"the manifest is not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
+        raise CorruptManifest("the manifest is not one cableconv wrote")
+    if data.get("manifest_version") != MANIFEST_VERSION:
+        raise CorruptManifest(
+            f"the manifest has version {data.get('manifest_version')!r}, "
+            f"this cableconv reads {MANIFEST_VERSION}"
+        )
+    docs: dict[str, dict[str, Any]] = data["documents"]
+    return docs
+
 
 def _read_entries(path: Path) -> dict[str, dict[str, Any]]:
+    """The entries on disk; none when the file is missing or unusable (the
+    save replaces it)."""
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        return _parse(path.read_bytes())
+    except (OSError, CorruptManifest):
         return {}
-    if not isinstance(data, dict) or data.get("manifest_version") != MANIFEST_VERSION:
-        return {}
-    docs = data.get("documents")
-    return docs if isinstance(docs, dict) else {}
 
 
 @contextlib.contextmanager

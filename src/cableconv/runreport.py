@@ -29,23 +29,38 @@ class Tally:
     skipped: int
     failed: int
     with_errors: int
+    #: Inputs the run did not reach before it was interrupted.
+    interrupted: int = 0
+    #: Arguments or entries refused before any work (not found, a FIFO ...).
+    refused: int = 0
+    #: Diagnostics over all documents (a skipped one's as recorded).
+    errors: int = 0
+    warnings: int = 0
 
     @classmethod
-    def of(cls, results: Sequence[DocResult]) -> Tally:
+    def of(cls, results: Sequence[DocResult], refused: int = 0) -> Tally:
         by_status = Counter(r.status for r in results)
+        levels: Counter[str] = Counter()
+        for r in results:
+            levels.update(r.counts())
         return cls(
             len(results),
             by_status["converted"],
             by_status["skipped"],
             by_status["failed"],
             sum(1 for r in results if r.status != "failed" and r.has_errors),
+            by_status["interrupted"],
+            refused,
+            levels["error"],
+            levels["warning"],
         )
 
     @property
     def ok(self) -> bool:
-        """Every input converted (or was up to date). Errors reported on a
-        converted document do not fail the batch: ``cableconv check`` does."""
-        return not self.failed
+        """Every input converted (or was up to date), none refused. Errors
+        reported on a converted document do not fail the batch: ``cableconv
+        check`` does."""
+        return not (self.failed or self.interrupted or self.refused)
 
 
 def rate(tally: Tally, elapsed: float) -> float | None:
@@ -54,15 +69,25 @@ def rate(tally: Tally, elapsed: float) -> float | None:
     return worked / elapsed if worked and elapsed > 0 else None
 
 
+def _n(k: int, word: str) -> str:
+    return f"{k} {word}{'' if k == 1 else 's'}"
+
+
 def summary_line(tally: Tally, elapsed: float) -> str:
-    """``cableconv: 637 documents: 630 converted, 0 skipped, 7 failed in 1.23 s (517 docs/s)``"""
-    noun = "document" if tally.documents == 1 else "documents"
+    """``cableconv: 637 documents: 630 converted, 0 skipped, 7 failed; 9 errors,
+    41 warnings in 1.23 s (517 docs/s)``, with the inputs refused and, for an
+    interrupted run, those not reached."""
     text = (
-        f"cableconv: {tally.documents} {noun}: {tally.converted} converted, "
+        f"cableconv: {_n(tally.documents, 'document')}: {tally.converted} converted, "
         f"{tally.skipped} skipped, {tally.failed} failed"
     )
+    if tally.interrupted:
+        text += f", {tally.interrupted} not reached (interrupted)"
+    if tally.refused:
+        text += f"; {_n(tally.refused, 'input')} refused"
+    text += f"; {_n(tally.errors, 'error')}, {_n(tally.warnings, 'warning')}"
     if tally.with_errors:
-        text += f" ({tally.with_errors} with errors)"
+        text += f" ({tally.with_errors} converted with errors)"
     text += f" in {elapsed:.2f} s"
     per_second = rate(tally, elapsed)
     if per_second is not None:
@@ -71,7 +96,6 @@ def summary_line(tally: Tally, elapsed: float) -> str:
 
 
 def document_entry(result: DocResult) -> dict[str, Any]:
-    codes = Counter(d.code for d in result.diagnostics)
     entry: dict[str, Any] = {
         "input": str(result.input.path),
         "output_stem": result.input.rel.as_posix(),
@@ -79,7 +103,7 @@ def document_entry(result: DocResult) -> dict[str, Any]:
         "reason": result.reason,
         "outputs": list(result.outputs),
         "diagnostics": result.counts(),
-        "codes": dict(sorted(codes.items())),
+        "codes": result.codes(),
         "seconds": {k: round(v, 6) for k, v in result.seconds.items()},
         "total_seconds": round(sum(result.seconds.values()), 6),
     }
@@ -98,12 +122,18 @@ def build_report(
     options: str,
     problems: Sequence[InputProblem] = (),
     started: str = "",
+    state: str = "completed",
 ) -> dict[str, Any]:
-    tally = Tally.of(results)
+    """The ``--report`` JSON. ``state`` is ``completed``, ``running`` (written
+    at the start, so a run killed outright leaves no older report standing
+    that claims its outputs) or the signal that interrupted it
+    (``interrupted by SIGTERM``)."""
+    tally = Tally.of(results, len(problems))
     per_second = rate(tally, elapsed)
     return {
         "report_version": REPORT_VERSION,
         "cableconv_version": __version__,
+        "state": state,
         "started": started,
         "formats": list(formats),
         "output_folder": str(outdir),
@@ -115,6 +145,9 @@ def build_report(
             "skipped": tally.skipped,
             "failed": tally.failed,
             "with_errors": tally.with_errors,
+            "interrupted": tally.interrupted,
+            "errors": tally.errors,
+            "warnings": tally.warnings,
             "input_problems": len(problems),
             "elapsed_seconds": round(elapsed, 6),
             "docs_per_second": round(per_second, 3) if per_second is not None else None,

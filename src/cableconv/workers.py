@@ -75,6 +75,9 @@ def _worker_main(
         inherited.close()
     # Ctrl-C reaches the whole process group; the parent decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent stops its workers with SIGTERM: end as an exception, so the
+    # output being written leaves no temporary file and shutdown stops pandoc.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         if warm_up is not None:
             warm_up()
@@ -86,6 +89,11 @@ def _worker_main(
         if shutdown is not None:
             with contextlib.suppress(Exception):
                 shutdown()
+
+
+def _stop(signum: int, frame: object) -> None:
+    signal.signal(signum, signal.SIG_IGN)  # once: let the clean-up finish
+    raise SystemExit(128 + signum)
 
 
 def _serve(conn: Connection, runner: Runner) -> None:
@@ -259,6 +267,9 @@ class WorkerPool:
                 os.kill(worker.process.pid, signal.SIGTERM)
         for worker in self.workers:
             worker.process.join(timeout=5)
+            if worker.process.is_alive():  # stuck in native code: it cannot clean up
+                worker.process.kill()
+                worker.process.join()
             self._forget(worker)
         self.workers.clear()
 

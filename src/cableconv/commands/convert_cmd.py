@@ -3,16 +3,13 @@
 An input is a transcription, or a FRUS TEI file (``*.xml``), whose documents
 are converted one by one (:mod:`cableconv.readers.tei_input`).
 
-Exit status: 0 when every input was converted (or was up to date), 1 when an
-input failed (unreadable, not text, empty, a writer failed) or an argument
-named nothing, 2 for a usage error or when no input was found at all, 3 when
-the Dask cluster of ``--cluster`` could not go on (the finished documents
-are recorded: the same command resumes).
+Exit status: see :data:`EXIT_STATUS` (also in ``--help``).
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import time
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,13 +18,36 @@ from cableconv.batch import Batch, DocResult, default_jobs
 from cableconv.commands.args import add_cluster, add_settings, cluster_error, cluster_missing
 from cableconv.diagnostics import sort_diagnostics
 from cableconv.inputs import InputProblem, expand_inputs
+from cableconv.interrupts import described, interruptible
 from cableconv.options import Options
+from cableconv.outdir import preflight
 from cableconv.progress import Progress, mode_for
 from cableconv.readers import is_tei
+from cableconv.runreport import Tally, build_report, summary_line, write_report
 from cableconv.writers import FORMATS, parse_formats
 
 #: How many failed inputs the end-of-run list names (all are in --report).
 LIST_FAILURES = 20
+
+EXIT_STATUS = """exit status:
+  0    every input converted, or up to date
+  1    an input failed (unreadable, not text, empty, a writer failed), or an
+       argument or an entry of a folder was refused (not found, not a regular
+       file, out of reach); the others are converted
+  2    usage error, no input found, or OUTDIR cannot take outputs (nothing done)
+  3    the Dask cluster of --cluster could not go on (the finished documents
+       are recorded: the same command resumes)
+  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM: finished outputs are
+       kept, --report says what was done, the next run converts the rest"""
+
+
+class _EpilogAsIs(argparse.HelpFormatter):
+    """Descriptions wrapped as usual; the exit-status table kept as laid out."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("exit status:"):
+            return text
+        return super()._fill_text(text, width, indent)
 
 
 def _jobs(text: str) -> int:
@@ -47,8 +67,16 @@ def register(sub: Any) -> None:
         description="Convert transcriptions (files, folders of *.txt, globs) into OUTDIR. "
         "A FRUS TEI file (*.xml: a volume, or one document) gives one output per document, "
         "named after its xml:id. Inputs whose outputs are up to date are skipped (see --force).",
+        epilog=EXIT_STATUS,
+        formatter_class=_EpilogAsIs,
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="a transcription (.txt), a folder (its *.txt, in any case, recursively), "
+        "a glob pattern, or a FRUS TEI file (.xml)",
+    )
     p.add_argument(
         "--to",
         default="tei",
@@ -82,8 +110,18 @@ def register(sub: Any) -> None:
 
 
 def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: TextIO) -> int:
+    with interruptible():
+        try:
+            return _convert(args, options, err)
+        except KeyboardInterrupt as exc:  # before the batch started or as it ended
+            stop = described(exc)
+            err.write(f"cableconv convert: interrupted by {stop.name}\n")
+            return stop.exit_code
+
+
+def _convert(args: argparse.Namespace, options: Options, err: TextIO) -> int:
     t0 = time.perf_counter()
-    started = time.time()
+    started = time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime())
     try:
         formats = parse_formats(args.to)
     except ValueError as exc:
@@ -92,8 +130,9 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
     if missing := cluster_missing(args):
         err.write(f"cableconv convert: error: {missing}\n")
         return 2
+    outdir = Path(args.output)
     # Never take the outputs of an earlier run (OUTDIR inside an input folder) as inputs.
-    items, problems = expand_inputs(args.inputs, skip_dirs=(Path(args.output),))
+    items, problems = expand_inputs(args.inputs, skip_dirs=(outdir,))
     refused: list[InputProblem] = []
     if any(is_tei(item.path) for item in items):  # a TEI volume: one input per document
         from cableconv.readers.tei_input import expand
@@ -107,6 +146,24 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
             return 1
         err.write("cableconv convert: error: no input transcriptions found\n")
         return 2
+    unusable = preflight(outdir)
+    if unusable:  # said once, before any document is rendered
+        err.write(f"cableconv convert: error: -o {args.output}: {unusable}\n")
+        return 2
+
+    def report(results: list[DocResult], state: str) -> dict[str, Any]:
+        return build_report(
+            results,
+            elapsed=time.perf_counter() - t0,
+            formats=[f.name for f in formats],
+            outdir=outdir,
+            jobs=batch.used_jobs,
+            options=options.fingerprint(),
+            problems=problems,
+            started=started,
+            state=state,
+        )
+
     progress = Progress(err, mode_for(err, args.quiet))
     verbose: bool = args.verbose
 
@@ -127,7 +184,7 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
 
     batch = Batch(
         formats,
-        Path(args.output),
+        outdir,
         options,
         jobs=args.jobs or default_jobs(),
         force=args.force,
@@ -136,12 +193,14 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
         on_plan=planned,
         cluster=args.cluster,
     )
+    if args.report:  # no older report may stand claiming outputs this run is replacing
+        try:
+            write_report(Path(args.report), report([], "running"))
+        except OSError as exc:
+            err.write(f"cableconv convert: error: cannot write the report: {exc}\n")
+            return 2
     try:
-        results = batch.run(items)
-    except KeyboardInterrupt:
-        progress.finish()
-        err.write("cableconv convert: interrupted; finished outputs are kept\n")
-        return 130
+        results = batch.run(items)  # an interrupt ends it with the results so far
     except Exception as exc:
         if not (message := cluster_error(args, exc)):
             raise
@@ -151,35 +210,34 @@ def run_convert(args: argparse.Namespace, options: Options, out: TextIO, err: Te
     progress.finish()
     elapsed = time.perf_counter() - t0
 
-    from cableconv.runreport import Tally, build_report, summary_line, write_report
-
-    tally = Tally.of(results)
+    tally = Tally.of(results, len(problems))
     failed = [r for r in results if r.status == "failed"]
     for r in failed[:LIST_FAILURES]:
         err.write(f"failed: {r.input.path}: {r.reason}\n")
     if len(failed) > LIST_FAILURES:
         err.write(f"failed: ... and {len(failed) - LIST_FAILURES} more\n")
+    if batch.manifest_unread:
+        err.write(f"cableconv convert: warning CC520: {batch.manifest_unread}\n")
     if batch.manifest_problem:
-        err.write(f"cableconv convert: warning: {batch.manifest_problem}\n")
-    if not args.quiet:
-        err.write(summary_line(tally, elapsed) + "\n")
-    if args.report:
-        report = build_report(
-            results,
-            elapsed=elapsed,
-            formats=[f.name for f in formats],
-            outdir=Path(args.output),
-            jobs=batch.used_jobs,
-            options=options.fingerprint(),
-            problems=problems,
-            started=time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
+        err.write(f"cableconv convert: warning CC521: {batch.manifest_problem}\n")
+    if batch.interrupted:
+        err.write(
+            f"cableconv convert: interrupted by {batch.interrupted}; finished outputs are "
+            "kept, the next run converts the rest\n"
         )
+    if not args.quiet or batch.interrupted:
+        err.write(summary_line(tally, elapsed) + "\n")
+    code = 0 if tally.ok else 1
+    if batch.interrupted:
+        code = 128 + signal.Signals[batch.interrupted].value
+    if args.report:
+        state = f"interrupted by {batch.interrupted}" if batch.interrupted else "completed"
         try:
-            write_report(Path(args.report), report)
+            write_report(Path(args.report), report(results, state))
         except OSError as exc:
             err.write(f"cableconv convert: error: cannot write the report: {exc}\n")
-            return 1
-    return 0 if tally.ok and not problems else 1
+            return code or 1
+    return code
 
 
 def _document_line(r: DocResult) -> str:
