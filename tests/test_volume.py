@@ -252,3 +252,27 @@ def test_a_file_that_is_not_tei_is_a_failed_input(tmp_path: Path) -> None:
     bad.write_text("<not-closed>")
     code, err = build(bad, tmp_path / "out")
     assert code == 1 and "CC600" in err
+
+
+#: Development-corpus volumes whose transcriptions are built into a volume
+#: (every era: 1872 despatches, a 1902 appendix, the 1944 and 1955 excerpts
+#: with their source notes and file numbers, an 1894 volume of 138 documents).
+CORPUS_VOLUMES = ("frus1872p2v4", "frus1894Nicaragua", "frus1902app1", "frus1944Quebec")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", CORPUS_VOLUMES)
+def test_a_corpus_volume_of_transcriptions_is_valid_frus(
+    corpus_docs: Path, tmp_path: Path, name: str
+) -> None:
+    spec = tmp_path / "VOLUME.toml"
+    spec.write_text(
+        f'[volume]\nid = "{name}"\ntitle = "{name}"\n'
+        f'[[chapter]]\ntitle = "All"\ndocuments = ["{corpus_docs / name}/*.txt"]\n'
+    )
+    code, err = build(spec, tmp_path / "out", "--to", "tei", "-q")
+    assert code == 0, err
+    root = etree.parse(str(tmp_path / "out" / f"{name}.xml")).getroot()
+    assert frus_relaxng().validate(root.getroottree()), frus_relaxng().error_log
+    docs = root.findall(f".//{TEI}div[@type='document']")
+    assert len(docs) == len(list((corpus_docs / name).glob("*.txt")))
