@@ -44,6 +44,7 @@ def main() -> int:
     if not volumes:
         print(f"no corpus at {CORPUS}: skipped")
         return 0
+    load_before = os.getloadavg()[0]
     rows = []
     for path in volumes:
         wall, cpu, docs = measure(path)
@@ -56,7 +57,8 @@ def main() -> int:
         "# Reading FRUS TEI volumes",
         "",
         f"`python bench/tei_read.py`, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs; "
-        f"best of {RUNS}, parsing included.",
+        f"best of {RUNS}, parsing included; load average {load_before:.1f} before and "
+        f"{os.getloadavg()[0]:.1f} after (wall time grows with it, CPU time does not).",
         "",
         "| volume | MB | documents | wall s | CPU s | documents/s |",
         "|---|---:|---:|---:|---:|---:|",
