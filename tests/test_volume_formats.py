@@ -353,3 +353,29 @@ def test_settings_are_read_beside_the_volume_toml(tmp_path: Path) -> None:
     assert code == 0, err
     width = float(pypdf.PdfReader(tmp_path / "out" / "v1.pdf").pages[0].mediabox.width)
     assert round(width) == 595  # A4, not US Letter (612)
+
+
+def tei_marks(path: Path) -> list[list[str]]:
+    root = etree.parse(str(path)).getroot()
+    return [
+        [n.get("n") or "" for n in d.iter(f"{TEI}note") if n.get(XML_ID)]
+        for d in root.iter(f"{TEI}div")
+        if d.get("type") == "document"
+    ]
+
+
+def test_each_note_shows_its_printed_mark_in_the_epub_and_markdown(built: Path) -> None:
+    expected = tei_marks(output(built, ".xml"))
+    assert any(len(set(m)) < len(m) for m in expected)  # a mark printed twice (page-based)
+    with zipfile.ZipFile(output(built, ".epub")) as z:
+        text = "".join(z.read(n).decode() for n in sorted(z.namelist()) if n.endswith(".xhtml"))
+    refs = re.findall(r'href="#d(\d+)fn\d+" id="d\d+fnref\d+"><sup>([^<]*)</sup>', text)
+    epub: list[list[str]] = [[] for _ in expected]
+    for number, mark in refs:
+        epub[int(number) - 1].append(mark)
+    assert epub == expected
+    md = output(built, ".md").read_text()
+    labels: list[list[str]] = [[] for _ in expected]
+    for number, label in re.findall(r"^\[\^d(\d+)-([^\]]*)\]:", md, re.M):
+        labels[int(number) - 1].append(label.rsplit("-", 1)[0] if "-" in label else label)
+    assert labels == expected

@@ -72,6 +72,7 @@ class _Notes:
         self.doc_id = doc_id
         self.marks = marks
         self.asides: list[Json] = []
+        self.count = 0
 
     def take(self, node: Any) -> Any:
         if isinstance(node, dict):
@@ -83,7 +84,8 @@ class _Notes:
         return node
 
     def noteref(self, blocks: list[Json]) -> Json:
-        k = len(self.asides) + 1
+        self.count += 1
+        k = self.count
         mark = self.marks[k - 1] if k <= len(self.marks) else str(k)
         note_id, ref_id = f"{self.doc_id}fn{k}", f"{self.doc_id}fnref{k}"
         shown = html.escape(mark or "*")
