@@ -276,3 +276,17 @@ def test_a_corpus_volume_of_transcriptions_is_valid_frus(
     assert frus_relaxng().validate(root.getroottree()), frus_relaxng().error_log
     docs = root.findall(f".//{TEI}div[@type='document']")
     assert len(docs) == len(list((corpus_docs / name).glob("*.txt")))
+
+
+def test_what_the_writers_lose_is_said_once_at_its_line(tmp_path: Path) -> None:
+    from cableconv.diagnostics import Diagnostic, Span
+    from cableconv.options import Options
+    from cableconv.volume.build import _Losses
+
+    path = tmp_path / "d1.txt"
+    path.write_text("Heading\n\nText 9 here.\n")
+    lost = Diagnostic("CC401", "footnote marker 9 without a note", Span(14, 15), file=str(path))
+    losses = _Losses(Options())
+    first = losses([lost, lost])
+    assert [(d.code, d.place.line, d.place.col) for d in first if d.place] == [("CC401", 3, 6)]
+    assert losses([lost]) == []  # the next format's report of the same marker

@@ -19,17 +19,18 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from cableconv.atomic import write_atomic
 from cableconv.batch import Batch, DocResult
-from cableconv.diagnostics import Diagnostic
+from cableconv.diagnostics import Diagnostic, Place, Span
 from cableconv.incremental import settings_key
 from cableconv.inputs import Input
 from cableconv.model import from_json
 from cableconv.options import Options
+from cableconv.source import UnreadableInput, read_source
 from cableconv.volume.assemble import Volume, VolumeDocument, numbered, read_paragraphs
 from cableconv.volume.formats import VolumeFormat
 from cableconv.volume.lists import Entry, Kind, read_list
@@ -211,6 +212,36 @@ def volume_key(
     return h.hexdigest()
 
 
+class _Losses:
+    """What the volume writers could not render, each once (the PDF, DOCX,
+    EPUB and Markdown report the same marker without a note) and at its
+    ``line:col`` in the transcription, read again to find its lines."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.seen: set[tuple[str, str, object, str]] = set()
+        self.lines: dict[str, Callable[[Span], Place] | None] = {}
+
+    def __call__(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+        out = []
+        for d in diagnostics:
+            key = (d.file, d.code, d.span, d.message)
+            if key in self.seen:
+                continue
+            self.seen.add(key)
+            place = self._place(d.file) if d.span is not None and d.place is None else None
+            out.append(d.located(d.file, place) if place is not None else d)
+        return out
+
+    def _place(self, file: str) -> Callable[[Span], Place] | None:
+        if file not in self.lines:
+            try:
+                self.lines[file] = read_source(Path(file), self.options.max_bytes).lines.place
+            except (UnreadableInput, OSError):
+                self.lines[file] = None
+        return self.lines[file]
+
+
 def _give_back_memory() -> None:
     """After a volume format: what it freed handed back to the system, so the
     next format (pandoc for the EPUB after typst for the PDF) does not add
@@ -247,6 +278,7 @@ def write_formats(
     spec = volume.spec
     manifest_path = cache_dir(outdir, spec) / VOLUME_MANIFEST
     manifest = _load_manifest(manifest_path)
+    fresh = _Losses(options)
     for fmt in formats:
         target = outdir / (spec.id + fmt.suffix)
         key = volume_key(spec, models, fmt, options)
@@ -274,7 +306,7 @@ def write_formats(
         finally:
             run.seconds[fmt.name] = time.perf_counter() - t0
             _give_back_memory()
-        run.diagnostics.extend(output.diagnostics)
+        run.diagnostics.extend(fresh(output.diagnostics))
         run.written.append(fmt.name)
         on_written(fmt.name, run.seconds[fmt.name])
         run.outputs[fmt.name] = str(target)
