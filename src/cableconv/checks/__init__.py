@@ -44,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     Rule("only_a_heading", text.only_a_heading),
     Rule("control_characters", text.control_characters),
     Rule("invisible_characters", invisible.invisible_characters),
+    Rule("undrawable_characters", text.undrawable_characters),
     Rule("marker_without_note", footnotes.marker_without_note),
     Rule("footnote_numbering", footnotes.numbering),
     Rule("footnote_list_order", footnotes.list_order),

@@ -1,5 +1,5 @@
 """Rules on the text as a whole: an empty document, one that is only a
-heading, control characters."""
+heading, control characters, characters the PDF cannot draw."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from cableconv.checks.context import CheckContext
 from cableconv.diagnostics import Diagnostic, Span
+from cableconv.glyphs import named, undrawn
 from cableconv.model import Heading
 from cableconv.notes import read_note_list
 
@@ -85,3 +86,25 @@ def control_characters(ctx: CheckContext) -> Iterator[Diagnostic]:
             m.end(),
             hint="delete it; if it stood for a letter or a quote, type that instead",
         )
+
+
+def undrawable_characters(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Characters no font of the PDF has (CJK, emoji): the PDF shows empty
+    boxes there, as ``convert`` says too (CC403). One warning a line, at the
+    first such character, naming them all; ``check --strict`` fails on it."""
+    text = ctx.source.text
+    if text.isascii():
+        return
+    start = 0
+    for line in text.splitlines(keepends=True):
+        missing = undrawn(line)
+        if missing:
+            first = start + min(line.index(ch) for ch in missing)
+            yield Diagnostic(
+                "CC403",
+                f"the PDF's fonts cannot draw {named(missing)}; the PDF shows a box there",
+                Span(first, first + 1),
+                hint="the TEI, JSON, Markdown and DOCX keep the characters; "
+                "transliterate them if the PDF must show them",
+            )
+        start += len(line)

@@ -32,6 +32,7 @@ import os
 import re
 from typing import Any
 
+from cableconv import glyphs
 from cableconv.diagnostics import Diagnostic, Span
 from cableconv.model import Document
 from cableconv.options import PDF_STANDARDS, Options
@@ -179,45 +180,23 @@ def write_pdf(doc: Document, options: Options = Options()) -> Output:
     return Output(pdf, tuple(losses))
 
 
-#: What the fonts bundled with typst (Libertinus Serif, New Computer Modern)
-#: draw: Latin with its extensions and diacritics, Greek, Cyrillic,
-#: punctuation, currency, letterlike symbols, arrows, mathematical operators
-#: and the Latin ligatures. A character outside shows as an empty box.
-_DRAWN = (
-    (0x0000, 0x036F),
-    (0x0370, 0x03FF),
-    (0x0400, 0x052F),
-    (0x1E00, 0x1EFF),
-    (0x2000, 0x206F),
-    (0x20A0, 0x20CF),
-    (0x2100, 0x22FF),
-    (0xFB00, 0xFB06),
-)
-
-
-def drawn(ch: str) -> bool:
-    """Whether the PDF's fonts draw ``ch``.
-
-    >>> drawn("é"), drawn("Ж"), drawn("\u1196")
-    (True, True, False)
-    """
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _DRAWN)
+#: What the PDF draws, found by drawing every character (:mod:`cableconv.glyphs`).
+drawn = glyphs.drawn
 
 
 def missing_glyphs(text: str, span: Span) -> Diagnostic | None:
     """A warning when a piece of text has characters the PDF's fonts cannot
     draw (an emoji, a Chinese name): the PDF shows boxes there. Run on each
     piece of text as the AST is built."""
-    if text.isascii():
-        return None
-    missing = sorted({ch for ch in text if not drawn(ch)})
+    missing = glyphs.undrawn(text)
     if not missing:
         return None
-    shown = " ".join(f"U+{ord(ch):04X} {ch}" for ch in missing[:5])
+    if span.end - span.start == len(text):  # the text as typed: point at the first box
+        first = min(text.index(ch) for ch in missing)
+        span = Span(span.start + first, span.start + first + 1)
     return Diagnostic(
         "CC403",
-        f"the PDF's fonts cannot draw {shown}; the PDF shows a box there",
+        f"the PDF's fonts cannot draw {glyphs.named(missing)}; the PDF shows a box there",
         span,
         hint="the TEI, JSON, Markdown and DOCX keep the characters",
     )
