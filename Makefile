@@ -13,7 +13,7 @@ OUTPUTS := $(foreach e,$(EXTS),$(patsubst samples/%.txt,out/%.$(e),$(SAMPLES)))
 SOURCES := $(shell find src -type f ! -path '*/__pycache__/*' ! -name '*.pyc' ! -path '*.egg-info/*')
 BENCH_ARGS ?=
 
-.PHONY: all install test lint typecheck check corpus golden previews bench check-outputs clean volume
+.PHONY: all install test lint typecheck check corpus golden previews bench check-outputs clean volume convert
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS) volume
@@ -41,6 +41,20 @@ VOLUME_FORMATS ?= all
 volume: $(STAMP)
 	$(BIN)/cableconv volume samples/volume/VOLUME.toml -o out/volume --quiet \
 		$(if $(filter all,$(VOLUME_FORMATS)),,--to $(VOLUME_FORMATS))
+
+# Your own folder, as one batch: worker processes, the progress bar, the
+# summary and a report, and only what changed is converted again.
+#   make convert IN=path/to/transcriptions [OUT=out] [FORMATS=tei,json] [JOBS=0]
+# (make -j over samples/ runs one process per sample: 4 min 44 s for 638
+# documents, against 16-37 s for this one run.)
+OUT    ?= out
+JOBS   ?= 0
+REPORT ?= $(OUT)/.cableconv-report.json
+convert: $(STAMP)
+	@if [ -z "$(IN)" ]; then \
+	  echo "usage: make convert IN=FOLDER [OUT=$(OUT)] [FORMATS=$(FORMATS)] [JOBS=$(JOBS)]" >&2; exit 2; fi
+	$(BIN)/cableconv convert "$(IN)" --to $(FORMATS) -o "$(OUT)" -j $(JOBS) --report "$(REPORT)"
+	@echo "report: $(REPORT)"
 
 # The suite (doctests in src/ included); whole-corpus sweeps are `make corpus`.
 test: $(STAMP)

@@ -236,3 +236,18 @@ def test_quiet_or_not_a_terminal_means_no_bar() -> None:
 
     assert mode_for(io.StringIO(), quiet=False) == "lines"
     assert mode_for(io.StringIO(), quiet=True) == "off"
+
+
+def test_readme_and_help_agree_on_what_convert_writes_by_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    assert "`--to tei` is the default" in readme
+    assert cli("convert", "--help")[0] == 0
+    assert "(default: tei)" in " ".join(capsys.readouterr().out.split())
+
+
+def test_make_has_a_convert_target_for_any_folder() -> None:
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text("utf-8")
+    assert "\nconvert: " in makefile
+    assert 'cableconv convert "$(IN)"' in makefile and "--report" in makefile
