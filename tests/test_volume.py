@@ -290,3 +290,17 @@ def test_what_the_writers_lose_is_said_once_at_its_line(tmp_path: Path) -> None:
     first = losses([lost, lost])
     assert [(d.code, d.place.line, d.place.col) for d in first if d.place] == [("CC401", 3, 6)]
     assert losses([lost]) == []  # the next format's report of the same marker
+
+
+def test_a_heading_numbered_otherwise_than_the_volume_is_kept_and_reported(
+    tmp_path: Path,
+) -> None:
+    spec = small_volume(
+        tmp_path,
+        {"a/d1.txt": doc(head="5. Memorandum From the Secretary of State to the President")},
+    )
+    code, err = build(spec, tmp_path / "out", "--to", "tei,md")
+    assert code == 0
+    assert "d1.txt:1:1: warning CC709 the heading is numbered 5, but this is document 1" in err
+    # kept as printed (its dot escaped: Markdown would read "5." as a list)
+    assert "## 5\\. Memorandum From the Secretary" in (tmp_path / "out" / "v1.md").read_text()

@@ -172,6 +172,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC706": ("error", "a document could not be converted; the volume marks its place"),
     "CC707": ("info", "a name matches several persons of the list; not linked"),
     "CC708": ("info", "volume PDF written without PDF/A: the volume has no date"),
+    "CC709": ("warning", "a heading's printed number is not the document's number in the volume"),
 }
 
 

@@ -111,7 +111,7 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
         err.write(f"cableconv volume: {message}\n")
         return 3
     progress.finish()
-    volume, models = assemble(spec, results, outdir)
+    volume, models = assemble(spec, results, outdir, options)
     run = VolumeRun(volume, results)
     write_formats(
         volume,

@@ -28,10 +28,16 @@ from cableconv.batch import Batch, DocResult
 from cableconv.diagnostics import Diagnostic, Place, Span
 from cableconv.incremental import settings_key
 from cableconv.inputs import Input
-from cableconv.model import from_json
+from cableconv.model import Document, from_json
 from cableconv.options import Options
 from cableconv.source import UnreadableInput, read_source
-from cableconv.volume.assemble import Volume, VolumeDocument, numbered, read_paragraphs
+from cableconv.volume.assemble import (
+    Volume,
+    VolumeDocument,
+    numbered,
+    printed_number,
+    read_paragraphs,
+)
 from cableconv.volume.formats import VolumeFormat
 from cableconv.volume.lists import Entry, Kind, read_list
 from cableconv.volume.spec import VolumeSpec
@@ -127,7 +133,7 @@ def _read_list(path: Path | None, kind: Kind, problems: list[Diagnostic]) -> tup
 
 
 def assemble(
-    spec: VolumeSpec, results: list[DocResult], outdir: Path
+    spec: VolumeSpec, results: list[DocResult], outdir: Path, options: Options = Options()
 ) -> tuple[Volume, dict[str, bytes]]:
     """The volume from the batch's results, and each document's model bytes
     (what the volume outputs depend on), by input key."""
@@ -159,6 +165,8 @@ def assemble(
                     file=str(spec.path),
                 )
             )
+        if document is not None:
+            problems += _number_checked(document, number, path)
         docs.append(VolumeDocument(number, chapter, path, document, "" if document else problem))
     preface: tuple[str, ...] = ()
     if spec.preface is not None:
@@ -179,9 +187,29 @@ def assemble(
         persons=_read_list(spec.persons, "person", problems),
         terms=_read_list(spec.terms, "term", problems),
         preface=preface,
-        problems=tuple(problems),
+        problems=tuple(_Losses(options)(problems)),
     )
     return volume, models
+
+
+def _number_checked(document: Document, number: int, path: Path) -> list[Diagnostic]:
+    """A heading that prints its own document number (``1. Memorandum …``)
+    keeps it, as printed; when it is not the document's number in this
+    volume, the outputs show two numberings, which is said (CC709)."""
+    printed = printed_number(document.title)
+    if printed is None or printed == number:
+        return []
+    heading = document.heading
+    return [
+        Diagnostic(
+            "CC709",
+            f"the heading is numbered {printed}, but this is document {number} of the volume",
+            heading.span if heading is not None else None,
+            hint="the heading is kept as printed; the TEI numbers the document "
+            f"{number} (n, xml:id d{number}); check the order of the chapters' documents",
+            file=str(path),
+        )
+    ]
 
 
 def volume_key(
