@@ -379,3 +379,29 @@ def test_each_note_shows_its_printed_mark_in_the_epub_and_markdown(built: Path) 
     for number, label in re.findall(r"^\[\^d(\d+)-([^\]]*)\]:", md, re.M):
         labels[int(number) - 1].append(label.rsplit("-", 1)[0] if "-" in label else label)
     assert labels == expected
+
+
+def test_each_docx_section_numbers_its_notes_as_its_document_printed_them(built: Path) -> None:
+    from cableconv.writers.docx_notes import plan_notes
+
+    marks = tei_marks(output(built, ".xml"))
+    body = etree.fromstring(zipfile.ZipFile(output(built, ".docx")).read("word/document.xml"))
+    document = -1
+    numbering: dict[int, tuple[str | None, int]] = {}
+    for p in body.iter(f"{W}p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        if style is not None and style.get(f"{W}val") == "Heading2":
+            document += 1
+        section = p.find(f"{W}pPr/{W}sectPr")
+        if section is not None and document >= 0:
+            props = section.find(f"{W}footnotePr")
+            if props is not None:
+                fmt = props.find(f"{W}numFmt").get(f"{W}val")
+                numbering[document] = (fmt, int(props.find(f"{W}numStart").get(f"{W}val")))
+    expected = {}
+    for k, m in enumerate(marks):
+        plan = plan_notes(m)
+        if plan.fmt is not None:
+            expected[k] = (plan.fmt, plan.start)
+    assert numbering == expected
+    assert any(start > 1 for _, start in expected.values())  # a document whose notes start at 3
