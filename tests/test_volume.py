@@ -304,3 +304,11 @@ def test_a_heading_numbered_otherwise_than_the_volume_is_kept_and_reported(
     assert "d1.txt:1:1: warning CC709 the heading is numbered 5, but this is document 1" in err
     # kept as printed (its dot escaped: Markdown would read "5." as a list)
     assert "## 5\\. Memorandum From the Secretary" in (tmp_path / "out" / "v1.md").read_text()
+
+
+def test_a_title_no_xml_can_hold_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "V.toml").write_text(
+        '[volume]\nid = "v"\ntitle = "A \\u001b title"\n[[chapter]]\ntitle = "A"\n'
+    )
+    with pytest.raises(VolumeError, match="U\\+001B"):
+        load_spec(tmp_path / "V.toml")

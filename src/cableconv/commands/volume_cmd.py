@@ -104,6 +104,10 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
             on_plan=lambda todo, skipped: progress.start(todo),
             cluster=args.cluster,
         )
+    except KeyboardInterrupt:
+        progress.finish()
+        err.write("cableconv volume: interrupted; the documents converted are kept\n")
+        return 130
     except Exception as exc:
         if not (message := cluster_error(args, exc)):
             raise
@@ -113,16 +117,20 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
     progress.finish()
     volume, models = assemble(spec, results, outdir, options)
     run = VolumeRun(volume, results)
-    write_formats(
-        volume,
-        models,
-        formats,
-        outdir,
-        options,
-        run,
-        force=args.force,
-        on_written=_shown(args, err),
-    )
+    try:
+        write_formats(
+            volume,
+            models,
+            formats,
+            outdir,
+            options,
+            run,
+            force=args.force,
+            on_written=_shown(args, err),
+        )
+    except KeyboardInterrupt:
+        err.write("cableconv volume: interrupted; the files written are kept\n")
+        return 130
     for d in sort_diagnostics([*volume.problems, *run.diagnostics]):
         if d.level == "error" or (d.level == "warning" and not args.quiet) or args.verbose:
             err.write(d.format() + "\n")
@@ -164,16 +172,20 @@ def _from_tei(
         err.write(f"cableconv volume: error: {exc}\n")
         return 1
     run = VolumeRun(volume, [])
-    write_formats(
-        volume,
-        models,
-        formats,
-        Path(args.output),
-        options,
-        run,
-        force=args.force,
-        on_written=_shown(args, err),
-    )
+    try:
+        write_formats(
+            volume,
+            models,
+            formats,
+            Path(args.output),
+            options,
+            run,
+            force=args.force,
+            on_written=_shown(args, err),
+        )
+    except KeyboardInterrupt:
+        err.write("cableconv volume: interrupted; the files written are kept\n")
+        return 130
     for d in sort_diagnostics([*volume.problems, *run.diagnostics]):
         if d.level == "error" or (d.level == "warning" and not args.quiet) or args.verbose:
             err.write(d.format() + "\n")

@@ -307,41 +307,48 @@ def write_formats(
     manifest_path = cache_dir(outdir, spec) / VOLUME_MANIFEST
     manifest = _load_manifest(manifest_path)
     fresh = _Losses(options)
-    for fmt in formats:
-        target = outdir / (spec.id + fmt.suffix)
-        key = volume_key(spec, models, fmt, options)
-        known = manifest.get(fmt.name)
-        if not force and isinstance(known, dict) and known.get("key") == key:
-            try:
-                st = target.stat()
-            except OSError:
-                st = None
-            if st is not None and [st.st_size, st.st_mtime_ns] == known.get("stat"):
-                run.current.append(fmt.name)
-                run.outputs[fmt.name] = str(target)
-                continue
-        t0 = time.perf_counter()
-        try:
-            output = fmt.write(volume, options)
-            st = write_atomic(target, output.data)
-        except Exception as exc:  # one format failing leaves the others
-            run.failed[fmt.name] = str(exc) or type(exc).__name__
-            run.diagnostics.append(
-                Diagnostic("CC501", f"could not write {fmt.name}: {exc}", file=str(target))
-            )
-            manifest.pop(fmt.name, None)
-            continue
-        finally:
-            run.seconds[fmt.name] = time.perf_counter() - t0
-            _give_back_memory()
-        run.diagnostics.extend(fresh(output.diagnostics))
-        run.written.append(fmt.name)
-        on_written(fmt.name, run.seconds[fmt.name])
-        run.outputs[fmt.name] = str(target)
-        manifest[fmt.name] = {"key": key, "stat": [st.st_size, st.st_mtime_ns]}
     try:
-        write_atomic(manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode())
+        for fmt in formats:
+            target = outdir / (spec.id + fmt.suffix)
+            key = volume_key(spec, models, fmt, options)
+            known = manifest.get(fmt.name)
+            if not force and isinstance(known, dict) and known.get("key") == key:
+                try:
+                    st = target.stat()
+                except OSError:
+                    st = None
+                if st is not None and [st.st_size, st.st_mtime_ns] == known.get("stat"):
+                    run.current.append(fmt.name)
+                    run.outputs[fmt.name] = str(target)
+                    continue
+            t0 = time.perf_counter()
+            try:
+                output = fmt.write(volume, options)
+                st = write_atomic(target, output.data)
+            except Exception as exc:  # one format failing leaves the others
+                run.failed[fmt.name] = str(exc) or type(exc).__name__
+                run.diagnostics.append(
+                    Diagnostic("CC501", f"could not write {fmt.name}: {exc}", file=str(target))
+                )
+                manifest.pop(fmt.name, None)
+                continue
+            finally:
+                run.seconds[fmt.name] = time.perf_counter() - t0
+                _give_back_memory()
+            run.diagnostics.extend(fresh(output.diagnostics))
+            run.written.append(fmt.name)
+            on_written(fmt.name, run.seconds[fmt.name])
+            run.outputs[fmt.name] = str(target)
+            manifest[fmt.name] = {"key": key, "stat": [st.st_size, st.st_mtime_ns]}
+    finally:
+        _save_manifest(manifest_path, manifest, run)
+
+
+def _save_manifest(path: Path, manifest: dict[str, dict[str, object]], run: VolumeRun) -> None:
+    """Record what was written (at the end, or when interrupted)."""
+    try:
+        write_atomic(path, json.dumps(manifest, indent=1, sort_keys=True).encode())
     except OSError as exc:
         run.diagnostics.append(
-            Diagnostic("CC501", f"cannot save the volume manifest: {exc}", file=str(manifest_path))
+            Diagnostic("CC501", f"cannot save the volume manifest: {exc}", file=str(path))
         )

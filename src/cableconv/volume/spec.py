@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from cableconv.diagnostics import Diagnostic
+from cableconv.source import NOT_XML
 
 #: An XML name that can also be a file stem: what ``[volume] id`` may be.
 _ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -94,6 +95,9 @@ def _text(table: dict[str, Any], key: str, where: str, required: bool = False) -
         raise VolumeError(f"{where}: {key} must be a string")
     if required and not value.strip():
         raise VolumeError(f"{where}: {key} is missing")
+    bad = NOT_XML.search(value)
+    if bad is not None:  # no TEI, DOCX or EPUB can hold it
+        raise VolumeError(f"{where}: {key} has the control character U+{ord(bad.group()):04X}")
     return value.strip()
 
 
@@ -119,6 +123,7 @@ def load_spec(path: Path) -> VolumeSpec:
     editors = volume.get("editors", [])
     if not isinstance(editors, list) or not all(isinstance(e, str) for e in editors):
         raise VolumeError(f"{path}: [volume] editors must be a list of strings")
+    editors = [_text({"editor": e}, "editor", f"{path} [volume] editors") for e in editors]
     base = path.parent
     problems: list[Diagnostic] = []
 
