@@ -33,6 +33,7 @@ from cableconv.pipeline import convert_path, convert_source
 from cableconv.readers.tei import TeiRefused, TeiVolume, read_tei
 from cableconv.source import Source
 from cableconv.validate import validate_model, validate_tei
+from cableconv.writers.meta import metadata
 from cableconv.writers.tei import TEI_NS, to_tei_bytes
 
 from .conftest import DATA, SAMPLES, sample_paths
@@ -232,6 +233,14 @@ def test_an_unknown_element_keeps_its_text_and_is_reported_at_its_line() -> None
     assert unknown[0].where == "x.xml:4:1"
 
 
+def test_a_figure_inside_a_paragraph_reports_its_image_only() -> None:
+    doc, diags = read_one(
+        '<p>Stamp: <figure><graphic url="figure_0222"/></figure> of the Kingdom.</p>'
+    )
+    assert [d.code for d in diags if d.level == "warning"] == ["CC611"]
+    assert record_of(doc)["text"] == "Stamp: of the Kingdom.\n"
+
+
 def test_markup_the_model_has_no_place_for_is_counted_not_silent() -> None:
     _doc, diags = read_one('<p>An <hi rend="italic">italic</hi> word.</p>')
     (info,) = [d for d in diags if d.code == "CC619"]
@@ -287,6 +296,7 @@ def test_an_opener_naming_a_place_is_an_opener_of_role_place() -> None:
     assert opener.role == "place"
     assert comparable(record_of(doc)) == comparable(official_record(body))
     assert record_of(doc)["block_roles"] == ["head", "opener", "para"]
+    assert metadata(doc).classification is None  # a place, not a classification
     assert without_spans(to_json(round_trip(doc))) == without_spans(to_json(doc))
     assert validate_model(doc) == []
     assert [d for d in validate_tei(doc) if d.level == "error"] == []

@@ -127,6 +127,7 @@ PHRASES = frozenset(
         "signed",
         "dateline",
         "salute",
+        "figure",  # inside a paragraph or a cell (frus1897): its image is reported, CC611
     )
 )
 

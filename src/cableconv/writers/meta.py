@@ -120,7 +120,8 @@ def metadata(doc: Document) -> Metadata:
     source_line = _one_line(plain(source.content)) if isinstance(source, SourceNote) else None
     m = _FILE_NUMBER.match(source_line or "")
     file_number = m.group(1).strip() if m else None
-    opener = _first(doc.blocks, Opener)
+    # an opener naming a place (role "place") is not a classification
+    opener = next((b for b in doc.blocks if isinstance(b, Opener) and b.role is None), None)
     classification = (
         "; ".join(_one_line(plain(line)) for line in opener.lines if plain(line).strip())
         if isinstance(opener, Opener)
