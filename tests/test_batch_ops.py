@@ -287,3 +287,33 @@ def test_help_gives_the_exit_codes_and_what_an_input_is(capsys: pytest.CaptureFi
     out = capsys.readouterr().out  # argparse prints help itself
     assert "exit status:" in out and "143" in out and "130" in out
     assert "INPUT" in out and "a folder (its *.txt" in out
+
+
+def test_a_run_without_changes_removes_the_change_logs_an_earlier_run_wrote(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "o"
+    assert cli("convert", str(SEED), "-o", str(out), "--changes")[0] == 0
+    log = out / f"{SEED.stem}.changes.json"
+    assert log.is_file()
+    assert cli("convert", str(SEED), "-o", str(out))[0] == 0
+    assert not log.exists()
+    assert (out / f"{SEED.stem}.xml").is_file()
+
+
+def test_a_change_log_edited_by_hand_is_not_ours_to_remove(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    assert cli("convert", str(SEED), "-o", str(out), "--changes")[0] == 0
+    log = out / f"{SEED.stem}.changes.json"
+    log.write_text("my notes")
+    assert cli("convert", str(SEED), "-o", str(out))[0] == 0
+    assert log.read_text() == "my notes"
+
+
+def test_utf16_without_a_byte_order_mark_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "d1.txt"
+    path.write_bytes(SEED.read_text("utf-8").encode("utf-16-le"))
+    code, out, _ = cli("check", str(path))
+    assert code == 2
+    assert "UTF-16 (little-endian) without a byte-order mark" in out
+    assert "binary data" not in out

@@ -456,6 +456,8 @@ class Batch:
 
     def _record(self, manifest: Manifest, result: DocResult, settings: str) -> None:
         key = result.input.rel.as_posix()
+        if not self.options.changes_log and result.status == "converted":
+            _drop_old_change_log(manifest, key)
         if result.stamp is not None and result.written:
             manifest.record(
                 key,
@@ -468,6 +470,18 @@ class Batch:
             )
         elif result.status == "failed":
             manifest.forget(key)
+
+
+def _drop_old_change_log(manifest: Manifest, key: str) -> None:
+    """A run without ``--changes`` removes the change log an earlier run with
+    it wrote for this document, if it is still the file that run recorded
+    (same size and mtime): left there it would describe other outputs."""
+    outputs = manifest.entries.get(key, {}).get("outputs", {})
+    rec = outputs.get("changes")
+    if rec and manifest.output_unchanged(rec):
+        with contextlib.suppress(OSError):
+            os.unlink(manifest.outdir / rec[0])
+            del outputs["changes"]
 
 
 def _abs(path: Path) -> Path:

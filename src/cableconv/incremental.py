@@ -177,7 +177,7 @@ class Manifest:
         stale = []
         for name in suffixes:
             rec = outputs.get(name)
-            if rec is None or not self._output_unchanged(rec):
+            if rec is None or not self.output_unchanged(rec):
                 stale.append(name)
         return stale
 
@@ -204,7 +204,7 @@ class Manifest:
             self._changed.add(key)
         return same
 
-    def _output_unchanged(self, rec: list[Any]) -> bool:
+    def output_unchanged(self, rec: list[Any]) -> bool:
         try:
             rel, size, mtime_ns = rec
             st = os.stat(self.outdir / rel)
@@ -306,7 +306,7 @@ class Manifest:
         the truth.
         """
         ours_out: dict[str, list[Any]] = ours.get("outputs", {})
-        matching = {n: rec for n, rec in ours_out.items() if self._output_unchanged(rec)}
+        matching = {n: rec for n, rec in ours_out.items() if self.output_unchanged(rec)}
         if len(matching) == len(ours_out):
             return ours
         if theirs is not None:
@@ -314,7 +314,7 @@ class Manifest:
             if (
                 isinstance(theirs_out, dict)
                 and theirs_out
-                and all(self._output_unchanged(rec) for rec in theirs_out.values())
+                and all(self.output_unchanged(rec) for rec in theirs_out.values())
             ):
                 return theirs
         return {**ours, "outputs": matching}

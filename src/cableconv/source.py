@@ -139,6 +139,30 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     return decode(read_bytes(path, max_bytes).data, str(path), max_bytes)
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """``little-endian`` or ``big-endian`` when the first 8 KiB look like
+    UTF-16 text with no byte-order mark: a NUL in nearly every other byte
+    (the high byte of Latin text), in the same half of each pair, and none
+    in the other half. Anything else with NULs is binary.
+
+    >>> utf16_without_bom("Telegram 1234".encode("utf-16-le"))
+    'little-endian'
+    >>> utf16_without_bom(b"PK\x03\x04\x00\x00\x08\x00") is None
+    True
+    """
+    head = data[:8192]
+    pairs = len(head) // 2
+    if pairs < 4:
+        return None
+    even = sum(1 for b in head[0 : 2 * pairs : 2] if b == 0)
+    odd = sum(1 for b in head[1 : 2 * pairs : 2] if b == 0)
+    if odd >= 0.9 * pairs and even == 0:
+        return "little-endian"
+    if even >= 0.9 * pairs and odd == 0:
+        return "big-endian"
+    return None
+
+
 def _looks_binary(data: bytes) -> int | None:
     """Offset of the first NUL byte in the first 8 KiB, if any.
 
@@ -173,6 +197,12 @@ def decode(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source
         return _checked(_utf16(data, name))
     nul = _looks_binary(data)
     if nul is not None:
+        order = utf16_without_bom(data)
+        if order:
+            raise UnreadableInput(
+                f"looks like UTF-16 ({order}) without a byte-order mark; not read",
+                "save the file as UTF-8 (or as UTF-16 with a byte-order mark)",
+            )
         raise UnreadableInput(
             f"binary data (NUL byte at offset {nul}); not a text transcription",
             "give cableconv a plain-text .txt file, UTF-8 encoded",
