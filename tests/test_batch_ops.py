@@ -317,3 +317,19 @@ def test_utf16_without_a_byte_order_mark_is_named_as_such(tmp_path: Path) -> Non
     assert code == 2
     assert "UTF-16 (little-endian) without a byte-order mark" in out
     assert "binary data" not in out
+
+
+def test_normalize_write_through_a_link_rewrites_the_file_and_keeps_the_link(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text(SEED.read_text("utf-8").replace("\n", "   \n", 1), "utf-8")  # trailing blanks
+    real.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(real.name)
+    before = real.read_bytes()
+    code, _, _ = cli("normalize", "--write", str(link))
+    assert code == 0
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_bytes() != before  # the target was normalised
+    assert (real.stat().st_mode & 0o777) == 0o640

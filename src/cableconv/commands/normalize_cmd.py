@@ -13,6 +13,8 @@ Exit status: 0 nothing to report, 1 ``--check`` found files to normalise,
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -146,7 +148,7 @@ def run_normalize(args: argparse.Namespace, options: Options, out: TextIO, err: 
                 if args.backup:
                     backup = item.path.with_name(item.path.name + BACKUP_SUFFIX)
                     write_atomic(backup, result.raw)
-                write_atomic(item.path, result.new_bytes)
+                _rewrite(item.path, result.new_bytes)
         elif not args.check:
             out.write(result.normalized.text)
         if result.changed and not args.quiet and (args.check or args.write):
@@ -160,3 +162,12 @@ def run_normalize(args: argparse.Namespace, options: Options, out: TextIO, err: 
     if status == EXIT_OK and args.check and would_change:
         status = EXIT_CHANGED
     return status
+
+
+def _rewrite(path: Path, data: bytes) -> None:
+    """Rewrite a file in place: through a symbolic link, the file it points
+    to (the link stays a link), keeping the file's permissions."""
+    target = Path(os.path.realpath(path))
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    write_atomic(target, data)
+    os.chmod(target, mode)
