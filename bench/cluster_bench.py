@@ -48,6 +48,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench import CORPUS, ROOT, WORK, Run, compile_package, convert, say, select, stage
 
+from cableconv.cluster import CHUNK_MS
+
 RESULTS_MD = ROOT / "bench" / "cluster.md"
 RESULTS_JSON = ROOT / "bench" / "cluster.json"
 FORMATS = "tei,json,md,docx,pdf"
@@ -69,6 +71,7 @@ class Results:
     local_cpu_seconds: float = 0.0
     identical: str = ""
     chunk_documents: int = 0
+    startup_seconds: float = 0.0
     chunk_overhead_ms: float = 0.0
     chunk_round_trip_ms: float = 0.0
     dask_task_ms: float = 0.0
@@ -147,9 +150,11 @@ def files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def overhead(address: str, chunks: int) -> tuple[float, float, float]:
-    """Milliseconds per chunk: windowed through ClusterPool, one at a time,
-    and Dask's empty task (``client.map`` of ``id``)."""
+def overhead(address: str, chunks: int) -> tuple[float, float, float, float]:
+    """Seconds a batch spends before its first chunk (connecting, checking
+    the workers, registering the warm-up plugin), then milliseconds per
+    chunk: windowed through ClusterPool, one at a time, and Dask's empty task
+    (``client.map`` of ``id``)."""
     import distributed
 
     from cableconv.cluster import ClusterPool, run_chunk
@@ -158,6 +163,9 @@ def overhead(address: str, chunks: int) -> tuple[float, float, float]:
 
     jobs = [Job(i, Input(Path(f"d{i}.txt"), Path(f"d{i}")), ("tei",)) for i in range(chunks)]
     pool = ClusterPool(address, id, cost_ms=lambda job: 1e9)  # one document a chunk
+    t0 = time.perf_counter()
+    list(pool.run(jobs[:1]))
+    startup = time.perf_counter() - t0
     list(pool.run(jobs[: WORKERS * 4]))  # connections made, workers warm
     t0 = time.perf_counter()
     done = sum(1 for _ in pool.run(jobs))
@@ -172,30 +180,39 @@ def overhead(address: str, chunks: int) -> tuple[float, float, float]:
         t0 = time.perf_counter()
         client.gather(client.map(id, range(chunks), pure=False))
         dask_task = (time.perf_counter() - t0) / chunks * 1000
-    return windowed, round_trip, dask_task
+    return startup, windowed, round_trip, dask_task
 
 
 def estimate(res: Results, documents: int, workers: int) -> dict[str, Any]:
     """Hours for ``documents`` on ``workers`` single-threaded workers.
 
-    Each worker does what each of the two did here: ``cluster seconds × 2
-    / documents`` worker-seconds a document, the chunks' overhead included.
-    The scheduler hands out one chunk per ``chunk_overhead_ms`` at most (the
-    windowed figure: every step of a chunk on a 2-core machine that also runs
-    both workers, so a bound on the safe side); when the workers want chunks
-    faster than that, it is the limit. Storage is assumed to keep up (about
-    150 KB of outputs a document).
+    Each worker does what each of the two did here: ``(cluster seconds -
+    start-up) × 2 / documents`` worker-seconds a document, the chunks'
+    overhead included. The scheduler hands out one chunk per
+    ``chunk_overhead_ms`` at most (the windowed figure: every step of a chunk,
+    on a 2-core machine that also runs both workers, so a bound on the safe
+    side); when the workers want chunks faster than that, it is the limit.
+    Storage is assumed to keep up (about 150 KB of outputs a document).
     """
-    per_doc = res.cluster * WORKERS / res.documents
+    per_doc = max(0.0, res.cluster - res.startup_seconds) * WORKERS / res.documents
     compute = documents * per_doc / workers
     chunks = documents / max(1, res.chunk_documents)
     scheduler = chunks * res.chunk_overhead_ms / 1000
-    seconds = max(compute, scheduler)
+    seconds = res.startup_seconds + max(compute, scheduler)
+    # The same from CPU time, for machines that are not shared: each document
+    # costs a core the local run's CPU per document, plus its share of a
+    # chunk's overhead.
+    cpu_doc = res.local_cpu_seconds / res.documents
+    share = res.chunk_overhead_ms / 1000 / max(1, res.chunk_documents)
+    cpu_compute = documents * (cpu_doc + share) / workers
+    cpu_seconds = res.startup_seconds + max(cpu_compute, scheduler)
     return {
         "documents": documents,
         "workers": workers,
         "hours": seconds / 3600,
+        "cpu_hours": cpu_seconds / 3600,
         "bound": "scheduler" if scheduler > compute else "workers",
+        "cpu_bound": "scheduler" if scheduler > cpu_compute else "workers",
     }
 
 
@@ -243,7 +260,7 @@ def bench(args: argparse.Namespace) -> Results:
         same = sum(1 for k, v in local.items() if remote.get(k) == v)
         res.identical = f"{same}/{len(local)}"
         res.chunk_documents = chunk_documents(len(docs))
-        windowed, trip, task = overhead(address, args.chunks)
+        res.startup_seconds, windowed, trip, task = overhead(address, args.chunks)
         res.chunk_overhead_ms, res.chunk_round_trip_ms, res.dask_task_ms = windowed, trip, task
         say(f"per chunk: {windowed:.2f} ms (windowed), {trip:.2f} ms (round trip)")
     res.estimates = [estimate(res, n, w) for n in SERIES for w in FLEETS]
@@ -275,6 +292,8 @@ def render(res: Results) -> str:
         f"| overhead per chunk, a batch's window of chunks | **{res.chunk_overhead_ms:.2f} ms** "
         "| | |",
         f"| round trip of one chunk alone | {res.chunk_round_trip_ms:.2f} ms | | |",
+        f"| a batch's start on the cluster (connect, check workers, warm-up plugin) | "
+        f"{res.startup_seconds:.2f} s | | |",
         f"| Dask's own empty task (`client.map`) | {res.dask_task_ms:.2f} ms | | |",
         "",
         f"All runs: local {', '.join(f'{s:.2f}' for s in res.local_seconds)} s; cluster "
@@ -282,33 +301,47 @@ def render(res: Results) -> str:
         "`python -m cableconv convert` (start-up, and for the cluster the connection, the "
         "workers' checks and warm-up, included). A chunk here is "
         f"{res.chunk_documents} documents (`cluster.chunk_size`: about "
-        "`CHUNK_MS` = 250 ms of work), so the overhead is "
+        f"`CHUNK_MS` = {CHUNK_MS:.0f} ms of work), so the overhead is "
         f"{res.chunk_overhead_ms / (res.chunk_documents * cpu_ms) * 100:.2f}% of a chunk's work.",
         "",
         "## On paper: larger collections",
         "",
         "From the figures above (see `estimate` in `bench/cluster_bench.py`): each worker "
         "(one core) converts a document in "
-        f"{res.cluster * WORKERS / res.documents * 1000:.0f} ms, chunk overhead included; the "
+        f"{(res.cluster - res.startup_seconds) * WORKERS / res.documents * 1000:.0f} ms, "
+        "chunk overhead included; the "
         f"scheduler hands out at most one chunk every {res.chunk_overhead_ms:.2f} ms. Shared "
         "storage is assumed to keep up (about 150 KB of outputs a document, all formats).",
         "",
-        "| documents | workers | hours | limited by |",
-        "|---|---|---|---|",
+        "The first estimate takes the wall-clock rate of this run (on a shared machine, "
+        "see the load average: pessimistic); the second the CPU the local run needed, "
+        f"{cpu_ms:.0f} ms a document, plus each document's share of a chunk's overhead, "
+        "as on machines that do nothing else.",
+        "",
+        "| documents | workers | hours (this run's rate) | hours (from CPU) | limited by |",
+        "|---|---|---|---|---|",
     ]
     for e in res.estimates:
-        lines.append(f"| {e['documents']:,} | {e['workers']} | {e['hours']:.2f} | {e['bound']} |")
+        lines.append(
+            f"| {e['documents']:,} | {e['workers']} | {e['hours']:.2f} | "
+            f"{e['cpu_hours']:.2f} | {e['bound']} / {e['cpu_bound']} |"
+        )
     lines.append("")
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="bench N documents")
+    parser.add_argument(
+        "--limit", type=int, default=637, help="bench N documents, spread over the volumes"
+    )
     parser.add_argument("--repeat", type=int, default=2, help="runs of each; the best counts")
     parser.add_argument("--chunks", type=int, default=1000, help="empty chunks timed")
+    parser.add_argument(
+        "--from-json", action="store_true", help="render bench/cluster.json again, no run"
+    )
     args = parser.parse_args(argv)
-    if not CORPUS.is_dir():
+    if not CORPUS.is_dir() and not args.from_json:
         say(f"cluster bench: skipped, the dev corpus is not here ({CORPUS})")
         return 0
     try:
@@ -316,7 +349,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         say("cluster bench: skipped, Dask is not installed (pip install -e '.[cluster]')")
         return 0
-    res = bench(args)
+    # killed (a timeout, Ctrl-C): the cluster's processes are stopped on the way out
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
+    if args.from_json:  # the figures of the last run, written out again
+        data = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
+        data.pop("ratio", None)
+        res = Results(**data)
+        res.estimates = [estimate(res, n, w) for n in SERIES for w in FLEETS]
+    else:
+        res = bench(args)
     RESULTS_MD.write_text(render(res), encoding="utf-8")
     data = {**asdict(res), "ratio": res.ratio}
     RESULTS_JSON.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
