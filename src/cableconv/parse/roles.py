@@ -234,16 +234,21 @@ def _name_like_line(line: str) -> bool:
 
 
 _COMPLIMENTARY = re.compile(
-    r"(?:\betc\.?\]?,?|\byours,?|\brespectfully,?|\bservant,?|\bobedient,?|\bsincerely,?|"
+    r"(?:\betc\.?\]?,?|&c\.?,?|\byours,?|\brespectfully,?|\bservant,?|\bobedient,?|\bsincerely,?|"
     r"\bfaithfully,?|\btruly,?|\bme,|\bremain,?)\s*$",
     re.IGNORECASE,
 )
 
 
 def is_complimentary_close(block: RawBlock) -> bool:
-    """``I have, etc.,``, ``Very respectfully,``: the line before a signature."""
+    """``I have, etc.,``, ``Very respectfully,``: the line before a signature.
+    The translated notes of the 1860s close on a whole sentence left open on
+    a comma (``Always at your orders, be pleased to accept, Monsieur le
+    Ministre, the assurance of the consideration of your obedient servant,``,
+    frus1864p3), so a close that ends on a comma may be as long as that."""
     text = block.text.strip()
-    return len(block.lines) == 1 and len(text) <= 120 and _COMPLIMENTARY.search(text) is not None
+    limit = 400 if text.endswith(",") else 120
+    return len(block.lines) == 1 and len(text) <= limit and _COMPLIMENTARY.search(text) is not None
 
 
 _UNSIGNED = re.compile(r"^\[[^\[\]]{0,40}\b(?:not signed|unsigned|signed)\b[^\[\]]{0,40}\]$", re.I)
@@ -270,25 +275,54 @@ def is_signature(block: RawBlock) -> bool:
     if not lines or len(lines) > 4:
         return False
     first = lines[0].text.strip()
+    if len(block.text) > 400 or any(len(line.text) > 160 for line in lines):
+        return False  # a paragraph: asked of every block, so answered before the date is sought
     if find_date(block.text) is not None or re.search(r"\b1[6-9]\d\d\b", first):
         return False
     if _UNSIGNED.match(first) and len(lines) == 1:
         return True  # "[File copy not signed]": the editors' word for the signature
+    if is_complimentary_close(block):
+        return False  # "Respectfully, yours,": the line before the signature
     if (
-        len(first) > 60
+        (len(first) > 60 and not _name_and_office(first))
         or first.endswith(":")
         or re.match(r"^\d", first)
         or PAGE_MARKER.search(first)
         or re.search(r"\betc\b", first)
         or (first.startswith("[") and not first.startswith("[Signed"))
+        or not re.search(r"[^\W\d_]", first)  # ". . . . . . .": an omission
     ):
         return False
-    if not _name_like_line(first):
+    if not _name_like_line(first) and not _name_and_office(first):
         return False
     return all(
         len(line.text) <= 80 and not _LOWER_START.match(line.text.strip())
         for line in block.lines[1:]
     )
+
+
+#: Lower-case words an office after the signer's name may hold (``Consular
+#: Agent of the United States``, ``Commanding U. S. Forces``).
+_OFFICE_WORDS = _NAME_PARTICLES | {"ad", "interim", "on", "by", "with", "a", "an", "des", "et"}
+
+
+def _name_and_office(line: str) -> bool:
+    """``C. R. P. RODGERS, Commander United States Navy.``, ``H. M. DAY,
+    Colonel, Commanding U. S. Forces, Brazos Santiago.``: a name, a comma,
+    and an office too long for :func:`_name_like_line`; the office has no
+    more than two lower-case words that are not particles (not a sentence).
+
+    >>> _name_and_office("JEFFERSON DAVIS, President of the Confederate States of America.")
+    True
+    >>> _name_and_office("Paris, where we arrived yesterday, was quiet and full of troops.")
+    False
+    """
+    name, sep, office = line.strip().partition(",")
+    if not sep or len(line) > 160 or not _name_like_line(name) or len(name.split()) > 5:
+        return False
+    words = [w.strip("()“”\"',.;") for w in office.split()]
+    lower = [w for w in words if w[:1].islower() and w not in _OFFICE_WORDS]
+    return len(lower) <= 2 and not office.rstrip().endswith(":")
 
 
 def is_list_head(line: str) -> bool:

@@ -44,7 +44,7 @@ from cableconv.model import (
     plain,
 )
 from cableconv.notes import NoteEntry, leading_labels, locate_markers, read_note_list
-from cableconv.parse import roles, sourceline
+from cableconv.parse import closers, roles, sourceline
 from cableconv.parse.blocks import (
     InlineBuilder,
     Line,
@@ -54,6 +54,11 @@ from cableconv.parse.blocks import (
 )
 from cableconv.parse.dates import find_date
 from cableconv.parse.heading import mark_names
+
+#: At most this many cosigners, addressees and postscripts each are looked
+#: for after a signature (frus1864p3/d193 has eight signers); a longer run is
+#: a list, and looking further would cost the square of its length.
+MAX_AFTER_SIGNATURE = 12
 
 
 @dataclass
@@ -450,6 +455,7 @@ class _Parser:
         attachment: list[Block] | None = None
         att_start = 0
         has_text = False  # has the current part (document or enclosure) text yet?
+        signed: Closer | None = None  # the part's signature, if only postscript followed
         i = 0
         while i < len(blocks):
             b = blocks[i]
@@ -468,10 +474,12 @@ class _Parser:
                 att_start = b.start
                 target = attachment
                 has_text = False
+                signed = None
                 i = self.opener_part(blocks, i + 1, attachment, allow_heading=not labelled)
                 continue
-            block = self.body_block(blocks, i, has_text)
+            block = self.body_block(blocks, i, has_text, signed)
             has_text = has_text or isinstance(block, Paragraph | ListBlock | Table)
+            signed = self._signed_after(signed, block)
             if isinstance(block, ListBlock) and isinstance(block.items[0], PageBreakBlock):
                 # "[Page 17]" then items, right after a blank line: the page turned
                 # inside a list, so these items continue the list before it
@@ -486,20 +494,55 @@ class _Parser:
             out.append(Attachment(tuple(attachment), self.span(att_start, blocks[-1].end)))
         return out
 
-    def _ends_part(self, blocks: list[RawBlock], i: int) -> bool:
-        """Is block i the last of the document or of an enclosure (page breaks aside)?"""
-        j = i + 1
-        while j < len(blocks) and roles.is_page_block(blocks[j]):
-            j += 1
+    def _ends_part(self, blocks: list[RawBlock], i: int, past_addressee: bool = False) -> bool:
+        """Is block i the last of the document or of an enclosure (page breaks
+        aside)? With ``past_addressee``, also when only more signers, the
+        addressees and postscripts after them follow (``WM. L. DAYTON.`` then
+        ``Hon. William H. Seward, Secretary of State.``)."""
+        j = self._next_text(blocks, i + 1)
+        if past_addressee:
+            for follows in (closers.is_cosigner, closers.is_addressee, closers.is_postscript):
+                for _ in range(MAX_AFTER_SIGNATURE):
+                    if j == len(blocks) or not follows(self.clean(blocks[j])):
+                        break
+                    j = self._next_text(blocks, j + 1)
         if j == len(blocks):
             return True
         nxt = self.clean(blocks[j])
         return roles.is_enclosure_note(nxt) or roles.is_attachment_label(nxt)
 
-    def body_block(self, blocks: list[RawBlock], i: int, has_text: bool = True) -> Block:
+    @staticmethod
+    def _next_text(blocks: list[RawBlock], j: int) -> int:
+        """The first block from ``j`` on that is not a page break."""
+        while j < len(blocks) and roles.is_page_block(blocks[j]):
+            j += 1
+        return j
+
+    @staticmethod
+    def _signed_after(signed: Closer | None, block: Block) -> Closer | None:
+        """The signature a part ends with once ``block`` is added: a new one,
+        or the one before when only paragraphs (the addressees and
+        postscripts after it) and page breaks follow it."""
+        if isinstance(block, Closer):
+            return block
+        return signed if isinstance(block, PageBreakBlock | Paragraph) else None
+
+    def body_block(
+        self,
+        blocks: list[RawBlock],
+        i: int,
+        has_text: bool = True,
+        after_closer: Closer | None = None,
+    ) -> Block:
         """Block ``i`` of a body. ``has_text`` says whether its part has text
         before it: a signature closes text, so a part's first block is never
-        one (``) to the Secretary of State`` after a heading cut in two is not)."""
+        one (``) to the Secretary of State`` after a heading cut in two is not).
+        ``after_closer`` is the signature that came just before, if one did:
+        the addressee printed there is a paragraph of the postscript, not a
+        second signer; after a name in capitals (the vendor volumes' small
+        capitals), a name that is not in capitals is the addressee too
+        (``ANSON BURLINGAME.`` then ``Charles Nelson, Late Master of the Lucky
+        Star.``)."""
         b = blocks[i]
         c = self.clean(b)
         span = self.span(b.start, b.end)
@@ -507,9 +550,22 @@ class _Parser:
             return self.page_or_source(b)
         if roles.is_table(c):
             return Table(tuple(self.cells(line) for line in b.lines), span)
+        if after_closer is not None and (
+            closers.is_addressee(c)
+            or closers.is_postscript(c)
+            or (
+                closers.caps_words(plain(after_closer.content))
+                and not closers.caps_words(c.text)
+                and roles.is_signature(c)
+            )
+        ):
+            return Paragraph(self.build.lines(b.lines), span)
         after_close = i > 0 and roles.is_complimentary_close(self.clean(blocks[i - 1]))
         if has_text and (
-            ((self._ends_part(blocks, i) or after_close) and roles.is_signature(c))
+            (
+                roles.is_signature(c)
+                and (after_close or self._ends_part(blocks, i, past_addressee=True))
+            )
             or roles.is_personal_signature(c)
         ):
             return Closer(self.build.lines(b.lines), span)

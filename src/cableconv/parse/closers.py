@@ -1,0 +1,97 @@
+"""What stands after the text of a letter: signature, addressee, postscript.
+
+The despatches of the 1860s to the 1900s close on the signature and then
+name the person written to (``WM. L. DAYTON.`` then ``Hon. William H.
+Seward, Secretary of State.``); the official volumes put the signature in
+``closer/signed`` and the addressee in a ``postscript`` paragraph. These
+predicates tell the two apart from the text alone; where they stand is
+:mod:`cableconv.parse.structure`'s business.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cableconv.parse import roles
+from cableconv.parse.blocks import RawBlock
+
+#: Words that open the name of the person a letter is addressed to, printed
+#: after the signature (seen in frus1864p3, frus1870, frus1872p2v5, frus1882,
+#: frus1902app1: ``Hon. William H. Seward``, ``His Excellency M. Drouyn de
+#: l’Huys``, ``Monsieur Dayton``, ``Captain Winslow``, ``The Attorney-General``,
+#: ``To Mr. White``, ``Their Excellencies …``).
+ADDRESS_TITLES = (
+    "Hon.", "Hon", "Honorable", "The Hon.", "The honorable", "The Honorable",
+    "His Excellency", "Her Excellency", "Their Excellencies", "His Imperial Highness",
+    "His Highness", "His Majesty", "Mr.", "Mrs.", "Messrs.", "Monsieur", "M.", "Sir",
+    "Lord", "Viscount", "Earl", "Count", "Baron", "Prince", "Señor", "Senor", "Dr.",
+    "Rev.", "Captain", "Capt.", "Commander", "Commodore", "Admiral", "Rear-Admiral",
+    "General", "Major", "Major General", "Brigadier", "Brigadier General", "Colonel",
+    "Col.", "Lieut.", "Lieutenant", "To", "The",
+)  # fmt: skip
+_TITLE = re.compile(
+    r"^(?:" + "|".join(re.escape(t) for t in sorted(ADDRESS_TITLES, key=len, reverse=True)) + r")\s"
+)
+#: ``William L. Dayton, Esq., &c., &c., &c.``, ``William L. Dayton, &c.,
+#: &c., &c.``: a name with Esq., or with the ``&c.`` that stands for the
+#: titles of the person written to, is an addressee.
+_ESQUIRE = re.compile(r"\bEsq\b\.?|,\s*&c\.")
+#: A word in capitals of three letters or more: the vendor volumes print the
+#: signer's name in small capitals, which the TEI keeps as capitals
+#: (``DROUYN DE L’HUYS.``); the addressee's name is not.
+_CAPS_WORD = re.compile(r"(?<![\w’'])[A-Z][A-Z’'-]{2,}(?![\w’'])")
+#: Not words of a name: Roman numerals and the abbreviation ``&c.``.
+_NOT_A_NAME = re.compile(r"^(?:[IVXLC]+|U\.?S\.?A?)$")
+#: ``P. S.—I have received …``, ``N. B.—In 1861 …``, ``Note.—The …``: a
+#: paragraph added after the signature.
+_POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|P\.\s?P\.\s?S\.|N\.\s?B\.|Note\.?\s?[—–-])")
+
+
+def caps_words(text: str) -> list[str]:
+    """The words in capitals of a text, Roman numerals aside.
+
+    >>> caps_words("WM. L. DAYTON."), caps_words("Hon. William H. Seward, &c.")
+    (['DAYTON'], [])
+    """
+    return [w for w in _CAPS_WORD.findall(text) if not _NOT_A_NAME.match(w)]
+
+
+def is_addressee(block: RawBlock) -> bool:
+    """The person written to, after the signature: a title of address or an
+    ``Esq.``, a line or three, no name in capitals (that would be a signer).
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_addressee(b) for b in split_blocks(
+    ...     "Hon. William H. Seward, Secretary of State.\\n\\nColonel JOSÉ MONTESENOF.\\n\\n"
+    ...     "Anson Burlingame, Esq., &c., &c., &c.\\n\\nThe consul will report on it.")]
+    [True, False, True, False]
+    """
+    if len(block.lines) > 3:
+        return False
+    text = " ".join(line.text.strip() for line in block.lines)
+    if len(text) > 250 or text.endswith(":") or caps_words(text):
+        return False
+    if _ESQUIRE.search(text):
+        return True
+    if _TITLE.match(text) is None:
+        return False
+    # a title then a name and an office, not a sentence: no verb-like lower-case
+    # run of more than a few words before the first comma
+    head = text.split(",", 1)[0]
+    lower = [w for w in head.split()[1:] if w[:1].islower()]
+    return len(lower) <= 3 and not re.search(r"\d{1,2}(?:st|d|nd|rd|th)\b", text)
+
+
+def is_postscript(block: RawBlock) -> bool:
+    """``P. S.—…``, ``N. B.—…``, ``Note.—…``: text added after the signature."""
+    return _POSTSCRIPT.match(block.first.strip()) is not None
+
+
+def is_cosigner(block: RawBlock) -> bool:
+    """One more signer after a signature (``KAWADZO TDZOE-NO-KAMI.`` after
+    ``IKEDA TSIKOEGO NO-KAMI.``): a signature with a name in capitals, or a
+    person's name with initials; never an addressee."""
+    return (
+        (bool(caps_words(block.first)) and roles.is_signature(block))
+        or roles.is_personal_signature(block)
+    ) and not is_addressee(block)

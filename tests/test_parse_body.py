@@ -1,0 +1,136 @@
+"""The end of a letter: complimentary close, signature, more signers, the
+addressee printed after the signature and postscripts, as the despatches of
+the 1860s to the 1900s print them (the corpus cases are goldens in
+tests/data/frus)."""
+
+from __future__ import annotations
+
+from cableconv.model import Attachment, Block, Closer, Document, Paragraph, plain
+from cableconv.parse.blocks import split_blocks
+from cableconv.parse.closers import is_addressee, is_cosigner, is_postscript
+from cableconv.parse.roles import is_complimentary_close, is_signature
+from cableconv.pipeline import convert_source
+from cableconv.source import Source
+
+HEAD = (
+    "Mr. Dayton to Mr. Seward.\n\nParis, January 4, 1864.\n\nSir: I have the honor to report.\n\n"
+)
+
+
+def parse(text: str) -> Document:
+    return convert_source(Source.from_text(text, "t.txt"), stem="t1").document
+
+
+def tail(blocks: tuple[Block, ...], n: int) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for block in blocks[-n:]:
+        content = getattr(block, "content", None)
+        out.append((type(block).__name__, plain(content) if content is not None else ""))
+    return out
+
+
+def one(text: str) -> object:
+    (block,) = split_blocks(text)
+    return block
+
+
+def test_the_addressee_after_the_signature_is_a_paragraph() -> None:
+    doc = parse(
+        f"{HEAD}I am, sir, your obedient servant,\n\nWM. L. DAYTON.\n\n"
+        "Hon. William H. Seward, Secretary of State, &c., &c., &c.\n"
+    )
+    assert tail(doc.blocks, 3) == [
+        ("Paragraph", "I am, sir, your obedient servant,"),
+        ("Closer", "WM. L. DAYTON."),
+        ("Paragraph", "Hon. William H. Seward, Secretary of State, &c., &c., &c."),
+    ]
+
+
+def test_a_signature_with_its_office_before_the_addressee_is_read_without_a_close() -> None:
+    doc = parse(
+        f"{HEAD}VENDROUX, Consular Agent of the United States.\n\n"
+        "Monsieur Dayton, Minister of the United States, Paris.\n"
+    )
+    assert [type(b).__name__ for b in doc.blocks[-2:]] == ["Closer", "Paragraph"]
+
+
+def test_several_addressees_and_a_page_turn_stay_in_the_postscript() -> None:
+    doc = parse(
+        f"{HEAD}I have the honor to be, very truly, yours,\n\n"
+        "JOHN A. ANDREW, Governor of Massachusetts.\n\nJohn M. Forbes, Esq.\n\n[Page 12]\n\n"
+        "Brig. Gen. John H. Reed, Quartermaster General.\n"
+    )
+    kinds = [type(b).__name__ for b in doc.blocks[-4:]]
+    assert kinds == ["Closer", "Paragraph", "PageBreakBlock", "Paragraph"]
+
+
+def test_cosigners_in_capitals_each_sign_and_the_postscript_follows() -> None:
+    doc = parse(
+        f"{HEAD}Set forth with respect and consideration.\n\n"
+        "IKEDA TSIKOEGO NO-KAMI.\n\nKAWADZO TDZOE-NO-KAMI.\n\nKAWADA SAGAMI-NO-KAMI.\n\n"
+        "P. S.—It is requested that the sealed letter herewith be sent.\n"
+    )
+    kinds = [type(b).__name__ for b in doc.blocks[-4:]]
+    assert kinds == ["Closer", "Closer", "Closer", "Paragraph"]
+
+
+def test_a_name_not_in_capitals_after_a_signature_in_capitals_is_the_addressee() -> None:
+    doc = parse(
+        f"{HEAD}I am, &c.,\n\nANSON BURLINGAME.\n\nCharles Nelson, Late Master of the Lucky Star.\n"
+    )
+    assert [type(b).__name__ for b in doc.blocks[-2:]] == ["Closer", "Paragraph"]
+
+
+def test_the_last_signature_of_an_enclosure_is_read_before_its_addressee() -> None:
+    doc = parse(
+        f"{HEAD}I have, &c.,\n\nWM. L. DAYTON.\n\n[Inclosure.]\n\n"
+        "M. Drouyn de l’Huys to Mr. Dayton.\n\nParis, January 2, 1864.\n\n"
+        "Sir: I have received your note.\n\nAccept, &c.,\n\nDROUYN DE L’HUYS.\n\n"
+        "Mr. Dayton, Minister of the United States.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert [type(b) for b in attachment.blocks[-3:]] == [Paragraph, Closer, Paragraph]
+
+
+def test_a_short_last_line_of_prose_is_still_text() -> None:
+    doc = parse(f"{HEAD}The consul will report on it when he can.\n")
+    assert not any(isinstance(b, Closer) for b in doc.blocks)
+
+
+def test_what_an_addressee_is() -> None:
+    assert is_addressee(one("Hon. William H. Seward, Secretary of State."))
+    assert is_addressee(one("His Excellency M. Drouyn de l’Huys, Minister of Foreign Affairs."))
+    assert is_addressee(one("William L. Dayton, &c., &c., &c."))
+    assert is_addressee(one("Anson Burlingame, Esq."))
+    assert is_addressee(one("Hon. Hamilton Fish,\nSecretary of State."))
+    assert not is_addressee(one("WM. L. DAYTON."))
+    assert not is_addressee(one("Colonel JOSÉ MONTESENOF."))
+    assert not is_addressee(one("The 4th day of the 4th month of the 4th year of Bunn-Cue."))
+    assert not is_addressee(
+        one("To this the minister made no reply whatever, as he could not say.")
+    )
+
+
+def test_what_a_cosigner_and_a_postscript_are() -> None:
+    assert is_cosigner(one("KAWADZO TDZOE-NO-KAMI."))
+    assert is_cosigner(one("H. Guzman."))
+    assert not is_cosigner(one("Repeated to Central American Missions."))
+    assert not is_cosigner(one("Hon. William H. Seward."))
+    assert is_postscript(one("P. S.—I have received this morning a despatch."))
+    assert is_postscript(one("N. B.—In 1861 I called your attention to it."))
+    assert not is_postscript(one("Paris, January 4, 1864."))
+
+
+def test_signatures_with_long_offices_and_closes_on_abbreviations() -> None:
+    assert is_signature(one("C. R. P. RODGERS, Commander United States Navy."))
+    assert is_signature(one("H. M. DAY, Colonel, Commanding U. S. Forces, Brazos Santiago."))
+    assert not is_signature(one("Paris, where we arrived yesterday, was quiet and full of troops."))
+    assert not is_signature(one(". . . . . . ."))
+    assert not is_signature(one("Accept, &c.,"))
+    assert is_complimentary_close(one("Reiterating, &c.,"))
+    long_close = (
+        "Always at your orders, be pleased to accept, Monsieur le Ministre, the assurance "
+        "of the consideration of your obedient servant,"
+    )
+    assert is_complimentary_close(one(long_close))
