@@ -215,12 +215,23 @@ def pool_always(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(
-    ("signum", "jobs"),
-    [(signal.SIGTERM, "1"), (signal.SIGINT, "1"), (signal.SIGTERM, "2")],
-    ids=["SIGTERM", "SIGINT", "SIGTERM-workers"],
+    ("signum", "jobs", "after"),
+    [
+        (signal.SIGTERM, "1", 3),
+        (signal.SIGINT, "1", 3),
+        (signal.SIGTERM, "2", 3),
+        (signal.SIGINT, "2", 1),
+        (signal.SIGTERM, "2", 17),
+    ],
+    ids=["SIGTERM", "SIGINT", "SIGTERM-workers", "SIGINT-workers-first", "SIGTERM-workers-late"],
 )
 def test_an_interrupted_run_reports_keeps_its_manifest_and_the_next_completes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signum: int, jobs: str, request: Any
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    signum: int,
+    jobs: str,
+    after: int,
+    request: Any,
 ) -> None:
     if jobs != "1":
         request.getfixturevalue("pool_always")
@@ -230,7 +241,7 @@ def test_an_interrupted_run_reports_keeps_its_manifest_and_the_next_completes(
     assert cli("convert", str(src), "--to", "tei,json", "-o", str(clean), "-j", "1")[0] == 0
     report.write_text('{"state": "completed", "documents": "an older run"}')
 
-    _signal_at(monkeypatch, signum, after=3)
+    _signal_at(monkeypatch, signum, after=after)
     code, _, err = cli(
         "convert", str(src), "--to", "tei,json", "-o", str(out), "-j", jobs, "--report", str(report)
     )
@@ -242,12 +253,12 @@ def test_an_interrupted_run_reports_keeps_its_manifest_and_the_next_completes(
     data = json.loads(report.read_text("utf-8"))
     assert data["state"] == f"interrupted by {name}"
     statuses = [d["status"] for d in data["documents"]]
-    assert len(statuses) == total and statuses.count("converted") >= 3
+    assert len(statuses) == total and statuses.count("converted") >= after
     assert "interrupted" in statuses and set(statuses) <= {"converted", "interrupted"}
     assert temporaries(out) == []
     # What the manifest holds is on disk, as recorded: those are skipped next time.
     recorded = Manifest.load(out).entries
-    assert len(recorded) >= 3
+    assert len(recorded) >= after
     for entry in recorded.values():
         for rel, size, _ in entry["outputs"].values():
             assert (out / rel).stat().st_size == size
@@ -333,3 +344,24 @@ def test_normalize_write_through_a_link_rewrites_the_file_and_keeps_the_link(
     assert link.is_symlink() and link.resolve() == real
     assert real.read_bytes() != before  # the target was normalised
     assert (real.stat().st_mode & 0o777) == 0o640
+
+
+def test_two_concurrent_runs_into_one_folder_leave_it_complete(tmp_path: Path) -> None:
+    """Two real ``convert`` processes over the same inputs and OUTDIR, at
+    once: both succeed, and a third run finds every document up to date."""
+    import subprocess
+    import sys
+
+    src = folder_of(tmp_path / "in")
+    out = tmp_path / "out"
+    argv = [sys.executable, "-m", "cableconv", "convert", str(src), "--to", "tei,json"]
+    argv += ["-o", str(out), "-j", "1", "-q"]
+    runs = [subprocess.Popen(argv, stderr=subprocess.PIPE) for _ in range(2)]
+    for proc in runs:
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+    code, _, err = cli("convert", str(src), "--to", "tei,json", "-o", str(out))
+    assert code == 0
+    total = len(list(src.rglob("*.txt")))
+    assert f"0 converted, {total} skipped" in err
+    assert temporaries(out) == []

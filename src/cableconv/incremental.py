@@ -309,14 +309,18 @@ class Manifest:
         matching = {n: rec for n, rec in ours_out.items() if self.output_unchanged(rec)}
         if len(matching) == len(ours_out):
             return ours
-        if theirs is not None:
-            theirs_out = theirs.get("outputs", {})
-            if (
-                isinstance(theirs_out, dict)
-                and theirs_out
-                and all(self.output_unchanged(rec) for rec in theirs_out.values())
-            ):
-                return theirs
+        theirs_out = theirs.get("outputs") if theirs is not None else None
+        if theirs is None or not isinstance(theirs_out, dict):
+            return {**ours, "outputs": matching}
+        if all(theirs.get(k) == ours.get(k) for k in ("input", "sha256", "settings")):
+            # The same input and settings make the same bytes: take, format
+            # by format, whichever record is the file on disk.
+            for name, rec in theirs_out.items():
+                if name not in matching and self.output_unchanged(rec):
+                    matching[name] = rec
+            return {**ours, "outputs": matching}
+        if theirs_out and all(self.output_unchanged(rec) for rec in theirs_out.values()):
+            return theirs
         return {**ours, "outputs": matching}
 
 
