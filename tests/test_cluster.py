@@ -263,6 +263,21 @@ def test_workers_with_other_code_are_refused(
     assert not list((tmp_path / "out").glob("*.xml"))
 
 
+def test_a_worker_that_joins_with_other_code_converts_nothing(dask_cluster: Any) -> None:
+    class JoinedLater(ClusterPool):
+        """As if the workers checked at the start had all been replaced
+        by workers with other code."""
+
+        def _check_workers(self, client: Any, jobs: list[Job]) -> None:
+            self._identity = ("a cableconv that joined later", ())
+
+    jobs = [Job(i, Input(Path(f"d{i}.txt"), Path(f"d{i}")), ("tei",)) for i in range(4)]
+    with pytest.raises(ClusterError) as caught:
+        list(JoinedLater(address(dask_cluster, 1), str).run(jobs))
+    assert caught.value.code == "CC542"
+    assert "(first: tcp://127.0.0.1:" in caught.value.message
+
+
 def test_no_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dask_backend, "CONNECT_SECONDS", 0.5)
     with __import__("socket").socket() as s:  # a port nobody listens on

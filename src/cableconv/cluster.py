@@ -35,7 +35,9 @@ and write their outputs, atomically, as local workers do.
 - **Same outputs.** Before the first chunk the client checks that every
   worker runs the same cableconv code and rendering libraries as the client
   (the outputs would differ otherwise) and sees the output folder and the
-  inputs as the client does (CC542, CC543).
+  inputs as the client does (CC542, CC543); every chunk carries the client's
+  identity, so a worker that joins later with other code converts nothing
+  and ends the run (CC542) instead of writing different outputs.
 """
 
 from __future__ import annotations
@@ -143,11 +145,38 @@ def chunks(jobs: Sequence[Job], size: int) -> list[list[Job]]:
 _ONE_AT_A_TIME = threading.Lock()
 
 
-def run_chunk(runner: Runner, chunk: list[Job], cwd: str) -> list[tuple[int, Any]]:
+Identity = tuple[str, tuple[str, ...]]
+
+
+class OtherCode(Exception):
+    """Raised by a chunk on a worker whose code or rendering libraries are
+    not the client's (a worker that joined after the batch started)."""
+
+
+#: This worker process's :func:`identity`, worked out by its first chunk.
+_own_identity: Identity | None = None
+
+
+def run_chunk(
+    runner: Runner, chunk: list[Job], cwd: str, expected: Identity | None = None
+) -> list[tuple[int, Any]]:
     """The task: each job of the chunk through ``runner``, on a worker, in
     the client's working folder ``cwd``, so that relative inputs and OUTDIR
     name the same files, and file names in diagnostics and change logs read
-    as they do in a local run."""
+    as they do in a local run. A worker whose :func:`identity` is not
+    ``expected`` converts nothing: its outputs would differ.
+
+    >>> run_chunk(str, [], ".", expected=("another cableconv", ()))
+    Traceback (most recent call last):
+    ...
+    cableconv.cluster.OtherCode: this process
+    """
+    global _own_identity
+    if expected is not None:
+        if _own_identity is None:
+            _own_identity = identity()
+        if _own_identity != tuple(expected):
+            raise OtherCode(_this_worker())
     give_back = _memory_trimmer()
     results = []
     with _ONE_AT_A_TIME:
@@ -183,7 +212,17 @@ class WarmFormats(WorkerPlugin):
                 self.shutdown()
 
 
-def identity() -> tuple[str, tuple[str, ...]]:
+def _this_worker() -> str:
+    """The address of the Dask worker running this task."""
+    from distributed import get_worker
+
+    try:
+        return str(get_worker().address)
+    except ValueError:  # not in a worker (a doctest)
+        return "this process"
+
+
+def identity() -> Identity:
     """What decides a worker's outputs: cableconv's code and the rendering
     libraries' versions (the same figures as the manifest's settings key)."""
     from cableconv.incremental import code_fingerprint, library_versions
@@ -248,6 +287,8 @@ class ClusterPool:
         self.size = 0
         #: Documents per chunk of the last run.
         self.chunk = 0
+        #: What every worker must run (:func:`identity`), once checked.
+        self._identity: Identity | None = None
 
     def run(self, jobs: list[Job]) -> Iterator[tuple[int, Any]]:
         """Yield ``(index, result)`` as chunks finish, in no fixed order.
@@ -298,7 +339,9 @@ class ClusterPool:
             nonlocal count
             key = f"cableconv-{run_id}-{count}"
             count += 1
-            future = client.submit(run_chunk, self.runner, chunk, cwd, key=key, pure=False)
+            future = client.submit(
+                run_chunk, self.runner, chunk, cwd, self._identity, key=key, pure=False
+            )
             by_key[key] = chunk
             submitted.append(future)
             future.add_done_callback(done.put)
@@ -349,6 +392,8 @@ class ClusterPool:
         from distributed.scheduler import KilledWorker
 
         exc = future.exception()
+        if isinstance(exc, OtherCode):  # a worker that joined after the check
+            raise _other_code(1, str(exc))
         if not isinstance(exc, KilledWorker):
             raise _worker_failed(exc)
         if not alone:
@@ -394,12 +439,8 @@ class ClusterPool:
             raise _worker_failed(exc) from exc
         other = sorted(addr for addr, ident in theirs.items() if tuple(ident) != mine)
         if other:
-            raise ClusterError(
-                OTHER_CODE,
-                f"{len(other)} Dask worker(s) run another cableconv or other rendering "
-                f"libraries than this client (first: {other[0]}): their outputs would differ",
-                "install the same cableconv (and its pinned pandoc and typst) on every worker",
-            )
+            raise _other_code(len(other), other[0])
+        self._identity = mine
         if self.outdir is None:
             return
         self.outdir.mkdir(parents=True, exist_ok=True)
@@ -463,6 +504,15 @@ def _lost(address: str, cause: object) -> ClusterError:
         f"lost the connection to the Dask scheduler at {address}{detail}",
         "finished documents are recorded in the manifest; run the same command again "
         "to convert the rest",
+    )
+
+
+def _other_code(count: int, first: str) -> ClusterError:
+    return ClusterError(
+        OTHER_CODE,
+        f"{count} Dask worker(s) run another cableconv or other rendering libraries "
+        f"than this client (first: {first}): their outputs would differ",
+        "install the same cableconv (and its pinned pandoc and typst) on every worker",
     )
 
 
