@@ -246,6 +246,35 @@ def test_french_dateline_is_read() -> None:
     assert when(text) == "1870-09-08"
 
 
+@pytest.mark.parametrize(
+    ("dateline", "iso"),
+    [
+        ("Tungchi, 9th Year, 7th Moon, 14th Day, (August 10, 1870.)", "1870-08-10"),
+        ("Tungchi, 7th Year, 11th Moon, 4th Day. (December 17, 1868.)", "1868-12-17"),
+        ("Tokie, the 30th of the 11th Month, (January 1, 1870.)", "1870-01-01"),
+        ("Tokei, 6th of the 12th Month, 2 year, Meije, (7th January, 1870.)", "1870-01-07"),
+    ],
+)
+def test_east_asian_calendar_dateline_is_read_with_its_western_date(
+    dateline: str, iso: str
+) -> None:
+    """frus1870: Prince Kung's and the Japanese government's notes."""
+    text = f"Prince Kung to Mr. F. F. Low.\n\n{dateline}\n\n{BODY}"
+    assert front(text)[1] == ("Dateline", dateline)
+    assert when(text) == iso
+
+
+def test_east_asian_calendar_dateline_without_western_date_is_warned_about() -> None:
+    text = f"[Untitled]\n\nYokei, the 7th of the 9th month.\n\n{BODY}"
+    assert front(text)[1] == ("Dateline", "Yokei, the 7th of the 9th month.")
+    assert "CC108" in codes(text)
+
+
+@pytest.mark.parametrize("line", ["Then, the 7th day came.", "On the 7th day the minister came."])
+def test_prose_naming_a_calendar_day_is_not_a_dateline(line: str) -> None:
+    assert [kind for kind, _ in front(f"[Untitled]\n\n{line}\n\n{BODY}")] == ["Heading"]
+
+
 def test_bracketed_undated_is_a_dateline_without_a_date() -> None:
     text = "611.1231/141\n\nMemorandum by the Chief of the Division (Reed)\n\n"
     text += "[Washington, undated.]\n\nThe Mexican Ambassador called.\n"

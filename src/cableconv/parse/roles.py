@@ -122,6 +122,16 @@ _PLACE_PARTICLES = frozenset({
 })  # fmt: skip
 _POSSESSIVE_OR_TIME = re.compile(r"[’']s\b|\b[ap]\.\s?m\.|o[’']clock")
 
+#: A date of the Chinese or Japanese calendar, as the translations of the
+#: 1860s-1870s print it: ``Tungchi, 9th Year, 7th Moon, 14th Day``, ``Tokei,
+#: the 30th of the 11th Month``, ``Yokei, the 7th of the 9th month``
+#: (frus1870, the notes of Prince Kung and of the Japanese government).
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th|d)"
+_EAST_ASIAN_DATE = re.compile(
+    r"\b(?:the )?" + _ORDINAL + r"(?: (?:of the )?" + _ORDINAL + r")? (?:year|moon|month|day)\b",
+    re.IGNORECASE,
+)
+
 
 def _prose_words(place: str) -> int:
     """How many words before a date read as prose rather than a place:
@@ -141,6 +151,20 @@ def is_dateline(block: RawBlock) -> bool:
         return False
     if len(block.lines) == 1 and re.fullmatch(r"\[[^\[\]]*\]\.?", text):
         return is_bracketed_date(block)  # not [From the Times, Monday, September 19, 1870.]
+    calendar = _EAST_ASIAN_DATE.search(text)
+    if calendar is not None and len(text) < 160:
+        place = text[: calendar.start()]
+        # what follows is more of the date, an era name, or the Western date
+        # in brackets ("(August 10, 1870.)"), not prose
+        rest = re.sub(r"\([^()]*\)", " ", _EAST_ASIAN_DATE.sub(" ", text[calendar.start() :]))
+        rest = re.sub(r"\b(?:year|moon|month|day)\b", " ", rest, flags=re.IGNORECASE)
+        if (
+            place.rstrip().endswith(",")
+            and len(place.split()) <= 4
+            and _prose_words(place) == 0
+            and _prose_words(rest) == 0
+        ):
+            return True
     found = find_date(text)
     if found is not None:
         before = text[: found.start]
