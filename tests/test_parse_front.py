@@ -14,6 +14,7 @@ from cableconv.model import (
     Document,
     Heading,
     PageBreakBlock,
+    Paragraph,
     plain,
 )
 from cableconv.parse.dates import find_date
@@ -300,11 +301,21 @@ def test_document_that_begins_with_a_salutation_has_an_empty_heading() -> None:
     assert "CC121" in [d.code for d in diags]
 
 
-def test_heading_in_capitals_is_taken_with_a_warning() -> None:
-    text = "REJOINDER OF THE PARTY CLAIMANT.\n\nThe Government of the United States has read it.\n"
+@pytest.mark.parametrize("title", ["REJOINDER OF THE PARTY CLAIMANT.", "statement of the facts."])
+def test_title_in_capitals_before_the_text_leaves_the_heading_empty(title: str) -> None:
+    """frus1902app1: pleadings open with a title in capitals or small capitals
+    (whose letters keep their case), printed as text under an empty heading."""
+    text = f"{title}\n\nThe Government of the United States has read it, and replies.\n"
     doc, diags = parse(text)
-    assert isinstance(doc.blocks[0], Heading)
-    assert "CC120" in [d.code for d in diags]
+    assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].content == ()
+    assert isinstance(doc.blocks[1], Paragraph) and plain(doc.blocks[1].content) == title
+    assert [d.code for d in diags] == ["CC121"]
+
+
+def test_title_in_capitals_before_an_addressed_heading_is_a_source_line() -> None:
+    text = "CORRESPONDENCE BETWEEN MR. BANCROFT AND MR. BUCHANAN.\n\n"
+    text += f"Mr. Bancroft to Mr. Buchanan.\n\nLondon, August 4, 1848.\n\n{BODY}"
+    assert [kind for kind, _ in front(text)] == ["SourceNote", "Heading", "Dateline"]
 
 
 def test_note_label_before_the_heading_is_the_marker_of_its_note() -> None:

@@ -193,8 +193,12 @@ class _Parser:
             i += 1
         if i < len(blocks):
             b = blocks[i]
-            if self.begins_without_heading(blocks, i):
+            without = self.begins_without_heading(blocks, i)
+            if without is not None:
                 out.append(Heading((), self.span(b.start, b.start)))
+                if without == "title":
+                    out.append(Paragraph(self.build.lines(b.lines), self.span(b.start, b.end)))
+                    i += 1
             else:
                 out.append(self.heading(b))
                 self.check_heading(b)
@@ -206,11 +210,16 @@ class _Parser:
         out.extend(self.body(blocks[i:]))
         return out
 
-    def begins_without_heading(self, blocks: list[RawBlock], i: int) -> bool:
+    def begins_without_heading(self, blocks: list[RawBlock], i: int) -> str | None:
         """A document printed without a heading: its first block is a
         dateline broken after the place (``Department of State,⏎Washington,
-        April 10, 1901.``) or a salutation (``To the Senate:``). The heading
-        is left empty, as the official volumes encode it, and a warning says so."""
+        April 10, 1901.``), a salutation (``To the Senate:``) or a title in
+        capitals or small capitals, which keep their letters' case, and text
+        follows (``REJOINDER OF THE PARTY CLAIMANT.``, ``statement of the
+        facts.``: the pleadings of frus1902app1; no document of the corpus
+        has such a title as its heading). The heading is left empty, as the
+        official volumes encode it, and a warning says so. Returns what the
+        first block is, or ``None``."""
         c = self.clean(blocks[i])
         text = c.text.strip()
         if re.search(r"\bto\b", c.first) is None and (
@@ -219,16 +228,27 @@ class _Parser:
             what = "dateline"
         elif len(c.lines) == 1 and text.endswith(":") and len(text) <= 80 and i + 1 < len(blocks):
             what = "salutation"
+        elif (
+            len(c.lines) == 1
+            and i + 1 < len(blocks)
+            and (sourceline.is_section_title(text) or _is_small_capitals_title(text))
+            and _reads_as_text(self.clean(blocks[i + 1]))
+        ):
+            what = "title"
         else:
-            return False
+            return None
         self.warn(
             "CC121",
-            f"no heading: the document begins with its {what}",
+            f"no heading: the document begins with its {what}"
+            + (" in capitals or small capitals, kept as text" if what == "title" else ""),
             blocks[i].start,
             blocks[i].end,
-            hint="if the document has a title, put it first, on a line of its own",
+            hint="if the document has a title, put it first, on a line of its own"
+            if what != "title"
+            else "if this title is the document's heading, write it as printed in a "
+            "heading ('The Ambassador in Russia to the Secretary of State')",
         )
-        return True
+        return what
 
     def check_heading(self, b: RawBlock) -> None:
         """Warn when the block taken as the heading (the first one after the
@@ -610,6 +630,28 @@ class _Parser:
             e -= len(part) - len(part.rstrip())
             out.append(tuple(self.build.run(s, e)) if e > s else ())
         return tuple(out)
+
+
+def _reads_as_text(block: RawBlock) -> bool:
+    """A block of running text, not a heading: long, or a sentence of eight
+    words or more, and not addressed (``Mr. Low to Mr. Fish.``)."""
+    text = block.text.strip()
+    if roles.is_addressed_heading(block):
+        return False
+    return len(text) >= 120 or (len(text.split()) >= 8 and text.endswith((".", ":")))
+
+
+def _is_small_capitals_title(text: str) -> bool:
+    """A title set in small capitals, whose letters keep their case: all lower
+    case, three words or more (``statement of the facts.``, frus1902app1).
+
+    >>> _is_small_capitals_title("statement of the facts.")
+    True
+    >>> _is_small_capitals_title("Statement of the facts.")
+    False
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 8 and text.lower() == text and len(text.split()) >= 3
 
 
 def parse_text(
