@@ -143,3 +143,12 @@ def test_unified_diff_marks_a_missing_final_newline() -> None:
         "+a—b",
         "\\ No newline at end of file",
     ]
+
+
+def test_typeset_evidence_taken_by_a_later_encoding_repair_reopens_the_gate() -> None:
+    """Found by Hypothesis: the ” of '"”Ã©' is the evidence the document was
+    typeset in the first round, then the mojibake repair of the second round
+    takes it into the character it mends. The fixes then run, so that
+    normalising the result again changes nothing more."""
+    once = normalize('\xa0"”Ã©')
+    assert normalize(once.text).text == once.text

@@ -261,6 +261,7 @@ def run_fixes(
     gate = _Gate()
     for _ in range(max(1, rounds)):
         before_round = len(offsets.layers)
+        gate.new_round()
         for fix in fixes:
             if fix.typographic and gate.closed(text, offsets):
                 continue
@@ -297,13 +298,22 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 class _Gate:
-    """Whether the typographic fixes may run: decided once, on the text as the
+    """Whether the typographic fixes may run: decided on the text as the
     first of them would see it (an encoding repair may have brought back the
-    curly quotes a word processor typed)."""
+    curly quotes a word processor typed).
+
+    A closed gate is looked at again in each later round: a repair of that
+    round may have taken the typeset character into a mojibake sequence it
+    mended (``”Ã©``), and the evidence is gone. An open gate stays open, as
+    the characters the fixes write are no evidence."""
 
     def __init__(self) -> None:
         self.decided = False
         self.typeset: int | None = None  # offset in the original transcription
+
+    def new_round(self) -> None:
+        if self.typeset is not None:
+            self.decided = False
 
     def closed(self, text: str, offsets: OffsetMap) -> bool:
         if not self.decided:
