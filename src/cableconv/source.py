@@ -140,7 +140,7 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """``little-endian`` or ``big-endian`` when the first 8 KiB look like
+    r"""``little-endian`` or ``big-endian`` when the first 8 KiB look like
     UTF-16 text with no byte-order mark: a NUL in nearly every other byte
     (the high byte of Latin text), in the same half of each pair, and none
     in the other half. Anything else with NULs is binary.
