@@ -291,6 +291,17 @@ def test_no_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Monke
     assert "hint:" in err
 
 
+def test_cluster_without_dask_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "cableconv.cluster", None)  # as if not installed
+    at = "tcp://127.0.0.1:8786"
+    code, err = cli("convert", SAMPLES[0], "-o", str(tmp_path / "out"), "--cluster", at)
+    assert code == 2
+    assert "--cluster needs Dask" in err and "pip install 'cableconv[cluster]'" in err
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_worker_must_see_the_client_folders(tmp_path: Path) -> None:
     probe = tmp_path / "probe"
     probe.write_bytes(b"token")
