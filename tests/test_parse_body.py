@@ -134,3 +134,37 @@ def test_signatures_with_long_offices_and_closes_on_abbreviations() -> None:
         "of the consideration of your obedient servant,"
     )
     assert is_complimentary_close(one(long_close))
+
+
+# ---- warnings where the end of a letter is guessed ---------------------------
+
+
+def codes(text: str) -> list[str]:
+    converted = convert_source(Source.from_text(text, "t.txt"), stem="t1")
+    return [d.code for d in converted.diagnostics]
+
+
+def test_a_signature_in_capitals_kept_as_text_is_warned_about() -> None:
+    text = (
+        f"{HEAD}WM. L. DAYTON.\n\n"
+        "The consul will report on it when he can.\n\nHe has not yet done so.\n"
+    )
+    doc = parse(text)
+    assert not any(isinstance(b, Closer) for b in doc.blocks)
+    assert codes(text).count("CC135") == 1
+
+
+def test_a_signature_with_text_going_on_after_it_is_warned_about() -> None:
+    text = (
+        f"{HEAD}I have, &c.,\n\nWM. L. DAYTON.\n\nThe consul will report.\n\n"
+        "He has not yet done so.\n\nNor has the admiral.\n\nH. Guzman.\n\nNothing more came.\n"
+    )
+    assert "CC136" in codes(text)
+
+
+def test_a_letter_that_ends_as_printed_has_no_warning() -> None:
+    text = (
+        f"{HEAD}I am, sir, your obedient servant,\n\nWM. L. DAYTON.\n\n"
+        "Hon. William H. Seward, Secretary of State.\n\nP. S.—The steamer has sailed.\n"
+    )
+    assert codes(text) == []

@@ -59,6 +59,9 @@ from cableconv.parse.heading import mark_names
 #: for after a signature (frus1864p3/d193 has eight signers); a longer run is
 #: a list, and looking further would cost the square of its length.
 MAX_AFTER_SIGNATURE = 12
+#: After a part's signature FRUS prints the addressee, a postscript or two:
+#: more paragraphs than this mean the text went on (CC136).
+MAX_POSTSCRIPT = 2
 
 
 @dataclass
@@ -512,6 +515,10 @@ class _Parser:
             i += 1
         if attachment is not None:
             out.append(Attachment(tuple(attachment), self.span(att_start, blocks[-1].end)))
+        self.check_signatures([b for b in out if not isinstance(b, Attachment)])
+        for block in out:
+            if isinstance(block, Attachment):
+                self.check_signatures(list(block.blocks))
         return out
 
     def _ends_part(self, blocks: list[RawBlock], i: int, past_addressee: bool = False) -> bool:
@@ -599,7 +606,44 @@ class _Parser:
                 head = self.build.line(lines[0])
                 lines = lines[1:]
             return ListBlock(tuple(self.list_item(ln) for ln in lines), span, head)
+        if has_text and closers.caps_words(c.first.split(",", 1)[0]) and roles.is_signature(c):
+            self.warn(
+                "CC135",
+                "this block reads like a signature in capitals but is kept as text",
+                b.start,
+                b.end,
+                hint="a signature closes the text, before the addressee and postscripts; "
+                "check the blocks after it",
+            )
         return Paragraph(self.build.line(b.lines[0]), span)
+
+    def check_signatures(self, part: list[Block]) -> None:
+        """Warn when a signature (the last of a run of signers) is followed
+        by more text than the addressee and the postscripts FRUS prints
+        there: a name read as a signature in the middle of the text, or a
+        text that goes on after its signature. A source note or a heading
+        after it starts another paper. One warning a part."""
+        text = [b for b in part if not isinstance(b, PageBreakBlock)]
+        for k, block in enumerate(text):
+            if not isinstance(block, Closer):
+                continue
+            if k + 1 < len(text) and isinstance(text[k + 1], Closer):
+                continue
+            after = 0
+            for later in text[k + 1 :]:
+                if isinstance(later, SourceNote | Heading):
+                    break
+                after += 1
+            if after > MAX_POSTSCRIPT:
+                self.warn(
+                    "CC136",
+                    "signature read where the text goes on after it",
+                    block.span.start,
+                    block.span.end,
+                    hint="check that this block is a signature, "
+                    "and that the blocks after it belong to the postscript",
+                )
+                return
 
     def continue_list(self, prev: ListBlock | Paragraph, more: ListBlock) -> ListBlock:
         if isinstance(prev, Paragraph):
