@@ -5,9 +5,9 @@ tests/data/frus)."""
 
 from __future__ import annotations
 
-from cableconv.model import Attachment, Block, Closer, Document, Paragraph, plain
+from cableconv.model import Attachment, Block, Closer, Document, ListBlock, Paragraph, plain
 from cableconv.parse.blocks import split_blocks
-from cableconv.parse.closers import is_addressee, is_cosigner, is_postscript
+from cableconv.parse.closers import is_addressee, is_cosigner, is_postscript, is_signer_list
 from cableconv.parse.roles import is_complimentary_close, is_signature
 from cableconv.pipeline import convert_source
 from cableconv.source import Source
@@ -168,3 +168,21 @@ def test_a_letter_that_ends_as_printed_has_no_warning() -> None:
         "Hon. William H. Seward, Secretary of State.\n\nP. S.—The steamer has sailed.\n"
     )
     assert codes(text) == []
+
+
+def test_signers_one_a_line_in_capitals_are_a_list_of_signers() -> None:
+    doc = parse(
+        f"{HEAD}The tribunal then adjourned.\n\n"
+        "FREDERICK SCLOPIS.\nJ. C. BANCROFT DAVIS.\nTENTERDEN\nALEX. FAVROT, Secretary.\n"
+    )
+    last = doc.blocks[-1]
+    assert isinstance(last, ListBlock) and last.role == "signers"
+    assert [plain(item) for item in last.items if isinstance(item, tuple)][-1] == (
+        "ALEX. FAVROT, Secretary."
+    )
+
+
+def test_a_signer_and_the_office_under_the_name_are_one_signature() -> None:
+    doc = parse(f"{HEAD}I have, &c.,\n\nW. C. DAVIS,\nChairman.\n")
+    assert isinstance(doc.blocks[-1], Closer)
+    assert not is_signer_list(one("W. C. DAVIS,\nChairman."))

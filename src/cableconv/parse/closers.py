@@ -95,3 +95,27 @@ def is_cosigner(block: RawBlock) -> bool:
         (bool(caps_words(block.first)) and roles.is_signature(block))
         or roles.is_personal_signature(block)
     ) and not is_addressee(block)
+
+
+#: A list of signers is at most this long (the protocols of the Geneva
+#: tribunal, frus1872p2v4, have four; treaties a dozen).
+MAX_SIGNERS = 30
+
+
+def is_signer_list(block: RawBlock) -> bool:
+    """Signers one a line, each a name in capitals (``FREDERICK SCLOPIS.⏎
+    J. C. BANCROFT DAVIS.⏎TENTERDEN⏎ALEX. FAVROT, Secretary.``): FRUS TEI's
+    ``closer/signed/list``. A signature whose second line is an office
+    (``W. C. DAVIS,⏎Chairman.``) is one signer, not a list.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_signer_list(b) for b in split_blocks(
+    ...     "FREDERICK SCLOPIS.\\nJ. C. BANCROFT DAVIS.\\nTENTERDEN\\n\\nW. C. DAVIS,\\nChairman.")]
+    [True, False]
+    """
+    if not 2 <= len(block.lines) <= MAX_SIGNERS:
+        return False
+    return all(
+        caps_words(line.text.split(",", 1)[0]) and roles.is_signature(RawBlock((line,)))
+        for line in block.lines
+    )

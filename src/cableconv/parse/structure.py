@@ -549,9 +549,12 @@ class _Parser:
     def _signed_after(signed: Closer | None, block: Block) -> Closer | None:
         """The signature a part ends with once ``block`` is added: a new one,
         or the one before when only paragraphs (the addressees and
-        postscripts after it) and page breaks follow it."""
+        postscripts after it) and page breaks follow it. A list of signers
+        stands as its last signer."""
         if isinstance(block, Closer):
             return block
+        if isinstance(block, ListBlock) and block.role == "signers":
+            return Closer(block.items[-1] if isinstance(block.items[-1], tuple) else (), block.span)
         return signed if isinstance(block, PageBreakBlock | Paragraph) else None
 
     def body_block(
@@ -588,6 +591,13 @@ class _Parser:
         ):
             return Paragraph(self.build.lines(b.lines), span)
         after_close = i > 0 and roles.is_complimentary_close(self.clean(blocks[i - 1]))
+        if (
+            has_text
+            and closers.is_signer_list(c)
+            and (after_close or self._ends_part(blocks, i, past_addressee=True))
+        ):
+            items = tuple(self.build.line(line) for line in b.lines)
+            return ListBlock(items, span, None, "signers")
         if has_text and (
             (
                 roles.is_signature(c)
@@ -625,9 +635,9 @@ class _Parser:
         after it starts another paper. One warning a part."""
         text = [b for b in part if not isinstance(b, PageBreakBlock)]
         for k, block in enumerate(text):
-            if not isinstance(block, Closer):
+            if not _signs(block):
                 continue
-            if k + 1 < len(text) and isinstance(text[k + 1], Closer):
+            if k + 1 < len(text) and _signs(text[k + 1]):
                 continue
             after = 0
             for later in text[k + 1 :]:
@@ -696,6 +706,11 @@ def _is_small_capitals_title(text: str) -> bool:
     """
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 8 and text.lower() == text and len(text.split()) >= 3
+
+
+def _signs(block: Block) -> bool:
+    """A signature: a closer, or a list of signers."""
+    return isinstance(block, Closer) or (isinstance(block, ListBlock) and block.role == "signers")
 
 
 def parse_text(
