@@ -23,6 +23,7 @@ from cableconv.model import (
     Name,
     NoteRef,
     Opener,
+    PageBreakBlock,
     Paragraph,
     SourceNote,
     Table,
@@ -253,6 +254,17 @@ def compiled(source: str) -> bytes:
 )
 def test_overlapping_text_is_found(source: str) -> None:
     assert overlapping_text(compiled(source))
+
+
+def test_page_turns_one_after_another_are_labelled_one_below_the_other() -> None:
+    """frus1872p2v5/d149 turns six pages between two paragraphs: the six
+    margin labels were drawn over each other."""
+    turns = tuple(PageBreakBlock(str(n), S) for n in range(272, 278))
+    body = (Paragraph((t("Before."),), S), *turns, Paragraph((t("After."),), S))
+    data = to_pdf_bytes(Document("d1", "d1.txt", body, (), S))
+    assert overlapping_text(data) == []
+    flat = " ".join(read_pdf(data).text.split())
+    assert all(f"[Page {n}]" in flat for n in range(272, 278))
 
 
 def test_a_note_mark_after_italic_text_is_not_overlap() -> None:

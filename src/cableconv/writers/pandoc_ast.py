@@ -310,9 +310,30 @@ class _Builder:
     # ---- blocks -----------------------------------------------------------
     def blocks(self, blocks: tuple[Block, ...]) -> list[Json]:
         out: list[Json] = []
+        turns: list[PageBreakBlock] = []
         for block in blocks:
+            if self.target == "typst" and isinstance(block, PageBreakBlock):
+                turns.append(block)
+                continue
+            if turns:
+                out.extend(self.page_turns(turns))
+                turns = []
             out.extend(self.block(block))
+        if turns:
+            out.extend(self.page_turns(turns))
         return out
+
+    def page_turns(self, turns: list[PageBreakBlock]) -> list[Json]:
+        """Page turns between blocks one after another, nothing printed
+        between them, for typst: their labels one below the other in one
+        margin note. Each in a note of its own, they were drawn over each
+        other (frus1872p2v5/d149: ``[Page 272]`` to ``[Page 277]``)."""
+        inlines: list[Json] = []
+        for k, turn in enumerate(turns):
+            if k:
+                inlines.append(_el("LineBreak"))
+            inlines.extend(words(f"[Page {turn.n}]", "typst"))
+        return self.styled("page-break", [_el("Plain", inlines)])
 
     def block(self, block: Block) -> list[Json]:
         return _BLOCK_BUILDERS[type(block)](self, block)
