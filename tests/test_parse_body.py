@@ -186,3 +186,13 @@ def test_a_signer_and_the_office_under_the_name_are_one_signature() -> None:
     doc = parse(f"{HEAD}I have, &c.,\n\nW. C. DAVIS,\nChairman.\n")
     assert isinstance(doc.blocks[-1], Closer)
     assert not is_signer_list(one("W. C. DAVIS,\nChairman."))
+
+
+def test_a_closer_nobody_signs_has_no_signature() -> None:
+    for closer in ("Am[erican] Mission", "[File copy not signed]"):
+        doc = parse(f"{HEAD}Please inform me.\n\n{closer}\n")
+        last = doc.blocks[-1]
+        assert isinstance(last, Closer) and last.parts == ()
+    doc = parse(f"{HEAD}Please inform me.\n\nLansing\n")
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer) and last.parts is None

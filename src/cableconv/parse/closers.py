@@ -119,3 +119,24 @@ def is_signer_list(block: RawBlock) -> bool:
         caps_words(line.text.split(",", 1)[0]) and roles.is_signature(RawBlock((line,)))
         for line in block.lines
     )
+
+
+#: A closer in which nobody signs: the editors' note that the copy bears no
+#: signature, or the office that sent a telegram (frus1919Parisv11: 54
+#: ``Am[erican] Mission`` and ``American Mission``, 20 ``[File copy not
+#: signed]``; frus1917Supp02v02: ``American Legation``, ``[No signatures
+#: indicated]``; frus1925v02). The official TEI has ``closer`` without
+#: ``signed``.
+_UNSIGNED_CLOSER = re.compile(
+    r"^\[(?:File copy not signed|Not signed|Unsigned|No signatures? indicated)\.?\]$"
+    r"|^(?:Am\[erican\]|American) (?:Mission|Legation|Embassy|Delegation)\.?$"
+)
+
+
+def is_unsigned_closer(text: str) -> bool:
+    """A closer in which nobody signs: ``[File copy not signed]``, ``Am[erican] Mission``.
+
+    >>> is_unsigned_closer("Am[erican] Mission"), is_unsigned_closer("Lansing")
+    (True, False)
+    """
+    return _UNSIGNED_CLOSER.match(text.strip()) is not None

@@ -605,7 +605,8 @@ class _Parser:
             )
             or roles.is_personal_signature(c)
         ):
-            return Closer(self.build.lines(b.lines), span)
+            unsigned = len(b.lines) == 1 and closers.is_unsigned_closer(c.first)
+            return Closer(self.build.lines(b.lines), span, () if unsigned else None)
         if len(b.lines) > 1 and roles.is_dateline(c):
             # a date closing the text (``Washington, September 5, 1918.⏎[Received …]``)
             return Paragraph(self.build.lines(b.lines), span)
