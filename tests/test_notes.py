@@ -126,3 +126,105 @@ def test_a_dropped_note_is_still_found_in_a_numbering_that_starts_further_on() -
         "  41. Not printed.\n  43. Ante, p. 3.\n"
     )
     assert "CC102" in errors(text)
+
+
+# ---- markers from evidence (issue 15's examples) ------------------------------
+
+
+def markers_of(text: str) -> list[tuple[str, str]]:
+    """(label, the text before the marker) of every marker found."""
+    doc = convert_source(Source.from_text(text, "d.txt")).document
+    return [(m.n, text[: m.span.start]) for m in pair_notes(doc).markers]
+
+
+def placed_after(text: str) -> list[tuple[str, str]]:
+    """(label, the 12 characters before it) of every marker found."""
+    return [(n, before[-12:]) for n, before in markers_of(text)]
+
+
+def test_numbers_of_the_text_counted_in_a_row_are_not_markers() -> None:
+    # frus1955-57v02 d2: "agenda items 4, 5, and 6:" and the real markers 5 and 6
+    text = (
+        "Memorandum of Discussion\n\nWashington, January 6, 1955.\n\n"
+        "Mr. Cutler referred to the memo dated January 4, 1955 5)\n\n"
+        "The following discussion of agenda items 4, 5, and 6: he said “must keep open”. 6\n\n"
+        "Note: the rest.\n\n  5. Supra.\n  6. The lettered subparagraphs.\n"
+    )
+    assert placed_after(text) == [("5", "uary 4, 1955"), ("6", " keep open”.")]
+
+
+def test_an_ordinal_is_not_a_marker() -> None:
+    # frus1918Russiav03 d76: "up to the 1st of May"; the marker is after "December 11"
+    text = (
+        "The Consul to the Secretary of State\n\nMoscow, January 5, 1918.\n\n"
+        "Referring to my letter of December 11 1 advising him of the program up to "
+        "the 1st of May.\n\nSummers\n\n  1. Not printed.\n"
+    )
+    assert placed_after(text) == [("1", " December 11")]
+
+
+def test_a_number_followed_by_a_full_stop_is_not_a_marker() -> None:
+    # frus1894Nicaragua d12: "Art. 2. To ignore the authority"
+    text = (
+        "Decree\n\nBluefields, July 5, 1894.\n\nArt. 1. To declare it.\nArt. 2. To ignore it.\n\n"
+        "Done at Bluefields. 2\n\nThe Council.\n\n  2. Translation.\n"
+    )
+    assert placed_after(text) == [("2", " Bluefields.")]
+
+
+def test_the_article_a_is_not_a_letter_marker() -> None:
+    # frus1901 d146: "a note was received"; the marker is "dispatch No. 1416, a of"
+    text = (
+        "Mr. Conger to Mr. Hay\n\nPeking, July 12, 1901.\n\n"
+        "Sir: Under date of July 10, 1901, a note was received from the foreign office "
+        "(see Mr. Jackson’s dispatch No. 1416, a of September 29, 1900) and a copy of it.\n\n"
+        "E. H. Conger.\n\n  a. Foreign Relations, 1900, p. 42.\n"
+    )
+    assert placed_after(text) == [("a", "ch No. 1416,")]
+
+
+def test_notes_listed_2_3_1_are_anchored_where_their_markers_stand() -> None:
+    # frus1918Russiav03 d229: the list (and the text) run 2, 3, 1
+    text = (
+        "The Consul at Moscow to the Secretary of State\n\nMoscow, June 1, 1918.\n\n"
+        "I saw Darcy, 2 and later Lee, 3 about it.\n\n"
+        "The equivalent in rubles and Lockhart 1 being requested.\n\nWhitehouse\n\n"
+        "  2. Pierre Darcy, French Commercial Attaché.\n  3. Frank C. Lee, Vice Consul.\n"
+        "  1. Robert H. B. Lockhart, British special representative.\n"
+    )
+    assert [n for n, _ in markers_of(text)] == ["2", "3", "1"]
+    assert errors(text) == []
+
+
+def test_labels_with_a_letter_and_double_bars_are_read() -> None:
+    # frus1919Parisv11 d18: 46a between 46 and 47; frus1897 d198: the double bar ǁ
+    text = (
+        "Minutes\n\nParis, January 20, 1919.\n\nThe Council met. 46 It sat again. 46a "
+        "Rothschild, M. ǁ\n\nNothing more.\n\n  46. First.\n  46a. Inserted.\n  ǁ. Mark.\n"
+    )
+    assert [n for n, _ in markers_of(text)] == ["46", "46a", "ǁ"]
+
+
+def test_the_only_place_a_label_stands_is_taken_with_a_warning() -> None:
+    # frus1894Nicaragua d2: "a copy of a telegram 1 from our consular agent"
+    text = (
+        "Mr. Baker to Mr. Gresham\n\nManagua, March 1, 1894.\n\n"
+        "Sir: I transmit a copy of a telegram 1 from our consular agent.\n\nBaker\n\n"
+        "  1. Not printed.\n"
+    )
+    diags = check(text)
+    assert [n for n, _ in markers_of(text)] == ["1"]
+    assert [d.code for d in diags if d.code.startswith("CC15")] == ["CC150"]
+    assert [d.code for d in diags if d.level == "error"] == []
+
+
+def test_a_note_whose_only_candidate_reads_as_text_keeps_the_text_and_warns() -> None:
+    text = (
+        "Mr. Baker to Mr. Gresham\n\nManagua, March 1, 1894.\n\n"
+        "Sir: I refer to article 1 of the treaty and article 1 of the protocol.\n\nBaker\n\n"
+        "  1. Not printed.\n"
+    )
+    doc = convert_source(Source.from_text(text, "d.txt")).document
+    assert pair_notes(doc).markers == ()
+    assert "article 1 of the treaty" in plain(doc.blocks[-2].content)  # type: ignore[union-attr]
+    assert "CC151" in [d.code for d in check(text)]

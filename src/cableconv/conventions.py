@@ -39,9 +39,15 @@ PAGE_MARKER_NUMBERED = re.compile(r"\[Page " + PAGE_NUMBER + r"\]")
 # the list of notes
 # --------------------------------------------------------------------------
 
-#: The label of a note: a number, a letter, or one to three reference
-#: symbols (``*``, ``†``, ``‡``, ``§``, ``¶``), as the printed volumes mark notes.
-NOTE_LABEL = r"[0-9]{1,5}|[a-z]|[*†‡§¶]{1,3}"
+#: The reference symbols that label notes (``*`` to ``¶``, then the double
+#: bar: frus1897 d198 runs ``*`` ``†`` ``‡`` ``§`` ``ǁ`` ``¶``), as a character class.
+NOTE_SYMBOLS = "*†‡§¶ǁ‖"
+
+#: The label of a note, as the printed volumes mark notes: a number, a
+#: number with a letter (``46a``, ``2b``: a note the editors added between
+#: two; frus1919Parisv11, frus1925v02), a letter (``a``, frus1901), or one to
+#: three reference symbols (``**``).
+NOTE_LABEL = r"[0-9]{1,5}[a-z]?|[a-z]|[" + NOTE_SYMBOLS + r"]{1,3}"
 
 #: The start of a line of the note list, ``"  1."``; what follows the full
 #: stop is the note's text.

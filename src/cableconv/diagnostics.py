@@ -97,6 +97,9 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC112": ("warning", "unbalanced quotes"),
     "CC113": ("warning", "normalisation would change the text"),
     "CC114": ("warning", "impossible date outside the dateline (kept as printed)"),
+    # footnotes (CC150–CC169)
+    "CC150": ("warning", "footnote marker taken on weak evidence (the only place it can be)"),
+    "CC151": ("warning", "footnote not anchored: its only candidates read as text, kept as text"),
     # front matter (CC120–CC134)
     "CC120": ("warning", "heading taken by default: the block does not read as a heading"),
     "CC121": ("warning", "no heading: the document begins with its dateline or salutation"),

@@ -16,31 +16,13 @@ the numbering, without a note (CC102).
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cableconv.checks.context import CheckContext, Landmark
 from cableconv.diagnostics import Diagnostic
 from cableconv.model import Footnote, plain
-
-#: A number standing after a space, not part of a longer number or word.
-_NUMBER = re.compile(r"(?<=\S) ([1-9][0-9]{0,2})(?![0-9A-Za-z])")
-
-#: After these punctuation marks a small number is most likely a marker
-#: (``Lindley. 2``); a comma is left out: ``1, 2, 3`` are numbers of the text.
-_MARKER_AFTER = '.;:)”’"?!]'
-
-#: Words a number of the text follows: ``No. 5``, ``article 3``, ``your 506``.
-_NUMBERING_WORD = re.compile(
-    r"(?:\b(?:no|nos|art|arts|par|pars|sec|secs|p|pp|vol|vols|ch|chap|fig)\.|"
-    r"\b(?:number|numbers|article|articles|section|sections|paragraph|paragraphs|page|pages|"
-    r"telegram|telegrams|despatch|despatches|dispatch|note|notes|item|items|point|points|"
-    r"annex|inclosure|enclosure|tab|appendix|part|chapter|volume|class|group|table|figure|"
-    r"schedule|exhibit|clause|circular|serial|series|your|my|his|her|our|their|its)"
-    r")\s*$",
-    re.IGNORECASE,
-)
+from cableconv.notes.markers import MIN_SCORE, marker_score, number_candidates, stands_alone
 
 
 @dataclass(frozen=True)
@@ -54,38 +36,19 @@ class Candidate:
 
 
 def marker_candidates(ctx: CheckContext, *, strict: bool = True) -> list[Candidate]:
-    """Numbers in the body that look like note markers.
+    """Numbers in the body that stand as a note's marker may
+    (:func:`cableconv.notes.markers.number_candidates`: the parser's rules).
 
-    ``strict`` keeps only those that look like nothing else: after closing
-    punctuation and before the end of a line, a capital, a quote or a page
-    marker; or at the very end of a line.
+    ``strict`` keeps only those that look like nothing else
+    (:func:`~cableconv.notes.markers.stands_alone`); otherwise every one that
+    is at least not part of the text (:data:`~cableconv.notes.markers.MIN_SCORE`).
     """
     text = ctx.text
-    end = ctx.body_end
-    out: list[Candidate] = []
-    for m in _NUMBER.finditer(text, 0, end):
-        start, stop = m.start(), m.end()
-        prev = text[start - 1]
-        after = text[stop : stop + 2]
-        at_line_end = stop >= end or after[:1] == "\n" or text.startswith("[Page ", stop)
-        if strict:
-            before_capital = after[:1] == " " and (after[1:2].isupper() or after[1:2] in '“"([')
-            if not (
-                (prev in _MARKER_AFTER and (at_line_end or before_capital))
-                or (prev.isalpha() and at_line_end)
-            ):
-                continue
-            if _NUMBERING_WORD.search(text[max(0, start - 16) : start]):
-                continue
-            if _in_page_marker(text, start):
-                continue
-        out.append(Candidate(start, stop, int(m.group(1)), ctx.original_offset(start)))
-    return out
-
-
-def _in_page_marker(text: str, i: int) -> bool:
-    open_ = text.rfind("[", max(0, i - 30), i)
-    return open_ != -1 and text.startswith("[Page", open_) and "]" not in text[open_:i]
+    return [
+        Candidate(start, start + 1 + len(n), int(n), ctx.original_offset(start))
+        for start, n in number_candidates(text, 0, ctx.body_end)
+        if (stands_alone(text, start, n) if strict else marker_score(text, start, n) >= MIN_SCORE)
+    ]
 
 
 def _multi_line_blocks(ctx: CheckContext) -> list[tuple[int, int]]:
@@ -235,9 +198,7 @@ def list_order(ctx: CheckContext) -> Iterator[Diagnostic]:
     located = {m.offset for m in ctx.note_refs()}
     free: dict[str, list[int]] = {}
     for cand in marker_candidates(ctx, strict=False):
-        if cand.original not in located and not _NUMBERING_WORD.search(
-            ctx.text[max(0, cand.start - 16) : cand.start]
-        ):
+        if cand.original not in located:
             free.setdefault(str(cand.n), []).append(cand.original)
     prev: tuple[Footnote, int] | None = None
     for note in notes:

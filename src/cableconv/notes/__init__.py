@@ -6,9 +6,9 @@ A transcription lists its notes after the document, one a line
 label after a blank (``the President 1``). Three stages need those facts and
 learn them here:
 
-- the parser reads the list (:func:`read_note_list`) and finds the markers
-  (:func:`locate_markers`, and :func:`leading_labels` for a note printed
-  above the heading);
+- the parser reads the list (:func:`read_note_list`) and anchors its notes
+  (:func:`anchor_notes`: the markers from evidence, :func:`locate_markers`,
+  and a label alone above the heading, :func:`leading_labels`);
 - ``check`` asks where a number looks like a marker the list does not explain
   (:mod:`cableconv.notes.markers`);
 - every writer asks which note a marker stands for (:func:`pair_notes`).
@@ -19,13 +19,16 @@ The syntax itself (the label forms, the note line) lives in
 
 from __future__ import annotations
 
+from cableconv.notes.anchors import Anchors, anchor_notes
 from cableconv.notes.labels import NoteEntry, read_note_list
 from cableconv.notes.markers import leading_labels, locate_markers
 from cableconv.notes.pairing import Pairing, pair_notes
 
 __all__ = [
+    "Anchors",
     "NoteEntry",
     "Pairing",
+    "anchor_notes",
     "leading_labels",
     "locate_markers",
     "pair_notes",

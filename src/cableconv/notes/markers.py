@@ -1,11 +1,32 @@
 """Where the markers of the notes stand in the text.
 
 In the text, each note left a marker: its label after a space (``the
-President 1``). Numbers that belong to the text (``article 5 thereof``,
-``No. 680``) look just the same, so markers are found with what the list
-tells us: which labels exist and in which order they appear. Each marker is
-searched after the previous one, and among the candidates the one that looks
-most like a marker wins.
+President 1``). Numbers and words of the text (``article 5 thereof``, ``No.
+680``, ``the 1st of May``, ``a note``) look much the same, so a marker is
+decided from evidence, never from the first matching token:
+
+- **what may follow a marker.** The mark is printed after the word or the
+  punctuation it belongs to, and the text goes on after a blank, a line end,
+  a closing bracket or a dash. Never a letter (``1st``, ``2a`` of the text),
+  never a full stop, a colon or a per cent sign (``Art. 2.``, ``5%``): over the
+  2,813 labelled markers of the 16 development volumes, 99.9 % are followed
+  by one of :data:`FOLLOWERS`. A token followed by anything else is never
+  taken, whatever the list says.
+- **how much it looks like a marker** (:func:`marker_score`): after closing
+  punctuation, before a line end, a capital or a page turn it is likely;
+  after ``No.``, ``article``, a month (``June 1``), before a unit (``5 per
+  cent``, ``3 p.m.``), inside a table row it is a number of the text. A
+  letter label (``a``) is read as the article unless the word after it shows
+  it is not one (an article stands before its noun: ``telegram a of the
+  14th``, ``a showing``).
+- **order.** The list gives the notes in the order of their markers (the
+  volumes print them so; the development corpus has no exception), so the
+  markers of a document are the sequence of candidates, one per note and in
+  that order, whose evidence adds up to the most (:func:`locate_markers`).
+
+A candidate whose score is below :data:`MIN_SCORE` is no marker: the note
+keeps no anchor and the parser warns (the text is never changed on weak
+evidence).
 """
 
 from __future__ import annotations
@@ -13,40 +34,99 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import deque
+from dataclasses import dataclass
 
-from cableconv.conventions import MONTH_NAME, NOTE_LABEL
+from cableconv.conventions import MONTH_NAME, NOTE_LABEL, NOTE_SYMBOLS
 from cableconv.notes.labels import NoteEntry
 
+#: What may follow a marker's label: a blank, a line end, a closing bracket,
+#: a dash, a closing quote (counted over the development volumes: blank
+#: 1,973, line end 671, ``)`` 107, ``]`` 8, ``—`` 4, ``”`` 1); the end of the
+#: text is allowed too.
+FOLLOWERS = frozenset(" \t\n)]—”")
+
+#: Below this, a candidate is too weak to take a character of the text...
+MIN_SCORE = 0
+#: ... unless it is the only place the label of a single note stands as a
+#: marker may; then down to this, and the parser warns.
+WEAK_SCORE = -3
+
+_NUMBER_BEFORE = re.compile(r"\b(\d{1,5}),? ?$")
 _MONTH_AFTER = re.compile(r"^ " + MONTH_NAME)
 _MONTH_BEFORE = re.compile(MONTH_NAME + r"$")
+#: A unit after the number, perhaps after an editor's bracket (``1 [11] p.m.``).
 _UNIT_AFTER = re.compile(
-    r"^ (?:[ap]\.\s?m\.|%|(?:per ?cent|percent|o’clock|o'clock|noon|midnight|miles|days|hours|"
-    r"years|months|men|rubles|dollars|pounds|tons|poods|francs|cents)\b)"
+    r"^ (?:\[[^\]\n]{1,8}\] )?(?:[AaPp]\.\s?[Mm]\.|%|(?:per ?cent|percent|o’clock|o'clock|"
+    r"noon|midnight|miles|days|hours|years|months|men|rubles|dollars|pounds|tons|poods|francs|"
+    r"cents|kroner|marks|pesos)\b)"
+)
+#: Counts in a row: ``8 Germans, 4 Colombians, 1 Austrian``; ``8 Wallace, 377``.
+_COUNT_BEFORE = re.compile(r"\b\d+ [^\W\d_][\w’'-]*[,;]$")
+#: A law report cited by volume, name and page: ``Parsons v. Terry, 1 Lowell,
+#: 60``, ``5 Federal Reports, 822`` (frus1902app1).
+_CITATION_AFTER = re.compile(r" [A-Z][\w.]*(?: [A-Z][\w.]*)?,(?: [a-z]{1,6}\.,)? \d")
+_NUMBERED_WORD_BEFORE = re.compile(
+    r"(?:\b(?:no|nos|art|arts|par|pars|sec|secs|p|pp|vol|vols|ch|chap|fig)\.|"
+    r"\b(?:number|numbers|article|articles|section|sections|paragraph|paragraphs|page|pages|"
+    r"telegram|telegrams|despatch|despatches|dispatch|item|items|point|points|annex|"
+    r"inclosure|enclosure|appendix|part|chapter|volume|class|group|table|schedule|exhibit|"
+    r"clause|circular|serial|series|your|my|his|her|our|their|its|and|or|of|to|on|at|"
+    r"from|by|under|than|about|over|nearly|only|some|these|those|all|every|each|per)"
+    r")\s*$",
+    re.IGNORECASE,
 )
 
+#: Words after a letter label that show it is a marker, not the article ``a``:
+#: an article stands before its noun, a marker before what follows the noun
+#: (frus1901: ``my telegram a of the 14th``, ``the map a inclosed``, ``map a
+#: showing``, ``a table a furnished by``, ``despatch a No. 42``).
+_AFTER_LETTER_MARKER = re.compile(
+    r"of|from|to|in|on|at|by|for|with|and|or|but|which|that|who|whose|is|was|are|were|has|"
+    r"have|had|be|been|being|as|inclosed|enclosed|herewith|showing|giving|furnished|"
+    r"transmitted|received|sent|dated|referred|mentioned|bearing|containing|concerning|"
+    r"relating|regarding|respecting|hereto|attached|not|shall|"
+    r"will|would|should|may|might|must|can|could|I|we|he|she|it|they|you|this|these|No\.|"
+    r"Nos\.|a|an|the",
+    re.IGNORECASE,
+)
+#: A word after a blank (``No.`` keeps its full stop).
+_WORD_AFTER = re.compile(r" (No\.|Nos\.|[^\W\d_]+)")
+#: Words that start with a vowel and take ``a`` (``a one``, ``a once``,
+#: ``a European``: the vowel is not sounded as one).
+_VOWEL_NOUNS = frozenset({"one", "once", "European", "Europe"})
 
-_TOKEN = re.compile(r"(?<=[^\s]) (" + NOTE_LABEL + r")(?![0-9])")
 
+_TOKEN = re.compile(r"(?<=[^\s]) (" + NOTE_LABEL + r")")
 
 # A marker alone on the last line of a block: a note on a signature
 # ("Lewis Baker.⏎1"); its offset is that of the line break before it.
-_LINE_TOKEN = re.compile(r"(?<=[^\n])\n([0-9]{1,5}|[*†‡§¶]{1,3})(?=\n\n|\n?\Z)")
+_LINE_TOKEN = re.compile(
+    r"(?<=[^\n])\n([0-9]{1,5}[a-z]?|[" + NOTE_SYMBOLS + r"]{1,3})(?=\n\n|\n?\Z)"
+)
 
 
 @functools.lru_cache(maxsize=256)
 def _token_pattern(wanted: frozenset[str]) -> re.Pattern[str]:
-    """:data:`_TOKEN` for just these numbers: a document's text holds many
+    """:data:`_TOKEN` for just these labels: a document's text holds many
     more numbers (and one-letter words) than notes, and each match costs."""
     if len(wanted) > 200:  # a very long alternation is slower than the filter
         return _TOKEN
     choices = "|".join(re.escape(n) for n in sorted(wanted, key=lambda n: (-len(n), n)))
-    return re.compile(r"(?<=[^\s]) (" + choices + r")(?![0-9])")
+    return re.compile(r"(?<=[^\s]) (" + choices + r")")
 
 
-def _candidates(text: str, wanted: set[str], start: int, end: int) -> dict[str, list[int]]:
+def _follows_well(text: str, after: int, n: str = "") -> bool:
+    """Is the label ending at ``after`` followed as a marker is (a symbol
+    also before a figure: ``65 *115`` in a table of frus1925v02 d197, where
+    a number cannot hold a ``*``)?"""
+    if after >= len(text) or text[after] in FOLLOWERS:
+        return True
+    return bool(n) and not n[0].isalnum() and text[after].isdigit()
+
+
+def candidates(text: str, wanted: set[str], start: int, end: int) -> dict[str, list[int]]:
     """Offsets of ``" n"`` in text[start:end], for every wanted ``n``, where it
-    stands as a whole token; one pass over the text, whatever the number of notes."""
+    stands as a whole token followed as a marker is; one pass over the text."""
     out: dict[str, list[int]] = {n: [] for n in wanted}
     if not wanted:
         return out
@@ -55,55 +135,185 @@ def _candidates(text: str, wanted: set[str], start: int, end: int) -> dict[str, 
             out[m.group(1)].append(m.start())
     for m in _token_pattern(frozenset(wanted)).finditer(text, start, end):
         n = m.group(1)
-        if n not in wanted:
-            continue
-        after = m.end()
-        nxt = text[after] if after < len(text) else ""
-        if nxt in ",." and after + 1 < len(text) and text[after + 1].isdigit():
-            continue  # "1,000", "3.5"
-        if nxt.isalpha() and n.isalpha():
-            continue  # "a word"
-        out[n].append(m.start())
+        if n in wanted and _follows_well(text, m.end(), n):
+            out[n].append(m.start())
     for cands in out.values():
         cands.sort()
     return out
 
 
-def _marker_score(text: str, i: int, n: str) -> int:
-    """How much the candidate at ``i`` looks like a note marker (higher is better)."""
+_NUMBER_TOKEN = re.compile(r"(?<=\S) ([1-9][0-9]{0,2})(?![0-9])")
+
+
+def number_candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Every number of one to three figures in text[start:end] that stands
+    as a marker may (after a blank, followed as a marker is, not inside a
+    page marker), whether or not a note has it as its label: what ``check``
+    weighs when it looks for a marker without a note.
+
+    >>> number_candidates("Art. 2. Sent 3 [Page 4] to him. 5", 0, 34)
+    [(12, '3'), (31, '5')]
+    """
+    out: list[tuple[int, str]] = []
+    for m in _NUMBER_TOKEN.finditer(text, start, end):
+        if _follows_well(text, m.end()) and not _in_page_marker(text, m.start()):
+            out.append((m.start(), m.group(1)))
+    return out
+
+
+def _in_page_marker(text: str, i: int) -> bool:
+    open_ = text.rfind("[", max(0, i - 30), i)
+    return open_ != -1 and text.startswith("[Page", open_) and "]" not in text[open_:i]
+
+
+def _line_at(text: str, i: int) -> tuple[int, int]:
+    """(start, end) of the line holding offset ``i``, without its line break."""
+    end = text.find("\n", i)
+    return text.rfind("\n", 0, i) + 1, len(text) if end == -1 else end
+
+
+def _figures(line: str) -> bool:
+    """A short line that is mostly figures: a row of a table typed with blanks."""
+    packed = line.replace(" ", "")
+    return 0 < len(line) < 120 and sum(ch.isdigit() for ch in packed) * 4 >= len(packed)
+
+
+def _in_table_row(text: str, i: int) -> bool:
+    """Is ``i`` in a row of a table or a column of figures: a line with a
+    tab, or a line of figures with another line of figures above or below it
+    (frus1897 d305: ``27 257⏎28⏎29⏎30 635``)."""
+    start, end = _line_at(text, i)
+    line = text[start:end]
+    if "\t" in line:
+        return True
+    if not _figures(line):
+        return False
+    above = _line_at(text, start - 1) if start > 0 else None
+    below = _line_at(text, end + 1) if end < len(text) else None
+    return any(
+        near is not None and near != (start, end) and _figures(text[near[0] : near[1]])
+        for near in (above, below)
+    )
+
+
+def _letter_score(text: str, after: int) -> int:
+    """A letter label (``a``, ``b``) is the article or a word unless what
+    follows shows it is not: an article stands before its noun, which cannot
+    start with a vowel (``a`` becomes ``an``) and is no preposition, verb or
+    pronoun (frus1901: ``my telegram a of the 14th``, ``a petition a
+    addressed to me``, ``the map a inclosed``, ``telegram a I sent``)."""
+    if after >= len(text) or text[after] in "\n)]—”" or text.startswith(" (", after):
+        return 3
+    word = _WORD_AFTER.match(text, after)
+    if word is None:
+        return -4
+    w = word.group(1)
+    if _AFTER_LETTER_MARKER.fullmatch(w) or (w[0] in "aeioAEIO" and w not in _VOWEL_NOUNS):
+        return 3
+    return -4
+
+
+def _text_likeness(text: str, i: int, n: str) -> int:
+    """How much the number ``n`` at ``i`` reads as a number of the text: in
+    a date, before a unit, after ``No.``, counting, in a table row (0: not)."""
     after = i + 1 + len(n)
-    prev = text[i - 1]
+    rest = text[after : after + 12]
+    penalty = 0
+    if _MONTH_AFTER.match(rest) or _UNIT_AFTER.match(rest):
+        penalty += 6  # "1 June 1944", "5 per cent", "3 p.m.": part of the text
+    if _MONTH_BEFORE.search(text[max(0, i - 10) : i]):
+        penalty += 6  # "June 1"
+    if _NUMBERED_WORD_BEFORE.search(text[max(0, i - 16) : i]):
+        penalty += 3  # "No. 680", "your 506", "article 5": a number of the text
+    counted = _NUMBER_BEFORE.search(text, max(0, i - 8), i)
+    if counted is not None and n.isdigit() and int(counted.group(1)) == int(n) - 1:
+        penalty += 5  # "4, 5, and 6", "1, 2, 3": counting in the text
+    if _in_table_row(text, i):
+        penalty += 4  # a figure in a column
+    return penalty
+
+
+def stands_alone(text: str, i: int, n: str) -> bool:
+    """Does the number ``n`` at ``i`` look like nothing but a marker: after
+    closing punctuation and before a line end, a page turn, a capital or a
+    quote, or at the very end of a line; and nothing of the text (no date,
+    unit, ``No.``, count or table row)? What ``check`` asks before it says
+    a note is missing (CC102).
+
+    >>> stands_alone("to the President. 1 He", 17, "1"), stands_alone("(No. 1) of", 4, "1")
+    (True, False)
+    """
+    after = i + 1 + len(n)
+    prev = text[i - 1] if i > 0 else "\n"
+    at_line_end = after >= len(text) or text[after] == "\n" or text.startswith("[Page", after)
+    nxt2 = text[after + 1 : after + 2]
+    new_sentence = text[after : after + 1] == " " and (nxt2.isupper() or nxt2 in '“"([')
+    placed = (prev in _CLOSING and (at_line_end or new_sentence)) or (
+        prev.isalpha() and at_line_end
+    )
+    if not placed or _text_likeness(text, i, n):
+        return False
+    if _COUNT_BEFORE.search(text, max(0, i - 40), i) or _CITATION_AFTER.match(text, after):
+        return False  # one more count of a row of counts, or a citation
+    return not (at_line_end and _column_of_figures(text, i))
+
+
+def _column_of_figures(text: str, i: int) -> bool:
+    """Does a line next to the one holding ``i`` also end in a figure: the
+    items of a list with their amounts (``Copper 2½⏎Fish guano 2``)?"""
+    start, end = _line_at(text, i)
+    for lo, hi in (
+        (_line_at(text, start - 1) if start > 0 else (start, start)),
+        (_line_at(text, end + 1) if end < len(text) else (end, end)),
+    ):
+        line = text[lo:hi].rstrip()
+        if (lo, hi) != (start, end) and line and (line[-1].isdigit() or line[-1] in "½¼¾"):
+            return True
+    return False
+
+
+#: Punctuation a marker follows (``Lindley. 1``, ``1955, 5``, ``(Harriman) 2``).
+_CLOSING = ".,;:)”’\"'—–]?!…"
+
+
+def marker_score(text: str, i: int, n: str) -> int:
+    """How much the candidate at ``i`` (the blank before ``n``) looks like a
+    note marker; below :data:`MIN_SCORE` it is a word or number of the text.
+
+    >>> marker_score("sent to Lindley. 1 He", 16, "1") > marker_score("article 1 of", 7, "1")
+    True
+    """
+    if text[i] == "\n":
+        return 4  # alone on the last line of its block, after a signature
+    after = i + 1 + len(n)
+    if n.isalpha():
+        return _letter_score(text, after)
+    prev = text[i - 1] if i > 0 else "\n"
     nxt = text[after] if after < len(text) else "\n"
     score = 0
-    if prev in ".,;:)”’\"'—–]?!":
-        score += 3  # a note usually follows punctuation: "Lindley. 1"
-    if nxt in "\n\t" or text.startswith("[Page", after):
+    if prev in _CLOSING:
+        score += 3  # "Lindley. 1", "1955, 5"
+    if nxt in "\n\t)]—”" or text.startswith("[Page", after) or text.startswith(" [Page", after):
         score += 2
-    elif nxt == " ":
-        nxt2 = text[after + 1] if after + 1 < len(text) else ""
-        if nxt2.isupper() or nxt2 in '“"(':
-            score += 1
-    elif nxt in ".,;:)—–":
-        score += 1
-    if prev.isdigit() and nxt not in "\n\t":
-        score -= 3  # "1,000 5" is a list of numbers; "January 5, 1955 1⏎" is a note
-    if prev in '“"':
-        score -= 3  # '“ 3 “': a ditto mark and a figure in a table
-    rest = text[after : after + 12]
-    if _MONTH_AFTER.match(rest) or _UNIT_AFTER.match(rest):
-        score -= 5  # "1 June 1944", "5 per cent", "3 p.m.": part of the text
-    if _MONTH_BEFORE.search(text[max(0, i - 10) : i]):
-        score -= 5  # "June 1"
-    before = text[max(0, i - 12) : i].lower()
-    if _NUMBERED_WORD_BEFORE.search(before.rstrip()):
-        score -= 2  # "No. 680", "your 506", "article 5": a number of the text
-    return score
+    elif text[after + 1 : after + 2].isupper() or text[after + 1 : after + 2] in '“"(':
+        score += 1  # before a new sentence
+    if not n[0].isdigit():  # a reference symbol: "* * *" is an ellipsis of the text
+        return score - 6 if "* *" in text[max(0, i - 2) : after + 2] else score
+    return score - _text_likeness(text, i, n)
 
 
-_NUMBERED_WORD_BEFORE = re.compile(
-    r"(?:no\.|nos\.|number|numbers|article|articles|section|paragraph|par\.|"
-    r"page|pages|telegram|telegrams|despatch|your|my|his|and|of|to|on|at|\d{1,2},)$"
-)
+@dataclass(frozen=True)
+class _Step:
+    """One marker taken in a sequence: the note, its offset, the one before."""
+
+    note: int
+    offset: int
+    before: _Step | None
+
+
+#: What leaving a note without a marker costs the sequence: a candidate of
+#: score MIN_SCORE or more is always worth taking unless it blocks better ones.
+SKIP_COST = 4
 
 
 def leading_labels(blocks: list[tuple[int, str]], notes: list[NoteEntry]) -> dict[int, int]:
@@ -137,65 +347,67 @@ def leading_labels(blocks: list[tuple[int, str]], notes: list[NoteEntry]) -> dic
 
 
 def locate_markers(text: str, notes: list[NoteEntry], start: int, end: int) -> list[int | None]:
-    """Offset of each note's marker (the space before the number), in order.
+    """Offset of each note's marker (the space before its label), in order;
+    ``None`` where no candidate has enough evidence.
 
-    Markers appear in the text in the order of the list, so the k-th marker
-    is searched between the (k-1)-th and the next note's earliest possible
-    place. ``None`` where no candidate exists.
-
-    Both ends of that window only move forward, so the best candidate in it
-    is kept by a :class:`_WindowBest` per number: a volume that numbers its
-    notes by page repeats ``1`` thousands of times, and scoring every
-    candidate again for each of them would cost the square of that.
+    The markers stand in the order of the list, so among all sequences of
+    candidates, one per note (or none) and increasing, the one whose scores
+    add up to the most is taken. The best sequences so far are kept as a
+    frontier of (last offset, total) that rises in both: a longer prefix
+    that ends later must score more, or it is of no use. Each note adds its
+    candidates to it once, so the cost is the number of candidates, whatever
+    the number of notes.
     """
-    by_n = _candidates(text, {note.n for note in notes}, start, end)
-    found: list[int | None] = [None] * len(notes)
-    # latest[k]: the last offset the k-th marker can take so that all later
-    # markers still have a candidate after it.
-    latest: list[int] = [end] * len(notes)
-    bound = end
-    for k in range(len(notes) - 1, -1, -1):
-        latest[k] = bound
-        cands = by_n[notes[k].n]
-        i = bisect.bisect_left(cands, bound)
-        if i:
-            bound = cands[i - 1]
-    windows = {n: _WindowBest(text, n, cands) for n, cands in by_n.items()}
-    low = start
+    by_n = candidates(text, {note.n for note in notes}, start, end)
+    listed: dict[str, int] = {}
+    for note in notes:
+        listed[note.n] = listed.get(note.n, 0) + 1
+    scored: dict[str, list[tuple[int, int]]] = {}
+    for n, offsets in by_n.items():
+        # the one place a label of one note stands as a marker may: taken on
+        # weaker evidence (the parser warns): "a copy of a telegram 1 from"
+        least = WEAK_SCORE if len(offsets) == 1 and listed[n] == 1 else MIN_SCORE
+        scored[n] = [(o, s) for o in offsets if (s := marker_score(text, o, n)) >= least]
+    # frontier: offsets (increasing) and totals (increasing), with their steps;
+    # totals are kept without the skip costs paid so far (``paid``)
+    offs: list[int] = [start - 1]
+    totals: list[int] = [0]
+    steps: list[_Step | None] = [None]
+    paid = 0
     for k, note in enumerate(notes):
-        best = windows[note.n].best(low, latest[k])
-        if best is None:
-            continue
-        found[k] = best
-        low = best + 1 + len(note.n)
+        new: list[tuple[int, int, _Step]] = []
+        for offset, score in scored.get(note.n, ()):
+            j = bisect.bisect_left(offs, offset) - 1
+            if j < 0:
+                continue
+            total = totals[j] - paid + score  # a real total
+            new.append((offset, total, _Step(k, offset, steps[j])))
+        paid += SKIP_COST  # every old sequence skips this note
+        for offset, total, step in new:
+            raw = total + paid
+            j = bisect.bisect_left(offs, offset)
+            # dominated by a sequence ending no later that scores as much
+            if j > 0 and totals[j - 1] >= raw:
+                continue
+            if j < len(offs) and offs[j] == offset and totals[j] >= raw:
+                continue
+            # drop what the new one dominates: ending later, scoring no more
+            hi = j
+            while hi < len(offs) and totals[hi] <= raw:
+                hi += 1
+            offs[j:hi] = [offset]
+            totals[j:hi] = [raw]
+            steps[j:hi] = [step]
+    found: list[int | None] = [None] * len(notes)
+    taken = steps[-1]
+    while taken is not None:
+        found[taken.note] = taken.offset
+        taken = taken.before
     return found
 
 
-class _WindowBest:
-    """The best-scoring candidate of one number in a window ``[low, high)``
-    whose ends never move back: a monotonic queue, so each candidate is
-    scored once and enters and leaves the queue once.
-
-    Ties go to the earliest candidate, as a marker is looked for as soon as
-    the previous one allows.
-    """
-
-    def __init__(self, text: str, n: str, cands: list[int]) -> None:
-        self.text = text
-        self.n = n
-        self.cands = cands
-        self.pushed = 0  # cands[:pushed] have entered the queue
-        self.queue: deque[tuple[int, int]] = deque()  # (score, offset), scores decreasing
-
-    def best(self, low: int, high: int) -> int | None:
-        cands = self.cands
-        while self.pushed < len(cands) and cands[self.pushed] < high:
-            offset = cands[self.pushed]
-            score = _marker_score(self.text, offset, self.n)
-            while self.queue and self.queue[-1][0] < score:
-                self.queue.pop()
-            self.queue.append((score, offset))
-            self.pushed += 1
-        while self.queue and self.queue[0][1] < low:
-            self.queue.popleft()
-        return self.queue[0][1] if self.queue else None
+def weak_candidates(text: str, n: str, start: int, end: int) -> list[int]:
+    """Offsets where ``n`` stands as a marker might, but with too little
+    evidence to be one (for the warning that says so)."""
+    cands = candidates(text, {n}, start, end)[n]
+    return [o for o in cands if marker_score(text, o, n) < MIN_SCORE]

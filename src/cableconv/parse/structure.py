@@ -43,7 +43,7 @@ from cableconv.model import (
     map_spans,
     plain,
 )
-from cableconv.notes import NoteEntry, leading_labels, locate_markers, read_note_list
+from cableconv.notes import NoteEntry, anchor_notes, read_note_list
 from cableconv.parse import closers, roles, sourceline
 from cableconv.parse.blocks import (
     InlineBuilder,
@@ -111,23 +111,10 @@ class _Parser:
                 blocks = blocks[:-1]
         body_end = blocks[-1].end if blocks else 0
         self.note_labels = frozenset(note.n for note in notes)
-        # a note printed above the heading: its label is a block of its own
-        lead = leading_labels([(b.start, b.text) for b in blocks[:-1]], notes)
-        self.lead_markers = {start: notes[k].n for start, k in lead.items()}
-        rest = [note for k, note in enumerate(notes) if k not in lead.values()]
-        positions = locate_markers(self.text, rest, 0, body_end)
-        markers: dict[int, str] = {}
-        for note, pos in zip(rest, positions, strict=True):
-            if pos is None:
-                self.error(
-                    "CC103",
-                    f"footnote {note.n} has no marker ' {note.n}' in the text",
-                    note.line_start,
-                    note.text_end,
-                    hint=f"put the marker ' {note.n}' where the note is anchored",
-                )
-            else:
-                markers[pos] = note.n
+        anchors = anchor_notes(self.text, notes, [(b.start, b.text) for b in blocks], body_end)
+        self.lead_markers = anchors.lead_blocks
+        self.diags.extend(anchors.diagnostics)
+        markers = anchors.markers
         self.build = InlineBuilder(self.text, markers, self.span)
         footnotes = tuple(
             Footnote(
