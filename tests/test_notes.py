@@ -228,3 +228,37 @@ def test_a_note_whose_only_candidate_reads_as_text_keeps_the_text_and_warns() ->
     assert pair_notes(doc).markers == ()
     assert "article 1 of the treaty" in plain(doc.blocks[-2].content)  # type: ignore[union-attr]
     assert "CC151" in [d.code for d in check(text)]
+
+
+# ---- notes printed without a mark ("  None. …") -------------------------------
+
+UNMARKED = (  # frus1870 d206: a series title on the source line, an enclosure note
+    "No. 132. \n\nNo. 214.]\n\nMr. Davis to Mr. Bancroft.\n\nWashington, August 5, 1870.\n\n"
+    "Sir: I inclose copies.\n\nJ. C. B. DAVIS. \n\n"
+    "  None. THE DEPARTMENT OF STATE TO THE UNITED STATES LEGATION AT BERLIN.\n"
+    "  None. [The several inclosures will be found under the head “France,” ante.]\n"
+)
+
+
+def test_a_note_printed_without_a_mark_is_anchored_at_the_blank_ending_its_block() -> None:
+    converted = convert_source(Source.from_text(UNMARKED, "d206.txt"))
+    markers = pair_notes(converted.document).markers
+    assert [(m.n, UNMARKED[m.span.start - 8 : m.span.start]) for m in markers] == [
+        ("", "No. 132."),
+        ("", ". DAVIS."),
+    ]
+    assert errors(UNMARKED) == []
+    div = etree.fromstring(to_tei_bytes(converted.document)).find(f".//{{{TEI_NS}}}div")
+    assert div is not None
+    notes = frus_record.document_record(div, None)["footnotes"]
+    assert [(note["n"], note["text"][:10]) for note in notes] == [
+        (None, "THE DEPART"),
+        (None, "[The sever"),
+    ]
+
+
+def test_a_note_printed_without_a_mark_and_without_its_blank_warns() -> None:
+    text = UNMARKED.replace("DAVIS. \n", "DAVIS.\n")
+    diags = check(text)
+    assert "CC152" in [d.code for d in diags]
+    assert [d.code for d in diags if d.level == "error"] == []

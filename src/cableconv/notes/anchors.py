@@ -41,7 +41,8 @@ def anchor_notes(
 
     A marker taken on weak evidence warns (CC150); a note whose only
     candidates read as part of the text keeps them as text and warns
-    (CC151); a note with no candidate at all is an error (CC103).
+    (CC151); a note printed without a mark whose blank is not found warns
+    (CC152); a note with no candidate at all is an error (CC103).
     """
     out = Anchors()
     lead = leading_labels(blocks[:-1], notes)
@@ -63,8 +64,18 @@ def anchor_notes(
                     )
                 )
             continue
-        weak = weak_candidates(text, n, 0, body_end)
-        if weak:
+        weak = weak_candidates(text, n, 0, body_end) if n else []
+        if not n:
+            out.diagnostics.append(
+                Diagnostic(
+                    "CC152",
+                    "a note printed without a mark has no blank at the end of a line "
+                    "to say where it belongs; it is written at the end of the document",
+                    Span(note.line_start, note.text_end),
+                    hint="end the line the note belongs to with one blank",
+                )
+            )
+        elif weak:
             out.diagnostics.append(
                 Diagnostic(
                     "CC151",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cableconv.conventions import NOTE_HEAD
+from cableconv.conventions import NOTE_HEAD, UNLABELLED_NOTE_LINE
 
 
 @dataclass(frozen=True)
@@ -19,14 +19,22 @@ class NoteEntry:
 
 
 def read_note_list(lines: list[tuple[int, str]]) -> list[NoteEntry] | None:
-    """The notes of a final block, if every line of it is a note line."""
+    """The notes of a final block, if every line of it is a note line; a
+    note printed without a mark (``"  None. …"``) has the empty label.
+
+    >>> [note.n for note in read_note_list([(0, "  1. Sent."), (11, "  None. [Inclosure.]")])]
+    ['1', '']
+    """
     entries: list[NoteEntry] = []
     for start, line in lines:
         m = NOTE_HEAD.match(line)
+        label = m["n"] if m is not None else ""
+        if m is None:
+            m = UNLABELLED_NOTE_LINE.match(line)
         text = _note_text(line, m.end()) if m is not None else None
         if m is None or text is None:
             return None
-        entries.append(NoteEntry(m["n"], start + text[0], start + text[1], start))
+        entries.append(NoteEntry(label, start + text[0], start + text[1], start))
     return entries
 
 

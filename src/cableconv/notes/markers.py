@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import deque
 from dataclasses import dataclass
 
 from cableconv.conventions import MONTH_NAME, NOTE_LABEL, NOTE_SYMBOLS
@@ -124,10 +125,21 @@ def _follows_well(text: str, after: int, n: str = "") -> bool:
     return bool(n) and not n[0].isalnum() and text[after].isdigit()
 
 
+#: The blanks that mark notes printed without a label: at the end of a line,
+#: after its last character (``J. C. B. DAVIS. ``; two notes, two blanks).
+_END_BLANKS = re.compile(r"(?<=\S)( +)(?=\n|\Z)")
+
+
 def candidates(text: str, wanted: set[str], start: int, end: int) -> dict[str, list[int]]:
     """Offsets of ``" n"`` in text[start:end], for every wanted ``n``, where it
-    stands as a whole token followed as a marker is; one pass over the text."""
+    stands as a whole token followed as a marker is; one pass over the text.
+    The empty label (a note printed without a mark) stands at each blank
+    that ends a line (:data:`~cableconv.conventions.UNLABELLED_NOTE_LINE`)."""
     out: dict[str, list[int]] = {n: [] for n in wanted}
+    if "" in wanted:
+        for m in _END_BLANKS.finditer(text, start, end):
+            out[""].extend(range(m.start(), m.end()))
+        wanted = wanted - {""}
     if not wanted:
         return out
     for m in _LINE_TOKEN.finditer(text, start, end):
@@ -166,34 +178,57 @@ def _in_page_marker(text: str, i: int) -> bool:
     return open_ != -1 and text.startswith("[Page", open_) and "]" not in text[open_:i]
 
 
-def _line_at(text: str, i: int) -> tuple[int, int]:
-    """(start, end) of the line holding offset ``i``, without its line break."""
-    end = text.find("\n", i)
-    return text.rfind("\n", 0, i) + 1, len(text) if end == -1 else end
+#: Lines longer than this are prose, never a row of a table or a list of amounts.
+_SHORT_LINE = 120
+
+
+def _short_line_at(text: str, i: int) -> tuple[int, int] | None:
+    """(start, end) of the line holding offset ``i``, without its line
+    break, if it is shorter than :data:`_SHORT_LINE`; looked for near ``i``
+    only, so that the many numbers of one long line cost no more than it."""
+    lo = max(0, i - _SHORT_LINE)
+    start = text.rfind("\n", lo, i) + 1
+    if start == 0 and lo > 0:
+        return None
+    end = text.find("\n", i, i + _SHORT_LINE)
+    if end == -1:
+        if i + _SHORT_LINE < len(text):
+            return None
+        end = len(text)
+    return (start, end) if end - start < _SHORT_LINE else None
 
 
 def _figures(line: str) -> bool:
     """A short line that is mostly figures: a row of a table typed with blanks."""
     packed = line.replace(" ", "")
-    return 0 < len(line) < 120 and sum(ch.isdigit() for ch in packed) * 4 >= len(packed)
+    return len(packed) > 0 and sum(ch.isdigit() for ch in packed) * 4 >= len(packed)
+
+
+def _neighbours(text: str, start: int, end: int) -> list[str]:
+    """The short lines just above and below the line ``text[start:end]``."""
+    out: list[str] = []
+    if start > 1:
+        above = _short_line_at(text, start - 1)
+        if above is not None:
+            out.append(text[above[0] : above[1]])
+    if end + 1 < len(text):
+        below = _short_line_at(text, end + 1)
+        if below is not None:
+            out.append(text[below[0] : below[1]])
+    return out
 
 
 def _in_table_row(text: str, i: int) -> bool:
     """Is ``i`` in a row of a table or a column of figures: a line with a
-    tab, or a line of figures with another line of figures above or below it
-    (frus1897 d305: ``27 257⏎28⏎29⏎30 635``)."""
-    start, end = _line_at(text, i)
-    line = text[start:end]
-    if "\t" in line:
-        return True
-    if not _figures(line):
+    tab, or a short line of figures with another line of figures above or
+    below it (frus1897 d305: ``27 257⏎28⏎29⏎30 635``)."""
+    if "\t" in text[max(0, i - 40) : i + 40]:
+        line = _short_line_at(text, i)
+        return line is None or "\t" in text[line[0] : line[1]]
+    line = _short_line_at(text, i)
+    if line is None or not _figures(text[line[0] : line[1]]):
         return False
-    above = _line_at(text, start - 1) if start > 0 else None
-    below = _line_at(text, end + 1) if end < len(text) else None
-    return any(
-        near is not None and near != (start, end) and _figures(text[near[0] : near[1]])
-        for near in (above, below)
-    )
+    return any(_figures(near) for near in _neighbours(text, *line))
 
 
 def _letter_score(text: str, after: int) -> int:
@@ -259,17 +294,13 @@ def stands_alone(text: str, i: int, n: str) -> bool:
 
 
 def _column_of_figures(text: str, i: int) -> bool:
-    """Does a line next to the one holding ``i`` also end in a figure: the
-    items of a list with their amounts (``Copper 2½⏎Fish guano 2``)?"""
-    start, end = _line_at(text, i)
-    for lo, hi in (
-        (_line_at(text, start - 1) if start > 0 else (start, start)),
-        (_line_at(text, end + 1) if end < len(text) else (end, end)),
-    ):
-        line = text[lo:hi].rstrip()
-        if (lo, hi) != (start, end) and line and (line[-1].isdigit() or line[-1] in "½¼¾"):
-            return True
-    return False
+    """Does a line next to the short one holding ``i`` also end in a figure:
+    the items of a list with their amounts (``Copper 2½⏎Fish guano 2``)?"""
+    line = _short_line_at(text, i)
+    if line is None:
+        return False
+    ends = [near.rstrip()[-1:] for near in _neighbours(text, *line)]
+    return any(end and (end.isdigit() or end in "½¼¾") for end in ends)
 
 
 #: Punctuation a marker follows (``Lindley. 1``, ``1955, 5``, ``(Harriman) 2``).
@@ -285,6 +316,9 @@ def marker_score(text: str, i: int, n: str) -> int:
     """
     if text[i] == "\n":
         return 4  # alone on the last line of its block, after a signature
+    if not n:  # a blank ending a line; at the end of a block FRUS puts such notes
+        rest = text[i : i + 12].lstrip(" ")
+        return 3 if rest.startswith("\n\n") or not rest or rest == "\n" else 1
     after = i + 1 + len(n)
     if n.isalpha():
         return _letter_score(text, after)
@@ -352,11 +386,11 @@ def locate_markers(text: str, notes: list[NoteEntry], start: int, end: int) -> l
 
     The markers stand in the order of the list, so among all sequences of
     candidates, one per note (or none) and increasing, the one whose scores
-    add up to the most is taken. The best sequences so far are kept as a
-    frontier of (last offset, total) that rises in both: a longer prefix
-    that ends later must score more, or it is of no use. Each note adds its
-    candidates to it once, so the cost is the number of candidates, whatever
-    the number of notes.
+    add up to the most is taken (:func:`_best_sequence`). Each note weighs
+    every candidate of its label, so a volume that numbers its notes by page
+    (thousands of ``1``) would cost notes times candidates: past
+    :data:`SEQUENCE_BUDGET` the markers are taken one by one instead, each
+    the best candidate after the one before (:func:`_one_by_one`).
     """
     by_n = candidates(text, {note.n for note in notes}, start, end)
     listed: dict[str, int] = {}
@@ -368,6 +402,25 @@ def locate_markers(text: str, notes: list[NoteEntry], start: int, end: int) -> l
         # weaker evidence (the parser warns): "a copy of a telegram 1 from"
         least = WEAK_SCORE if len(offsets) == 1 and listed[n] == 1 else MIN_SCORE
         scored[n] = [(o, s) for o in offsets if (s := marker_score(text, o, n)) >= least]
+    if sum(len(scored.get(note.n, ())) for note in notes) > SEQUENCE_BUDGET:
+        return _one_by_one(notes, scored, end)
+    return _best_sequence(notes, scored, start)
+
+
+#: Candidates weighed, over all notes, past which markers are taken one by one.
+SEQUENCE_BUDGET = 200_000
+
+
+def _best_sequence(
+    notes: list[NoteEntry], scored: dict[str, list[tuple[int, int]]], start: int
+) -> list[int | None]:
+    """The increasing sequence of candidates, one per note or none, whose
+    scores less :data:`SKIP_COST` per note left out add up to the most.
+
+    The best sequences so far are kept as a frontier of (last offset, total)
+    that rises in both: a sequence that ends later must score more, or it
+    is of no use.
+    """
     # frontier: offsets (increasing) and totals (increasing), with their steps;
     # totals are kept without the skip costs paid so far (``paid``)
     offs: list[int] = [start - 1]
@@ -404,6 +457,57 @@ def locate_markers(text: str, notes: list[NoteEntry], start: int, end: int) -> l
         found[taken.note] = taken.offset
         taken = taken.before
     return found
+
+
+def _one_by_one(
+    notes: list[NoteEntry], scored: dict[str, list[tuple[int, int]]], end: int
+) -> list[int | None]:
+    """Each note's marker the best candidate after the previous marker and
+    before the last place that leaves a candidate to each later note.
+
+    Both ends of that window only move forward, so the best candidate in it
+    is kept by a monotonic queue per label: each candidate enters and leaves
+    it once.
+    """
+    found: list[int | None] = [None] * len(notes)
+    latest: list[int] = [end] * len(notes)
+    bound = end
+    for k in range(len(notes) - 1, -1, -1):
+        latest[k] = bound
+        offsets = [o for o, _ in scored.get(notes[k].n, ())]
+        i = bisect.bisect_left(offsets, bound)
+        if i:
+            bound = offsets[i - 1]
+    windows = {n: _WindowBest(cands) for n, cands in scored.items()}
+    low = -1
+    for k, note in enumerate(notes):
+        window = windows.get(note.n)
+        best = window.best(low, latest[k]) if window is not None else None
+        if best is not None:
+            found[k] = best
+            low = best + 1
+    return found
+
+
+class _WindowBest:
+    """The best-scoring candidate of one label in a window ``[low, high)``
+    whose ends never move back; ties go to the earliest."""
+
+    def __init__(self, cands: list[tuple[int, int]]) -> None:
+        self.cands = cands
+        self.pushed = 0
+        self.queue: deque[tuple[int, int]] = deque()  # (score, offset), scores decreasing
+
+    def best(self, low: int, high: int) -> int | None:
+        while self.pushed < len(self.cands) and self.cands[self.pushed][0] < high:
+            offset, score = self.cands[self.pushed]
+            while self.queue and self.queue[-1][0] < score:
+                self.queue.pop()
+            self.queue.append((score, offset))
+            self.pushed += 1
+        while self.queue and self.queue[0][1] < low:
+            self.queue.popleft()
+        return self.queue[0][1] if self.queue else None
 
 
 def weak_candidates(text: str, n: str, start: int, end: int) -> list[int]:

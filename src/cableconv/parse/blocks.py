@@ -111,6 +111,9 @@ class InlineBuilder:
             text = line.text
             start += len(text) - len(text.lstrip())
             end -= len(text) - len(text.rstrip())
+            marks = self.markers_in(end, line.end)
+            if marks:  # blanks that mark notes printed without a label
+                end = marks[-1] + 1 + len(self.markers[marks[-1]])
         return tuple(self.run(start, end))
 
     def lines(self, lines: tuple[Line, ...] | list[Line]) -> Inlines:
