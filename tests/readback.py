@@ -627,6 +627,19 @@ class FodtContent:
     headings: list[tuple[int, str]]
 
 
+def _opens(text: str, label: str) -> bool:
+    """Whether ``text`` opens with ``label`` as a mark of its own: ``23 the
+    Embassy`` opens with 23, ``and to inform`` not with ``a`` (frus1901/d141).
+
+    >>> _opens("23 the Embassy", "23"), _opens("and to inform", "a"), _opens("a Not", "a")
+    (True, False, True)
+    """
+    if not text.startswith(label):
+        return False
+    rest = text[len(label) : len(label) + 1]
+    return not (label[-1:].isalnum() and rest.isalnum())
+
+
 def read_fodt(path: Path) -> FodtContent:
     """What LibreOffice made of a DOCX: its text (notes included, marks
     left out), each note's mark, tables and headings."""
@@ -643,7 +656,7 @@ def read_fodt(path: Path) -> FodtContent:
         note_body = note.find(f"{{{ODF_TEXT}}}note-body")
         inside = "".join(note_body.itertext()).strip() if note_body is not None else ""
         after = (note.tail or "").lstrip()
-        doubled = bool(label) and (after.startswith(label) or inside.startswith(label))
+        doubled = bool(label) and (_opens(after, label) or _opens(inside, label))
         notes.append(OdfNote(label, custom, doubled))
     for citation in body.iter(f"{{{ODF_TEXT}}}note-citation"):
         citation.text = " "  # a mark ends the word before it, as in print
