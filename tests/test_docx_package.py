@@ -313,6 +313,17 @@ def test_tables_are_word_tables_with_every_cell() -> None:
     assert [el.tag for el in body] == [f"{W}tbl", f"{W}p", f"{W}sectPr"]  # Word ends with a p
 
 
+def test_two_tables_in_a_row_stay_two_tables() -> None:
+    """Word and LibreOffice join two tables with nothing between them
+    (frus1897/d332): an empty paragraph keeps them apart."""
+    one = Table((((t("a"),), (t("1"),)),), S)
+    two = Table((((t("b"),), (t("2"),)),), S)
+    body = xml(parts(write_docx(doc_of(one, two)).data)["word/document.xml"]).find(f"{W}body")
+    assert body is not None
+    tags = [el.tag for el in body]
+    assert tags == [f"{W}tbl", f"{W}p", f"{W}tbl", f"{W}p", f"{W}sectPr"]
+
+
 def test_line_breaks_and_page_turns_are_where_they_stand() -> None:
     doc = doc_of(
         Paragraph((t("before "), PageBreak("12", S), t("after")), S),

@@ -552,6 +552,10 @@ class _Writer:
         width = max((len(row) for row in block.rows), default=0)
         if width == 0:
             return
+        if len(self.body) and self.body[-1].tag == _w("tbl"):
+            # two tables with nothing between are one to Word and LibreOffice
+            # (frus1897/d332's two tables read back as one): an empty paragraph
+            etree.SubElement(self.body, P)
         tbl = etree.SubElement(self.body, _w("tbl"))
         props = etree.SubElement(tbl, _w("tblPr"))
         etree.SubElement(props, _w("tblStyle"), {VAL: self.style["table"]})
