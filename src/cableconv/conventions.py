@@ -29,8 +29,11 @@ PAGE_NUMBER = r"(?:\d{1,5}[a-z]?|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})"
 #: dropping an odd one would lose the page turn; ``check`` reports the odd ones.
 #: The label may be in brackets of its own, blanks and all: the editors' page
 #: of a plate or an unnumbered page (``[Page [240]]``, ``[Page [Map 1]]``,
-#: ``[Page []]``; frus1870, frus1902app1, frus1919Parisv11).
-PAGE_MARKER = re.compile(r"\[Page (\[(?!Page\b)[^\[\]\n]{0,20}\]|[^\]\s]{1,20})\]")
+#: ``[Page []]``; frus1870, frus1902app1, frus1919Parisv11). A label that
+#: ends in a full stop is not one: no page break of the 16 dev volumes has
+#: one, and ``[Page 5.]`` is the page of a quoted work, printed as text
+#: (frus1902app1 d34); ``check`` says it was kept as text (CC115).
+PAGE_MARKER = re.compile(r"\[Page (\[(?!Page\b)[^\[\]\n]{0,20}\]|[^\]\s]{0,19}[^\]\s.])\]")
 
 #: A page marker whose number is a page number (what normalisation writes).
 PAGE_MARKER_NUMBERED = re.compile(r"\[Page " + PAGE_NUMBER + r"\]")

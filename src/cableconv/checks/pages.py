@@ -59,6 +59,15 @@ def malformed_markers(ctx: CheckContext) -> Iterator[Diagnostic]:
                 whole_end,
                 hint=hint,
             )
+        elif re.match(r"\.[ \t]*\]", rest):
+            yield ctx.diag(
+                "CC115",
+                f"'[Page {number}.]' is kept as text: a page label never ends in a full stop",
+                m.start(),
+                m.end() + rest.index("]") + 1,
+                hint="if it is a page break of this volume, write it as "
+                f"[Page {number}]; a page of a quoted work stays as typed",
+            )
         elif junk := _JUNK_NUMBER.match(rest):
             found = text[m.start() : m.end() + junk.end()]
             yield ctx.diag(

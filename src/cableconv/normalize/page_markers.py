@@ -34,7 +34,10 @@ def page_markers(text: str) -> Iterator[Edit]:
     >>> list(page_markers("[Page 379] [page torn]"))
     []
     >>> [e.replacement for e in page_markers("[page [240] [page 12.]")]
-    ['[Page [240]', '[Page 12.]']
+    ['[Page [240]']
+
+    ``[page 12.]`` stays as typed: a label ending in a full stop is a quoted
+    work's page, not a page break (``conventions.PAGE_MARKER``).
     """
     for m in _LOOSE.finditer(text):
         marker = f"[Page {m.group('n') or m.group('r') or m.group('x')}]"
