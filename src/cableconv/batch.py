@@ -363,9 +363,9 @@ class Batch:
                 emitted += 1
 
         emit_ready()
-        if work:
-            for folder in {(self.outdir / job.input.rel).parent for job in work}:
-                sweep_stale_temps(folder)
+        folders = sorted({(self.outdir / job.input.rel).parent for job in work})
+        for folder in folders:
+            sweep_stale_temps(folder)
         last_save = time.monotonic()
         for index, result in self._convert(work):
             results[index] = result
@@ -376,6 +376,10 @@ class Batch:
                     last_save = time.monotonic()
             self.on_done(result)
             emit_ready()
+        # a worker killed while writing (SIGKILL, a lost cluster worker whose
+        # chunk was run again) leaves its temporary file: gone with the batch
+        for folder in folders:
+            sweep_stale_temps(folder)
 
     def _save(self, manifest: Manifest) -> None:
         try:

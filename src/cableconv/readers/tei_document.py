@@ -648,12 +648,21 @@ _BLOCKS: dict[str, Callable[[_Reader, Any], None]] = {
 
 def _trailing_notes(div: Any) -> list[Any]:
     """Footnotes after the document's last block, in order: where the writer
-    keeps notes whose marker was not found (they belong to no block)."""
+    keeps notes whose marker was not found (they belong to no block).
+
+    Notes without ``@n`` right after the last block are not among them: they
+    were printed without a mark at the end of that block, and the writer
+    lifts them out of it (``writers.tei._lift_unlabelled``), so they belong
+    to it, as between any two blocks."""
     elements = [child for child in div if isinstance(child.tag, str)]
     k = len(elements)
     while k and elements[k - 1].tag == NOTE and elements[k - 1].get("rend") != "inline":
         k -= 1
-    return elements[k:] if k else []
+    if not k:
+        return []
+    while k < len(elements) and elements[k].get("n") is None:
+        k += 1
+    return elements[k:]
 
 
 class _Builder:
