@@ -26,7 +26,7 @@ from cableconv.options import Options
 from cableconv.volume.assemble import Volume, VolumeDocument
 from cableconv.volume.linking import link_names
 from cableconv.writers import Output
-from cableconv.writers.tei import NSMAP, XML_ID, _layout, document_div
+from cableconv.writers.tei import NSMAP, XML_ID, _layout, document_div, indent_children
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
@@ -175,13 +175,5 @@ def _layout_volume(el: etree._Element, depth: int = 0) -> None:
     if el.tag == _t("div") and el.get("type") == "document":
         _layout(el, depth)
         return
-    if el.tag not in _CONTAINERS or (el.text and el.text.strip()) or len(el) == 0:
-        return
-    if any(c.tail and c.tail.strip() for c in el):
-        return
-    inner = "\n" + "  " * (depth + 1)
-    el.text = inner
-    for child in el:
-        child.tail = inner
-        _layout_volume(child, depth + 1)
-    el[-1].tail = "\n" + "  " * depth
+    if el.tag in _CONTAINERS:
+        indent_children(el, depth, _layout_volume)

@@ -11,6 +11,7 @@ turns, ``closer/signed``, and ``frus:attachment`` for enclosures.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from lxml import etree
@@ -400,8 +401,16 @@ _ELEMENT_ONLY = {
 def _layout(el: etree._Element, depth: int) -> None:
     """Indent element-only containers; mixed content is never touched, since
     whitespace there is text."""
-    if el.tag not in _ELEMENT_ONLY and not _signers(el):
-        return
+    if el.tag in _ELEMENT_ONLY or _signers(el):
+        indent_children(el, depth, _layout)
+
+
+def indent_children(
+    el: etree._Element, depth: int, descend: Callable[[etree._Element, int], None]
+) -> None:
+    """Put each child of ``el`` on a line of its own, indented two blanks a
+    level, and ``descend`` into it; an element holding text of its own
+    (mixed content, where whitespace is text) is left as it is."""
     if (el.text and el.text.strip()) or len(el) == 0:
         return
     if any(c.tail and c.tail.strip() for c in el):
@@ -410,7 +419,7 @@ def _layout(el: etree._Element, depth: int) -> None:
     el.text = inner
     for child in el:
         child.tail = inner
-        _layout(child, depth + 1)
+        descend(child, depth + 1)
     el[-1].tail = "\n" + "  " * depth
 
 
