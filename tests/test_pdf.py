@@ -336,6 +336,27 @@ def test_pdf_a_2b_by_default_dated_by_the_document() -> None:
     assert str((epoch.metadata or {})["/CreationDate"]).startswith("D:1970")
 
 
+def headed(text: str) -> Document:
+    """A document without a dateline, headed ``text``."""
+    blocks = (Heading((t(text),), S), Paragraph((t("Present: Mr. Lansing"),), S))
+    return Document("d9", "d9.txt", blocks, (), S)
+
+
+def test_without_a_dateline_the_date_the_heading_prints_dates_the_pdf_a() -> None:
+    """frus1919Parisv11's minutes have no dateline, their heading prints the
+    day: that is the document's date, and PDF/A can be written with it."""
+    out = write_pdf(headed("Minutes of the Daily Meetings, Thursday, July 10th, 1919"))
+    assert [d.code for d in out.diagnostics] == []
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp(out.data)
+    meta = pypdf.PdfReader(io.BytesIO(out.data)).metadata or {}
+    assert str(meta["/CreationDate"]).startswith("D:19190710")
+    # a receipt is not the day it was written, nor is a month without its day
+    for text in ("Mr. Geofroy to Mr. Seward.—Received May 26, 1864", "Report of August, 1901"):
+        out = write_pdf(headed(text))
+        assert [d.code for d in out.diagnostics] == ["CC404"]
+        assert "pdfaid" not in xmp(out.data)
+
+
 def test_the_properties_tell_the_document_apart() -> None:
     data = to_pdf_bytes(dated())
     meta = pypdf.PdfReader(io.BytesIO(data)).metadata or {}

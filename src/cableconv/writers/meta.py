@@ -7,6 +7,12 @@ Titles are made to tell documents apart: 94 telegrams of one volume are
 headed "The Ambassador in Russia (Francis) to the Secretary of State", so the
 title adds the date as the dateline prints it (when there is no date, the
 file number of the source line, else the document's id).
+
+The date is the dateline's; a document without one is dated by a date its
+heading prints ("Minutes of the Daily Meetings …, Thursday, July 10th,
+1919", "Record of the proceedings … held at Geneva, July 15, 1872"), never
+by a receipt ("Mr. Geofroy to Mr. Seward.—Received May 26, 1864": the day it
+arrived, not the day it was written).
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from cableconv.model import (
     SourceNote,
     plain,
 )
+from cableconv.parse.dates import find_date
 
 #: The model has no language yet; every FRUS volume so far is in English
 #: (quotations in other languages are inside English documents).
@@ -34,6 +41,8 @@ DEFAULT_LANGUAGE = "en"
 #: "… to the Secretary of State", "… to Mr. Seward": from the last "to" before
 #: the recipient's name on.
 _TO_WORDS = re.compile(r"\s+to\b(?!.*\sto\b).*$")
+#: From here on a heading tells when the document was received, not written.
+_RECEIVED = re.compile(r"\bReceived\b", re.IGNORECASE)
 #: A file number at the start of a source line: "761.93/12–1544: Telegram".
 _FILE_NUMBER = re.compile(r"^\s*([^:\s][^:]*?\d[^:]*?):")
 
@@ -47,7 +56,8 @@ class Metadata:
     authors: tuple[str, ...]
     subject: str
     keywords: tuple[str, ...]
-    #: the dateline's date, ISO 8601 (``1944-12-15``), when it can be read
+    #: the dateline's date, ISO 8601 (``1944-12-15``), when it can be read,
+    #: else the date the heading prints
     date: str | None
     #: the date as printed (``December 15, 1944``)
     date_text: str | None
@@ -74,6 +84,19 @@ def _date(doc: Document) -> tuple[str | None, str | None]:
             if isinstance(node, DateText):
                 return node.when, _date_text(node.text)
     return None, None
+
+
+def _heading_date(doc: Document) -> str | None:
+    """The date the heading prints, before any receipt, when there is no
+    dateline's: whole dates only (a month and a year date nothing)."""
+    heading = doc.heading
+    if heading is None:
+        return None
+    text = _one_line(plain(heading.content))
+    found = find_date(_RECEIVED.split(text, maxsplit=1)[0])
+    if found is None or found.when is None or found.assumed or found.problem:
+        return None
+    return found.when
 
 
 def _date_text(text: str) -> str | None:
@@ -116,6 +139,8 @@ def metadata(doc: Document) -> Metadata:
     heading = doc.heading
     head_text = doc.title
     when, date_text = _date(doc)
+    if when is None:
+        when = _heading_date(doc)
     source = _first(doc.blocks, SourceNote)
     source_line = _one_line(plain(source.content)) if isinstance(source, SourceNote) else None
     m = _FILE_NUMBER.match(source_line or "")
