@@ -228,6 +228,34 @@ def test_a_volume_without_a_date_is_not_pdf_a_and_says_so(tmp_path: Path) -> Non
     ]
 
 
+def test_a_character_no_font_draws_makes_the_volume_pdf_plain_and_says_so(
+    tmp_path: Path,
+) -> None:
+    """PDF/A-2b forbids the empty box typst draws for U+1196 (frus1882/d111
+    prints ``$1\u11964⅕``): the volume PDF is written without it, as a
+    document's is, and CC410 says so (it stopped with "could not be displayed")."""
+    import pypdf
+
+    from .test_volume import build, small_volume
+
+    text = DOC_WITH_BOX.format(box="\u1196")
+    spec = small_volume(tmp_path, {"a/d1.txt": text}, 'published = "1882"')
+    code, err = build(spec, tmp_path / "out", "--to", "pdf", "-v")
+    assert code == 0, err
+    assert "CC403" in err and "CC410" in err
+    pdf = pypdf.PdfReader(tmp_path / "out" / "v1.pdf")
+    assert "/Metadata" not in pdf.trailer["/Root"] or "pdfaid" not in (
+        pdf.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    )
+    assert "marks)." in "".join(page.extract_text() for page in pdf.pages)
+
+
+DOC_WITH_BOX = (
+    "Mr. Frelinghuysen to Mr. Sargent.\n\nWashington, May 1, 1882.\n\n"
+    "The amounts ($1{box}4⅕ marks).\n\nFrelinghuysen\n"
+)
+
+
 # ---- DOCX -------------------------------------------------------------------------
 
 

@@ -20,7 +20,10 @@ after the single-document layout (``data/cableconv.typ``) and the volume's
   its marks); the printed page turns in the margin;
 - PDF/A-2b by default (``Options.pdf_standards``), dated by
   ``SOURCE_DATE_EPOCH`` or the year the volume was published; without
-  either, no PDF/A, and CC708 says so.
+  either, no PDF/A, and CC708 says so. A document with a character no
+  bundled font draws (CC403) makes it a PDF without PDF/A-2 and PDF/UA,
+  which forbid the empty box drawn there, and CC410 says so, as for one
+  document.
 """
 
 from __future__ import annotations
@@ -208,14 +211,28 @@ def typst_volume(volume: Volume, options: Options) -> tuple[bytes, dict[str, str
 def write_volume_pdf(volume: Volume, options: Options = Options()) -> Output:
     source, inputs, builder = typst_volume(volume, options)
     losses = list(builder.losses)
-    wanted = standards(options, "cc-date" in inputs)
-    if wanted != options.pdf_standards:
+    dated = "cc-date" in inputs
+    undrawn = [d for d in losses if d.code == "CC403"]
+    wanted = standards(options, dated, all_drawn=not undrawn)
+    if standards(options, dated) != options.pdf_standards:
         losses.append(
             Diagnostic(
                 "CC708",
                 "the volume has no date, which PDF/A needs: the PDF is not PDF/A",
                 hint="set [volume] published (a year) or SOURCE_DATE_EPOCH",
                 file=str(volume.spec.path),
+            )
+        )
+    dropped = [s for s in standards(options, dated) if s not in wanted]
+    if dropped:
+        losses.append(
+            Diagnostic(
+                "CC410",
+                f"the PDF's fonts cannot draw some of the volume's text (CC403), which "
+                f"{', '.join(dropped)} forbids: the PDF is written without it",
+                undrawn[0].span,
+                hint="the volume's TEI, DOCX and EPUB keep the characters",
+                file=undrawn[0].file,
             )
         )
     # A volume's layout takes hundreds of MB: a compiler of its own, dropped
