@@ -86,9 +86,12 @@ golden: $(STAMP)
 	CABLECONV_ACCEPT=1 $(BIN)/python -m pytest -q tests/test_volume.py -k golden
 
 # Every corpus document to md, docx and pdf, each read back: no word missing,
-# footnote counts equal (needs ../shared/corpus).
+# footnote counts equal (needs ../shared/corpus). A sample or some volumes:
+#   make check-outputs CHECK_ARGS="--limit 12"
+#   make check-outputs CHECK_ARGS="../shared/corpus/docs/frus1870 ../shared/corpus/docs/frus1882"
+CHECK_ARGS ?=
 check-outputs: $(STAMP)
-	$(BIN)/python scripts/check_outputs.py --jobs 2
+	$(BIN)/python scripts/check_outputs.py --jobs 2 $(CHECK_ARGS)
 
 # The README's pictures of the seed's PDF and DOCX.
 previews: $(STAMP)

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from cableconv.diagnostics import Span
 from cableconv.model import Document, Footnote, Heading, Inline, NoteRef, Paragraph, Text, plain
@@ -32,6 +33,7 @@ from .readback import (
 
 SAMPLES = sample_paths()
 S = Span(0, 1)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @cache
@@ -155,6 +157,8 @@ def libreoffice_reading(tmp_path_factory: pytest.TempPathFactory) -> dict[str, F
         files[-1].write_bytes(converted(path)[1])
     files.append(folder / "labels.docx")
     files[-1].write_bytes(write_docx(labels_doc()).data)
+    files.append(folder / "unmarked.docx")
+    files[-1].write_bytes(write_docx(unmarked_doc()).data)
     libreoffice_fodt(files, folder / "fodt", folder / "profile")
     return {f.stem: read_fodt(folder / "fodt" / f"{f.stem}.fodt") for f in files}
 
@@ -166,6 +170,39 @@ def labels_doc() -> Document:
         content += [Text(f"Text {mark}", S), NoteRef(mark, S)]
     notes = tuple(Footnote(m, (Text(f"Note {k}.", S),), S) for k, m in enumerate(marks))
     return Document("d1", "d1.txt", (Paragraph(tuple(content), S),), notes, S)
+
+
+def unmarked_doc() -> Document:
+    """frus1870 d1: "U. S. GRANT." then a note printed without a mark
+    ("By the President:"), anchored by the blank that ends the line."""
+    content = (Text("U. S. GRANT.", S), NoteRef("", S))
+    notes = (Footnote("", (Text("By the President:", S),), S),)
+    return Document("d1", "d1.txt", (Paragraph(content, S),), notes, S)
+
+
+def test_a_note_printed_without_a_mark_has_a_blank_mark_in_word() -> None:
+    """ECMA-376 17.11.14: with ``customMarkFollows`` the run's text is the
+    mark; an empty one LibreOffice numbers itself, so the mark is a blank."""
+    with zipfile.ZipFile(io.BytesIO(write_docx(unmarked_doc()).data)) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+    ref = body.find(f".//{W}footnoteReference")
+    assert ref is not None and ref.get(f"{W}customMarkFollows") == "1"
+    mark = ref.getnext()
+    assert mark is not None and mark.text == " "
+    assert mark.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    note = notes.find(f".//{W}footnote[@{W}id='{ref.get(f'{W}id')}']")
+    assert note is not None and f"{W}footnoteRef" not in {e.tag for e in note.iter()}
+    assert "".join(note.itertext()).strip() == "By the President:"
+
+
+@pytest.mark.slow
+def test_libreoffice_shows_no_mark_where_none_is_printed(
+    libreoffice_reading: dict[str, FodtContent],
+) -> None:
+    notes = libreoffice_reading["unmarked"].notes
+    assert [n.label.strip() for n in notes] == [""]  # not "1"
+    assert "By the President:" in libreoffice_reading["unmarked"].text
 
 
 @pytest.mark.slow

@@ -474,9 +474,13 @@ class _Writer:
         plan = plan_notes([link.mark for link in self.links])
         for k in sorted(plan.custom):
             link = self.links[k]
+            # a note printed without a mark is anchored by a blank (frus1870
+            # d1): its mark is that blank, as an empty one LibreOffice 7.4
+            # numbers itself ("1") where Word shows nothing
+            mark = link.mark or UNMARKED
             link.reference.set(_w("customMarkFollows"), "1")
-            link.reference.addnext(_text(link.mark))
-            link.note_mark.getparent().replace(link.note_mark, _text(link.mark))  # type: ignore[union-attr]
+            link.reference.addnext(_text(mark))
+            link.note_mark.getparent().replace(link.note_mark, _text(mark))  # type: ignore[union-attr]
         return plan
 
     def section_properties(self, plan: NotePlan) -> etree._Element:
@@ -684,9 +688,16 @@ def _collapse(text: str) -> str:
     return text
 
 
+#: The custom mark of a note printed without a mark: a blank, shown as
+#: nothing by Word and by LibreOffice.
+UNMARKED = " "
+
+
 def _text(value: str) -> etree._Element:
     t = etree.Element(T)
     t.text = value
+    if value[:1].isspace() or value[-1:].isspace():
+        t.set(XML_SPACE, "preserve")
     return t
 
 
