@@ -196,3 +196,55 @@ def test_a_closer_nobody_signs_has_no_signature() -> None:
     doc = parse(f"{HEAD}Please inform me.\n\nLansing\n")
     last = doc.blocks[-1]
     assert isinstance(last, Closer) and last.parts is None
+
+
+def test_the_line_saying_for_whom_it_is_signed_is_part_of_the_closer() -> None:
+    doc = parse(f"{HEAD}Very truly yours,\n\nFor the Secretary of State:\n\nWilbur J. Carr\n")
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer)
+    assert plain(last.content) == "For the Secretary of State:\n\nWilbur J. Carr"
+    (part,) = last.signature_parts()
+    assert plain(last.content[part[1] : part[2]]) == "Wilbur J. Carr"
+    assert tail(doc.blocks, 2)[0] == ("Paragraph", "Very truly yours,")
+
+
+def test_the_office_under_the_signers_name_is_part_of_the_closer() -> None:
+    doc = parse(
+        f"{HEAD}I have [etc.]\n\nFor the Ambassador:\n\n"
+        "Sheldon Whitehouse\n\nCounselor of Embassy\n"
+    )
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer)
+    (part,) = last.signature_parts()
+    assert part[0] == "signed"
+    assert plain(last.content[part[1] : part[2]]) == "Sheldon Whitehouse"
+    assert plain(last.content).endswith("\n\nCounselor of Embassy")
+    doc = parse(f"{HEAD}I have [etc.]\n\nW. S. Benson\n\nAdmiral, U. S. Navy\n")
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer) and plain(last.content) == "W. S. Benson\n\nAdmiral, U. S. Navy"
+
+
+def test_an_office_line_needs_the_end_of_the_part_and_a_name_not_in_capitals() -> None:
+    # under a name in capitals (the vendor volumes), an office is not the signer's
+    doc = parse(f"{HEAD}I am, &c.,\n\nJOHN A. ANDREW.\n\nSecretary of State\n")
+    assert tail(doc.blocks, 2) == [
+        ("Closer", "JOHN A. ANDREW."),
+        ("Paragraph", "Secretary of State"),
+    ]
+    # text going on after the office: no closer is made of the run
+    doc = parse(
+        f"{HEAD}For the Ambassador:\n\nSheldon Whitehouse\n\nCounselor of Embassy\n\n"
+        "The Department was informed of this by a telegram of the same day.\n"
+    )
+    assert not any(isinstance(b, Closer) and "Counselor" in plain(b.content) for b in doc.blocks)
+
+
+def test_what_a_closer_lead_and_an_office_are() -> None:
+    from cableconv.parse.closers import is_closer_lead, is_signer_office
+
+    assert is_closer_lead(one("For the Acting Secretary of State:"))
+    assert is_closer_lead(one("(In the absence of the Secretary of State)"))
+    assert not is_closer_lead(one("For this reason, the Department has decided:"))
+    assert is_signer_office(one("His Britannic Majesty’s Political Resident in the Persian Gulf."))
+    assert not is_signer_office(one("Col. Chas. H. Dalton, Asst. Quartermaster General."))
+    assert not is_signer_office(one("Colonel LEWIS LEGONETA."))

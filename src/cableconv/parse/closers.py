@@ -140,3 +140,83 @@ def is_unsigned_closer(text: str) -> bool:
     (True, False)
     """
     return _UNSIGNED_CLOSER.match(text.strip()) is not None
+
+
+#: The line over a signature that says for whom it is signed, printed as a
+#: line of the closer (FRUS TEI ``closer``: ``For the Secretary of
+#: State:<lb/><signed>…``): frus1934v05 (71), frus1925v02 (21),
+#: frus1917Supp02v02 (15): ``For the Secretary of State:``, ``For the Acting
+#: Secretary of State:``, ``For the Ambassador:``, ``For the [Acting]
+#: Secretary of State:``, ``For the War Trade Board:``, ``By direction of the
+#: Acting Governor:``, ``By order of:``, ``Representing the Minister:``, and
+#: in parentheses ``(For the Ambassador)``, ``(In the absence of the
+#: Secretary of State)``.
+_CLOSER_LEAD = re.compile(
+    r"^(?:For|By|Representing|In the name of|On behalf of)\b[^.,:;]{0,70}:$"
+    r"|^\((?:For|In the absence of)\b[^()]{0,80}\)$"
+)
+
+
+def is_closer_lead(block: RawBlock) -> bool:
+    """``For the Secretary of State:``: the line over a signature, in its closer.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_closer_lead(b) for b in split_blocks(
+    ...     "For the Secretary of State:\\n\\n(For the Ambassador)\\n\\n"
+    ...     "For the reasons given above, the Department holds:")]
+    [True, True, False]
+    """
+    return len(block.lines) == 1 and _CLOSER_LEAD.match(block.first.strip()) is not None
+
+
+#: Words of an office printed on its own line under the signer's name, in
+#: the closer (frus1925v02, frus1934v05: ``Counselor of Embassy``,
+#: ``Assistant Secretary``, ``Under Secretary``, ``Vice President``,
+#: ``General Receiver``; frus1919Parisv11: ``Admiral, U. S. Navy``,
+#: ``Captain, U. S. A.``, ``Lt. Col., Gen. Staff Corps``; frus1934v05:
+#: ``Ambassador Extraordinary and Plenipotentiary …``).
+OFFICE_WORDS = frozenset({
+    "Secretary", "Counselor", "Counsellor", "Ambassador", "Minister", "Consul",
+    "Chargé", "Agent", "Admiral", "Captain", "Colonel", "Col.", "Lt.", "Major",
+    "General", "Chairman", "President", "Receiver", "Attaché", "Commissioner",
+    "Delegate", "Director", "Chief", "Clerk", "Governor", "Adviser", "Advisor",
+    "Representative", "Resident", "Commander", "Treasurer", "Envoy",
+})  # fmt: skip
+#: Lower-case words an office may hold (``Counselor of Embassy``, ``Chargé
+#: d’Affaires ad interim``).
+_OFFICE_PARTICLES = frozenset(
+    {"of", "the", "and", "to", "in", "for", "at", "ad", "interim", "d’Affaires"}
+)
+
+
+def is_signer_office(block: RawBlock) -> bool:
+    """The signer's office on a line of its own under the name
+    (``Counselor of Embassy``): a few capitalised words, one of them an
+    office (:data:`OFFICE_WORDS`), no name of a person written to
+    (:func:`is_addressee`), no date or number.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_signer_office(b) for b in split_blocks(
+    ...     "Counselor of Embassy\\n\\nAdmiral, U. S. Navy\\n\\nHon. William H. Seward, Secretary "
+    ...     "of State.\\n\\nThe Secretary agreed.\\n\\nSheldon Whitehouse\\n\\n"
+    ...     "Hamilton Fish, Secretary of State.\\n\\nLieutenant Colonel V. H. RUNERAS.")]
+    [True, True, False, False, False, False, False]
+    """
+    if len(block.lines) != 1:
+        return False
+    text = block.first.strip()
+    if len(text) > 100 or re.search(r"\d", text) or text.endswith(":") or is_addressee(block):
+        return False
+    if caps_words(text):
+        return False  # a name in capitals: one more signer (``Colonel LEWIS LEGONETA.``)
+    words = [w.strip(",.;()") for w in text.split()]
+    if not words or len(words) > 12 or not words[0][:1].isupper():
+        return False
+    if any(w[:1].islower() and w not in _OFFICE_PARTICLES for w in words if w):
+        return False
+    # the office comes first: ``Hamilton Fish, Secretary of State.``, ``Col.
+    # Chas. H. Dalton, Asst. Quartermaster General.`` are persons
+    head = text.split(",", 1)[0]
+    return re.search(r"\b[A-Z]\.\s", head) is None and any(
+        w.strip(".;()") in OFFICE_WORDS or w in OFFICE_WORDS for w in head.split()
+    )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from cableconv.conventions import PAGE_MARKER
 from cableconv.diagnostics import Diagnostic, Span
@@ -32,6 +33,7 @@ from cableconv.model import (
     Heading,
     Inline,
     Inlines,
+    LineBreak,
     ListBlock,
     NoteRef,
     Opener,
@@ -487,6 +489,12 @@ class _Parser:
                 signed = None
                 i = self.opener_part(blocks, i + 1, attachment, allow_heading=not labelled)
                 continue
+            run = self.closer_run(blocks, i) if has_text else None
+            if run is not None:
+                target.append(run[0])
+                signed = run[0]
+                i = run[1]
+                continue
             block = self.body_block(blocks, i, has_text, signed)
             has_text = has_text or isinstance(block, Paragraph | ListBlock | Table)
             signed = self._signed_after(signed, block)
@@ -524,6 +532,58 @@ class _Parser:
             return True
         nxt = self.clean(blocks[j])
         return roles.is_enclosure_note(nxt) or roles.is_attachment_label(nxt)
+
+    def closer_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
+        """A closer printed over several blocks, from block ``i``: the line
+        saying for whom it is signed (``For the Secretary of State:``), the
+        signature, the signer's office on lines of its own (``Counselor of
+        Embassy``), as FRUS TEI keeps them in one ``closer`` with only the
+        name ``signed``. Only where the part ends after it (but for
+        addressees and postscripts), and only when there is more than the
+        signature (the signature alone is :meth:`body_block`'s). Returns the
+        closer and the index of the block after it."""
+        k = i
+        lead = closers.is_closer_lead(self.clean(blocks[k]))
+        if lead:
+            k += 1
+        if k >= len(blocks):
+            return None
+        name = self.clean(blocks[k])
+        if (
+            not roles.is_signature(name)
+            or closers.is_closer_lead(name)
+            or closers.is_signer_office(name)
+            or closers.is_unsigned_closer(name.text)
+        ):
+            return None
+        end = k + 1
+        # an office under a name in capitals (the vendor volumes' small
+        # capitals, frus1864p3, frus1870) is the addressee's or a cosigner's
+        while (
+            end < len(blocks)
+            and end - k <= 2
+            and not closers.caps_words(name.text)
+            and closers.is_signer_office(self.clean(blocks[end]))
+        ):
+            end += 1
+        if (not lead and end == k + 1) or not self._ends_part(blocks, end - 1, past_addressee=True):
+            return None
+        content: list[Inline] = []
+        parts: list[tuple[Literal["signed"], int, int]] = []
+        for j in range(i, end):
+            b = blocks[j]
+            if content:
+                gap = blocks[j - 1].end
+                content += [
+                    LineBreak(self.span(gap, gap + 1)),
+                    LineBreak(self.span(gap + 1, b.start)),
+                ]
+            start = len(content)
+            content += self.build.lines(b.lines)
+            if j == k:
+                parts.append(("signed", start, len(content)))
+        span = self.span(blocks[i].start, blocks[end - 1].end)
+        return Closer(tuple(content), span, tuple(parts)), end
 
     @staticmethod
     def _next_text(blocks: list[RawBlock], j: int) -> int:
