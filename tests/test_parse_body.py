@@ -248,3 +248,33 @@ def test_what_a_closer_lead_and_an_office_are() -> None:
     assert is_signer_office(one("His Britannic Majesty’s Political Resident in the Persian Gulf."))
     assert not is_signer_office(one("Col. Chas. H. Dalton, Asst. Quartermaster General."))
     assert not is_signer_office(one("Colonel LEWIS LEGONETA."))
+
+
+def signed_text(closer: Block) -> str:
+    assert isinstance(closer, Closer)
+    ((_, start, end),) = closer.signature_parts()
+    return plain(closer.content[start:end])
+
+
+def test_the_stop_printed_after_the_name_is_not_signed() -> None:
+    doc = parse(f"{HEAD}I have, etc.,\n\nCharlemagne Tower\n.\n")
+    assert signed_text(doc.blocks[-1]) == "Charlemagne Tower"
+    doc = parse(f"{HEAD}Please inform me.\n\n[\nS. De la Rue\n]\nGeneral Receiver\n")
+    assert signed_text(doc.blocks[-1]) == "S. De la Rue"
+    doc = parse(f"{HEAD}Please inform me.\n\nLansing\n")
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer) and last.parts is None
+
+
+def test_names_one_a_line_not_in_capitals_are_a_list_of_signers() -> None:
+    doc = parse(f"{HEAD}Answer should be received by Francis.\n\nRoot\nFrancis\n")
+    last = doc.blocks[-1]
+    assert isinstance(last, ListBlock) and last.role == "signers"
+    for one_signer in (
+        "Alvey A. Adee,\nActing Secretary",
+        "Ira E. Robinson,\nProsecuting Attorney.",
+    ):
+        doc = parse(f"{HEAD}Accept, etc.,\n\n{one_signer}\n")
+        assert isinstance(doc.blocks[-1], Closer)
+    doc = parse(f"{HEAD}Those present were:\n\nMr. Baruch\nMr. McCormick\n")
+    assert not isinstance(doc.blocks[-1], ListBlock) or doc.blocks[-1].role is None

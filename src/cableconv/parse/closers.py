@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from cableconv.model import Closer, CloserPart, LineBreak, plain
 from cableconv.parse import roles
 from cableconv.parse.blocks import RawBlock
 
@@ -118,6 +119,25 @@ def is_signer_list(block: RawBlock) -> bool:
     return all(
         caps_words(line.text.split(",", 1)[0]) and roles.is_signature(RawBlock((line,)))
         for line in block.lines
+    ) or all(_is_signer_name(RawBlock((line,))) for line in block.lines)
+
+
+def _is_signer_name(line: RawBlock) -> bool:
+    """A line of a list of signers not in capitals, as the modern volumes
+    print it (``Root⏎Francis``, frus1918Russiav03; ``H. L. F. Lagercrantz⏎A.
+    R. Nordvall``, frus1917Supp02v02; ``Robert Lansing⏎H. White⏎Tasker H.
+    Bliss⏎E. M. House``, frus1919Parisv11): a name alone, not an office
+    (``Alvey A. Adee,⏎Acting Secretary`` is one signer) nor a closer nobody
+    signs (``Am[erican] Mission``)."""
+    text = line.first.strip()
+    return (
+        len(text.split()) <= 5
+        and "," not in text  # ``Ira E. Robinson,⏎Prosecuting Attorney.``: a name and its office
+        and _TITLE.match(text) is None  # ``Mr. Baruch⏎Mr. McCormick``: those present
+        and roles.is_signature(line)
+        and not is_signer_office(line)
+        and not is_unsigned_closer(text)
+        and not is_closer_lead(line)
     )
 
 
@@ -220,3 +240,30 @@ def is_signer_office(block: RawBlock) -> bool:
     return re.search(r"\b[A-Z]\.\s", head) is None and any(
         w.strip(".;()") in OFFICE_WORDS or w in OFFICE_WORDS for w in head.split()
     )
+
+
+#: What ends the signed name when a line of the closer begins with it: the
+#: stop, comma or bracket printed after the ``signed`` element, which the
+#: transcription puts on a line of its own (frus1897, 18: ``Charlemagne
+#: Tower⏎.``; frus1894Nicaragua: ``Seat, Consular Agent⏎,⏎(and fifty citizens
+#: of the United States).``; frus1925v02: ``[⏎S. De la Rue⏎]⏎General
+#: Receiver``).
+_AFTER_SIGNED = (".", ",", ";", "]")
+
+
+def signed_parts(closer: Closer) -> tuple[CloserPart, ...] | None:
+    """The signed lines of a closer when they are not all of
+    it but for the editors' brackets (:meth:`Closer.signature_parts`): the
+    name ends before a line that begins with the punctuation printed after
+    it. ``None`` when the default says it already.
+    """
+    content = closer.content
+    breaks = [k for k, node in enumerate(content) if isinstance(node, LineBreak)]
+    bounds = list(zip([0] + [k + 1 for k in breaks], [*breaks, len(content)], strict=True))
+    texts = [plain(content[a:b]).strip() for a, b in bounds]
+    first = 1 if len(texts) > 2 and texts[0] == "[" else 0
+    for k in range(first + 1, len(texts)):
+        if texts[k].startswith(_AFTER_SIGNED):
+            parts: tuple[CloserPart, ...] = (("signed", bounds[first][0], bounds[k - 1][1]),)
+            return None if parts == closer.signature_parts() else parts
+    return None

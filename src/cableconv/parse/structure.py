@@ -653,7 +653,10 @@ class _Parser:
             or roles.is_personal_signature(c)
         ):
             unsigned = len(b.lines) == 1 and closers.is_unsigned_closer(c.first)
-            return Closer(self.build.lines(b.lines), span, () if unsigned else None)
+            if unsigned:
+                return Closer(self.build.lines(b.lines), span, ())
+            closer = Closer(self.build.lines(b.lines), span)
+            return replace(closer, parts=closers.signed_parts(closer))
         if len(b.lines) > 1 and roles.is_dateline(c):
             # a date closing the text (``Washington, September 5, 1918.⏎[Received …]``)
             return Paragraph(self.build.lines(b.lines), span)
