@@ -230,6 +230,79 @@ def test_each_worker_warms_up_first_and_shuts_down_last(tmp_path: Path) -> None:
     assert len(warm) == 2 and warm == down
 
 
+# ---- a worker that retires ----------------------------------------------------
+
+#: Memory a test runner holds on to, as typst and pandoc do after a large document.
+_HELD: list[bytearray] = []
+
+
+def _hold_memory_on_big(job: Job) -> int:
+    if job.input.path.name.startswith("big"):
+        _HELD.append(bytearray(b"x" * (64 << 20)))  # written, so resident
+    return os.getpid()
+
+
+def test_a_worker_past_its_memory_ceiling_retires_and_a_successor_goes_on(
+    tmp_path: Path,
+) -> None:
+    names = ["a.txt", "big.txt", "b.txt", "c.txt", "big2.txt", "d.txt"]
+    jobs = [Job(i, Input(tmp_path / n, PurePath(n)), ("x",)) for i, n in enumerate(names)]
+    pool = WorkerPool(1, _hold_memory_on_big, retire_mb=32)
+    pids = dict(pool.run(jobs))
+    assert sorted(pids) == list(range(len(names)))
+    # the worker that held 64 MiB more than it started with did not take another document
+    assert pids[0] == pids[1] != pids[2] == pids[3] == pids[4] != pids[5]
+    assert pool.retired == 2
+
+
+def _warm_alone(folder: Path) -> None:
+    """Warm-up that notes whether a predecessor is still alive (warmed up,
+    not yet shut down) when this worker starts."""
+    warm = {p.name.split("-")[1] for p in folder.glob("warm-*")}
+    down = {p.name.split("-")[1] for p in folder.glob("down-*")}
+    if warm - down:
+        _mark(folder, "overlap")
+    _mark(folder, "warm")
+
+
+def test_a_retired_worker_has_shut_down_before_its_successor_starts(tmp_path: Path) -> None:
+    import functools
+
+    jobs = [Job(i, Input(tmp_path / f"big{i}.txt", PurePath(f"d{i}")), ("x",)) for i in range(5)]
+    pool = WorkerPool(
+        1,
+        _hold_memory_on_big,  # every document leaves the worker too big: one worker each
+        warm_up=functools.partial(_warm_alone, tmp_path),
+        shutdown=functools.partial(_mark, tmp_path, "down"),
+        retire_mb=32,
+    )
+    assert all(dict(pool.run(jobs)).values())
+    assert len(list(tmp_path.glob("warm-*"))) == len(list(tmp_path.glob("down-*"))) == 5
+    assert not list(tmp_path.glob("overlap-*"))
+
+
+def test_private_memory_counts_the_children_and_not_shared_files() -> None:
+    import subprocess
+    import sys
+
+    from cableconv.workers import private_mb
+
+    before = private_mb()
+    child = subprocess.Popen(
+        [sys.executable, "-c", "x = bytearray(b'x' * (48 << 20)); print(1, flush=True); input()"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline()
+        assert private_mb() - before > 40
+        # a child's pages, not the interpreter's mapped files: well under 48 + its own size
+        assert private_mb(child.pid) < 48 + 30
+    finally:
+        child.kill()
+        child.wait()
+
+
 # ---- a worker that dies -------------------------------------------------------
 
 

@@ -13,6 +13,14 @@ a worker that dies (a crash in a native library, the OOM killer) must cost
 one document, not hang or abort the batch. The pool knows which document a
 dead worker was converting, reports it as failed and starts a new worker for
 the rest.
+
+A worker also retires on its own once its memory, with its helpers' (the
+pandoc it started), passes a ceiling: typst keeps what it laid out for a while
+and pandoc keeps the heap of the largest document it has met, so a long-lived
+worker holds the high-water mark of every large document it converted. It
+finishes the document, says so, stops its helpers and exits; the pool gives its
+unstarted documents to a successor, started only once it has gone, so no more
+helpers are alive than the jobs need.
 """
 
 from __future__ import annotations
@@ -53,6 +61,16 @@ Hook = Callable[[], None]
 #: it holds less than one chunk, so it never idles while the parent answers.
 MAX_CHUNK = 16
 
+#: Private memory (resident and not backed by a file: what a process really
+#: adds) that a worker and its children may gather beyond what they held warmed
+#: up, in MiB; past it the worker retires after its document. Warmed up, a
+#: worker and its pandoc hold about 40 MiB; pandoc alone grows by about 80
+#: after a large document and keeps it, typst by 50 to 400 for a while
+#: (measured on the dev corpus, see bench/results.md).
+RETIRE_MB = 80.0
+#: What a worker sends instead of a result when it retires.
+RETIRING = "retiring"
+
 #: The parent's ends of the workers' pipes. A forked worker closes the ones it
 #: inherited, so each worker sees end-of-file as soon as the parent dies.
 _parent_ends: list[Connection] = []
@@ -69,7 +87,11 @@ def _context() -> Any:
 
 
 def _worker_main(
-    conn: Connection, runner: Runner, warm_up: Hook | None, shutdown: Hook | None
+    conn: Connection,
+    runner: Runner,
+    warm_up: Hook | None,
+    shutdown: Hook | None,
+    retire_mb: float | None = None,
 ) -> None:
     for inherited in _parent_ends:
         inherited.close()
@@ -81,7 +103,7 @@ def _worker_main(
     try:
         if warm_up is not None:
             warm_up()
-        _serve(conn, runner)
+        _serve(conn, runner, retire_mb)
     finally:
         # A worker ends with os._exit, which skips atexit: without this a
         # helper process (pandoc) would outlive it, and where nothing reaps
@@ -96,8 +118,11 @@ def _stop(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-def _serve(conn: Connection, runner: Runner) -> None:
+def _serve(conn: Connection, runner: Runner, retire_mb: float | None = None) -> None:
     give_back = _memory_trimmer()
+    # what the worker holds warmed up, its pandoc started: it retires once it
+    # holds retire_mb more (what it inherited from the parent is not its own)
+    fresh = private_mb() if retire_mb is not None else 0.0
     while True:
         try:
             chunk: list[Job] | None = conn.recv()
@@ -113,6 +138,36 @@ def _serve(conn: Connection, runner: Runner) -> None:
                 return
             if give_back is not None and job.trim:
                 give_back(0)
+            if retire_mb is not None and private_mb() - fresh > retire_mb:
+                # the rest of this chunk, and whatever else was sent, go to a successor
+                with contextlib.suppress(OSError):
+                    conn.send(RETIRING)
+                return
+
+
+def private_mb(pid: int | None = None) -> float:
+    """Resident memory not backed by a file, in MiB, of a process (this one by
+    default) and all its descendants: the memory it really adds, whatever
+    executable pages it shares. From ``/proc/PID/statm``, a fraction of a
+    millisecond (``smaps_rollup`` would give PSS but costs milliseconds);
+    0 where there is no ``/proc``."""
+    total = 0
+    todo = [pid if pid is not None else os.getpid()]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/statm") as fh:
+                fields = fh.read().split()
+            total += int(fields[1]) - int(fields[2])  # resident - file-backed, pages
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as fh:
+                    todo.extend(int(child) for child in fh.read().split())
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile, or no /proc
+    return total * _PAGE / 2**20
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _memory_trimmer() -> Callable[[int], int] | None:
@@ -148,8 +203,13 @@ class WorkerPool:
         warm_up: Hook | None = None,
         shutdown: Hook | None = None,
         on_crash: Callable[[Input, str], Any] | None = None,
+        retire_mb: float | None = RETIRE_MB,
     ) -> None:
         self.size = max(1, jobs)
+        #: A worker past this much private memory retires (None: never).
+        self.retire_mb = retire_mb
+        #: Workers that retired so far.
+        self.retired = 0
         self.runner = runner
         self.warm_up = warm_up
         self.shutdown = shutdown
@@ -161,7 +221,7 @@ class WorkerPool:
         parent, child = self.ctx.Pipe(duplex=True)
         process = self.ctx.Process(
             target=_worker_main,
-            args=(child, self.runner, self.warm_up, self.shutdown),
+            args=(child, self.runner, self.warm_up, self.shutdown, self.retire_mb),
             daemon=True,
             name="cableconv-worker",
         )
@@ -220,10 +280,15 @@ class WorkerPool:
     def _drain(
         self, worker: _Worker, by_index: dict[int, Job], pending: deque[Job], exited: bool
     ) -> Iterator[tuple[int, Any]]:
-        """Results the worker has sent; if it died, its document and a successor."""
+        """Results the worker has sent; if it retired, a successor for its
+        other documents; if it died, its document and a successor."""
         try:
             while worker.conn.poll():
-                index, result = worker.conn.recv()
+                message = worker.conn.recv()
+                if message == RETIRING:
+                    self._retire(worker, by_index, pending)
+                    return
+                index, result = message
                 worker.inflight.remove(index)
                 yield index, result
             if not exited:
@@ -245,6 +310,23 @@ class WorkerPool:
         reason = f"the worker process died while converting this document ({how})"
         item = by_index[culprit].input
         yield culprit, (self.on_crash(item, reason) if self.on_crash else reason)
+        if pending:
+            self._start()
+
+    def _retire(self, worker: _Worker, by_index: dict[int, Job], pending: deque[Job]) -> None:
+        """A worker past its memory ceiling has stopped taking documents: the
+        ones it was sent and did not start go back to the front of the queue,
+        and a successor starts once it has exited (its pandoc with it)."""
+        for index in reversed(worker.inflight):
+            pending.appendleft(by_index[index])
+        worker.inflight.clear()
+        worker.process.join(timeout=10)
+        if worker.process.is_alive():  # its shutdown hangs: it has nothing left to do
+            worker.process.kill()
+            worker.process.join()
+        self.workers.remove(worker)
+        self._forget(worker)
+        self.retired += 1
         if pending:
             self._start()
 
