@@ -113,6 +113,19 @@ def test_a_path_longer_than_the_system_allows_is_reported(tmp_path: Path) -> Non
     assert "longer than the system allows" in problems[0].message
 
 
+def test_a_too_long_path_named_directly_is_refused_not_a_traceback(tmp_path: Path) -> None:
+    """Looking for pyproject.toml beside the inputs asked ``is_dir`` of the
+    path itself, which raises ENAMETOOLONG: a traceback before any work."""
+    good = folder_with(tmp_path) / "good.txt"
+    long = tmp_path / ("x" * 300 + ".txt")  # one name longer than NAME_MAX (255)
+    code, _, err = cli("convert", str(long), str(good), "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert "longer than the system allows" in err and "CC008" in err
+    assert (tmp_path / "out" / "good.xml").is_file()
+    code, _, err = cli("check", str(long))
+    assert code == 2 and "Traceback" not in err
+
+
 def test_upper_case_suffixes_are_transcriptions(tmp_path: Path) -> None:
     folder = folder_with(tmp_path)
     shutil.copyfile(SEED, folder / "LOUD.TXT")

@@ -43,12 +43,15 @@ class Config:
 def find_pyproject(start: Path) -> Path | None:
     """The nearest ``pyproject.toml`` in ``start`` (a folder or file) or above it."""
     here = start.resolve()
-    if not here.is_dir():
+    if not _is_dir(here):
         here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / PYPROJECT
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # longer than the system allows: look further up
+            continue
     return None
 
 
@@ -152,9 +155,18 @@ def settings_folder(args: Iterable[str]) -> Path:
             path = base if fixed.endswith(("/", "\\")) else base.parent
         else:
             path = Path(arg)
-            path = path if path.is_dir() else path.parent
+            path = path if _is_dir(path) else path.parent
         folders.append(path.resolve())
     return common_folder(folders) if folders else Path.cwd()
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; False for any path the system refuses
+    (longer than it allows, say): reading the inputs says why, not a traceback."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def common_folder(folders: Iterable[Path]) -> Path:
