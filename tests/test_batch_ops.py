@@ -111,6 +111,21 @@ def test_a_read_only_outdir_for_real(tmp_path: Path) -> None:
     assert code == 2 and len(err.splitlines()) == 1
 
 
+def test_an_outdir_that_cannot_be_made_is_one_usage_error_even_for_root(tmp_path: Path) -> None:
+    """No permission to play with: a folder under a file cannot be made by
+    anyone, and sysfs refuses new files to root too."""
+    (tmp_path / "file").write_text("not a folder")
+    targets = [tmp_path / "file" / "out"]
+    if Path("/sys/kernel").is_dir():
+        targets.append(Path("/sys/kernel"))
+    for target in targets:
+        code, _, err = cli("convert", str(SEED), "-o", str(target))
+        assert code == 2, target
+        assert len(err.splitlines()) == 1 and err.startswith(
+            f"cableconv convert: error: -o {target}: cannot "
+        ), err
+
+
 def test_a_failed_write_names_the_output_not_the_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -271,6 +286,48 @@ def test_an_interrupted_run_reports_keeps_its_manifest_and_the_next_completes(
     assert again["state"] == "completed"
     assert again["summary"]["skipped"] == len(recorded)
     assert outputs_of(out) == outputs_of(clean)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_full_disk_stops_the_batch_with_one_error_and_the_next_run_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str, request: Any
+) -> None:
+    """The disk fills up while the second folder is written: one CC522 error,
+    exit 3, no failure per remaining document, a manifest of what was written
+    and a next run that converts the rest, equal to a clean run."""
+    if jobs != "1":
+        request.getfixturevalue("pool_always")
+    src = folder_of(tmp_path / "in", copies=3)
+    total = len(list(src.rglob("*.txt")))
+    clean, out, report = tmp_path / "clean", tmp_path / "out", tmp_path / "r.json"
+    assert cli("convert", str(src), "--to", "tei,json", "-o", str(clean), "-j", "1")[0] == 0
+    real = batch_module.write_atomic
+
+    def filling(path: Path, data: bytes, durable: bool = False) -> os.stat_result:
+        if path.parent.name != "v0":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real(path, data, durable)
+
+    monkeypatch.setattr(batch_module, "write_atomic", filling)
+    code, _, err = cli(
+        "convert", str(src), "--to", "tei,json", "-o", str(out), "-j", jobs, "--report", str(report)
+    )
+    monkeypatch.undo()
+    assert code == 3, err
+    stops = [line for line in err.splitlines() if "CC522" in line]
+    assert len(stops) == 1 and "No space left on device" in stops[0]
+    assert len([line for line in err.splitlines() if line.startswith("failed:")]) <= int(jobs)
+    data = json.loads(report.read_text("utf-8"))
+    assert data["state"].startswith("stopped: cannot write in")
+    statuses = [d["status"] for d in data["documents"]]
+    assert statuses.count("interrupted") >= total // 3 - int(jobs)
+    assert temporaries(out) == []
+
+    code, _, err = cli("convert", str(src), "--to", "tei,json", "-o", str(out))
+    assert code == 0, err
+    assert outputs_of(out) == outputs_of(clean)
+    skipped = int(err.split(" skipped")[0].rsplit(" ", 1)[1])
+    assert 0 < skipped < total  # what the stopped run wrote is kept, not redone
 
 
 def test_a_report_is_marked_running_while_the_run_goes_on(

@@ -17,13 +17,14 @@ Every output goes through :func:`~cableconv.atomic.write_atomic`, so a reader
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import math
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -49,6 +50,11 @@ WORKER_DIED = "CC503"  # the process converting this input died (a crash, the OO
 OUTPUT_CLASH = "CC504"  # two inputs would write the same outputs
 #: Why an input has no result: the run stopped (Ctrl-C, SIGTERM) before it.
 NOT_REACHED = "not converted: the run was interrupted first"
+#: Write errors that every later document would meet too: the output folder
+#: can take nothing more. The batch stops at the first (CC522), instead of
+#: failing each remaining document in turn; the next run converts the rest.
+OUTDIR_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+OUTDIR_STOPPED = "CC522"
 
 #: Rough cost of reading, normalising and parsing one document, in CPU
 #: milliseconds on one core, and of starting a worker process (fork, pipes)
@@ -72,6 +78,8 @@ class DocResult:
     reason: str = ""
     stamp: InputStamp | None = None
     written: dict[str, OutputStamp] = field(default_factory=dict)
+    #: Why no later document can be written either (the disk is full), if so.
+    halt: str = ""
     #: Diagnostic counts (by level, by code) recorded by an earlier run, for a skipped input.
     recorded_counts: dict[str, int] | None = None
     recorded_codes: dict[str, int] | None = None
@@ -148,6 +156,8 @@ def convert_one(item: Input, formats: list[Format], outdir: Path, options: Optio
             output = fmt.write(converted.document, options)
             st = write_atomic(outdir / rel, output.data)
         except Exception as exc:  # one writer failing leaves the others' outputs
+            if isinstance(exc, OSError) and exc.errno in OUTDIR_FULL:
+                result.halt = f"cannot write in {outdir}: {exc.strerror or exc}"
             problems.append(f"{fmt.name}: {exc}")
             result.diagnostics.append(
                 Diagnostic(
@@ -317,12 +327,16 @@ class Batch:
     manifest_unread: str = ""
     #: The signal that stopped the last run (``SIGINT``, ``SIGTERM``), if one did.
     interrupted: str = ""
+    #: Why the last run stopped before the end by itself (the output folder
+    #: is full: CC522), if it did.
+    halted: str = ""
 
     def run(self, items: list[Input]) -> list[DocResult]:
         """A result for every input, in input order. Interrupted (Ctrl-C,
         SIGTERM: a :class:`KeyboardInterrupt`), it stops converting, saves
         the manifest, sets :attr:`interrupted` and returns what it has: the
-        inputs it did not reach have the status ``interrupted``."""
+        inputs it did not reach have the status ``interrupted``. So it does
+        when the output folder can take no more (:attr:`halted`)."""
         results: list[DocResult | None] = [None] * len(items)
         manifest = Manifest.load(self.outdir) if self.incremental else None
         if manifest is not None and manifest.problem:
@@ -335,8 +349,9 @@ class Batch:
         finally:
             if manifest is not None:
                 self._save(manifest)
+        why = f"not converted: the run stopped first ({self.halted})" if self.halted else ""
         return [
-            r if r is not None else DocResult(item, "interrupted", reason=NOT_REACHED)
+            r if r is not None else DocResult(item, "interrupted", reason=why or NOT_REACHED)
             for item, r in zip(items, results, strict=True)
         ]
 
@@ -367,15 +382,20 @@ class Batch:
         for folder in folders:
             sweep_stale_temps(folder)
         last_save = time.monotonic()
-        for index, result in self._convert(work):
-            results[index] = result
-            if manifest is not None:
-                self._record(manifest, result, settings)
-                if time.monotonic() - last_save > CHECKPOINT_SECONDS:
-                    self._save(manifest)
-                    last_save = time.monotonic()
-            self.on_done(result)
-            emit_ready()
+        conversions = self._convert(work)
+        with contextlib.closing(conversions):  # closed: the workers stop
+            for index, result in conversions:
+                results[index] = result
+                if manifest is not None:
+                    self._record(manifest, result, settings)
+                    if time.monotonic() - last_save > CHECKPOINT_SECONDS:
+                        self._save(manifest)
+                        last_save = time.monotonic()
+                self.on_done(result)
+                emit_ready()
+                if result.halt:  # every document after it would fail the same way
+                    self.halted = result.halt
+                    break
         # a worker killed while writing (SIGKILL, a lost cluster worker whose
         # chunk was run again) leaves its temporary file: gone with the batch
         for folder in folders:
@@ -426,7 +446,7 @@ class Batch:
                 )
         return work
 
-    def _convert(self, work: list[Job]) -> Iterator[tuple[int, DocResult]]:
+    def _convert(self, work: list[Job]) -> Generator[tuple[int, DocResult], None, None]:
         """``(index, result)`` as conversions finish, in this process, in
         workers or on a Dask cluster."""
         if self.used_jobs <= 1 and self.cluster is None:

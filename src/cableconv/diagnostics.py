@@ -150,6 +150,7 @@ CODES: dict[str, tuple[Level, str]] = {
     # the output folder (cableconv.batch, cableconv.incremental)
     "CC520": ("warning", "the output folder's manifest cannot be read; every input is redone"),
     "CC521": ("warning", "the output folder's manifest cannot be saved; the next run redoes all"),
+    "CC522": ("error", "the output folder is full: the batch stops, the next run resumes"),
     # batches on a Dask cluster (CC54x): each ends the run; the manifest is kept
     "CC540": ("error", "no Dask scheduler answers at the --cluster address"),
     "CC541": ("error", "the Dask cluster has no worker"),

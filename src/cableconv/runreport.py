@@ -126,8 +126,9 @@ def build_report(
 ) -> dict[str, Any]:
     """The ``--report`` JSON. ``state`` is ``completed``, ``running`` (written
     at the start, so a run killed outright leaves no older report standing
-    that claims its outputs) or the signal that interrupted it
-    (``interrupted by SIGTERM``)."""
+    that claims its outputs), the signal that interrupted it
+    (``interrupted by SIGTERM``) or why it stopped by itself (``stopped:
+    cannot write in out: No space left on device``)."""
     tally = Tally.of(results, len(problems))
     per_second = rate(tally, elapsed)
     return {

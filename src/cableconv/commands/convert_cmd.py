@@ -35,8 +35,9 @@ EXIT_STATUS = """exit status:
        argument or an entry of a folder was refused (not found, not a regular
        file, out of reach); the others are converted
   2    usage error, no input found, or OUTDIR cannot take outputs (nothing done)
-  3    the Dask cluster of --cluster could not go on (the finished documents
-       are recorded: the same command resumes)
+  3    the batch could not go on: OUTDIR is full (CC522), or the Dask cluster
+       of --cluster was lost (the finished documents are recorded: the same
+       command resumes)
   130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM: finished outputs are
        kept, --report says what was done, the next run converts the rest"""
 
@@ -225,13 +226,25 @@ def _convert(args: argparse.Namespace, options: Options, err: TextIO) -> int:
             f"cableconv convert: interrupted by {batch.interrupted}; finished outputs are "
             "kept, the next run converts the rest\n"
         )
-    if not args.quiet or batch.interrupted:
+    if batch.halted:
+        err.write(
+            f"cableconv convert: error CC522: {batch.halted}; stopped, "
+            f"{tally.interrupted} not converted: make room and run the same command again, "
+            "it converts the rest\n"
+        )
+    if not args.quiet or batch.interrupted or batch.halted:
         err.write(summary_line(tally, elapsed) + "\n")
     code = 0 if tally.ok else 1
     if batch.interrupted:
         code = 128 + signal.Signals[batch.interrupted].value
+    elif batch.halted:
+        code = 3
     if args.report:
-        state = f"interrupted by {batch.interrupted}" if batch.interrupted else "completed"
+        state = "completed"
+        if batch.interrupted:
+            state = f"interrupted by {batch.interrupted}"
+        elif batch.halted:
+            state = f"stopped: {batch.halted}"
         try:
             write_report(Path(args.report), report(results, state))
         except OSError as exc:
