@@ -397,3 +397,22 @@ def test_page_turns_after_a_signature_stand_beside_it_not_in_a_postscript() -> N
     text += "[Page 85]\n\nEXHIBIT AA.\n\nRussian chart of the Sea of Okhotsk.\n\nEXHIBIT BB.\n"
     doc, _ = parse(text)
     assert validate.validate_tei(doc) == []
+
+
+def test_a_note_on_how_the_paper_came_opens_the_text_with_its_date_line() -> None:
+    # frus1870 d117: "[By cable telegram.]" is a centred paragraph under the
+    # heading, and the date line after it a paragraph too (12 of 12)
+    text = (
+        "No. 73.\n\nMr. E. B. Washburne to Mr. Fish.\n\n[By cable telegram.]\n\n"
+        "September 5, 1870. (Received September 5.)\n\nChamber met at midnight.\n\n"
+        "WASHBURNE, Paris.\n"
+    )
+    doc, diags = parse(text)
+    kinds = [type(b).__name__ for b in doc.blocks]
+    assert kinds[:4] == ["SourceNote", "Heading", "Paragraph", "Paragraph"]
+    assert "CC122" not in [d.code for d in diags]
+
+
+def test_a_note_naming_the_paper_under_the_heading_stays_a_source_note() -> None:
+    text = f"Mr. Jay to Mr. Fish.\n\n[Translation.]\n\nVienna, August 21, 1870.\n\n{BODY}"
+    assert [kind for kind, _ in front(text)] == ["Heading", "SourceNote", "Dateline"]

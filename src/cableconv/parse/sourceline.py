@@ -91,6 +91,19 @@ _PARENTHESISED = re.compile(r"^\([^()]{2,80}\)$")
 UNTITLED = re.compile(r"^\[Untitled\]")
 
 
+#: How the first words of a bracketed note right under a heading read when
+#: the note is a line of the text, not a source note: how the paper came
+#: (``[By cable.]``, ``[By cable telegram.]``: a centred paragraph in 12 of 12
+#: in frus1870, where the date line after it is a paragraph too), who passed
+#: it on (``[Communicated from the French legation at Washington, …]``,
+#: frus1870), the paper or letter it was taken from (``[From the Times, …]``,
+#: ``[Slip from Galignani …]``, frus1864p3 and frus1870; ``[Inclosed in
+#: Messrs. Monroe and Pinckney’s letter …]``, frus1872p2v5) and
+#: ``[Editorial.]`` (frus1870). Right under a heading, no note of the corpus
+#: that begins so is a source note; the notes that are (``[Telegram]``,
+#: ``[Translation.]``, ``[Extract.]``, ``[Paraphrase]``) name the paper.
+TEXT_NOTE_STARTS = ("By ", "Communicated ", "From ", "Slip from ", "Inclosed in ", "Editorial.")
+
 _CITES = re.compile(r"^\[(?:Slip\s|Extract\s)?[Ff]rom\s")
 
 
@@ -98,6 +111,17 @@ def cites_publication(line: str) -> bool:
     """``[From the Times, …]``, ``[Slip from Galignani …]``: a bracketed note
     naming the paper a piece was taken from."""
     return _CITES.match(line.strip()) is not None
+
+
+def is_text_note(line: str) -> bool:
+    """A bracketed note that, right under a heading, is the first line of the
+    text (see :data:`TEXT_NOTE_STARTS`).
+
+    >>> is_text_note("[By cable telegram.]"), is_text_note("[Translation.]")
+    (True, False)
+    """
+    s = line.strip()
+    return is_bracketed_note(s) and s[1:].startswith(TEXT_NOTE_STARTS)
 
 
 def is_untitled(line: str) -> bool:

@@ -276,6 +276,10 @@ class _Parser:
         title that was not read as a source note)."""
         if any(isinstance(x, Dateline) for x in out):
             return
+        if i < len(blocks) and _is_text_note(self.clean(blocks[i])):
+            # the text opens with a note such as ``[By cable.]``: the date line
+            # after it is printed, and encoded, as text (frus1870: 14 of 14)
+            return
         seen = 0
         for b in blocks[i:]:
             if roles.is_page_block(b):
@@ -346,6 +350,7 @@ class _Parser:
                 and not seen_dateline
                 and not (allow_heading and roles.is_enclosure_note(c))
                 and not self.cites_under_untitled(out, c)
+                and not (seen_head and _is_text_note(c))
             ):
                 out.append(self.page_or_source(b))
             elif heading_here and (
@@ -735,6 +740,12 @@ class _Parser:
             e -= len(part) - len(part.rstrip())
             out.append(tuple(self.build.run(s, e)) if e > s else ())
         return tuple(out)
+
+
+def _is_text_note(block: RawBlock) -> bool:
+    """A one-line bracketed note that, under a heading, opens the text
+    (``[By cable.]``; :func:`sourceline.is_text_note`)."""
+    return len(block.lines) == 1 and sourceline.is_text_note(block.first)
 
 
 def _reads_as_text(block: RawBlock) -> bool:
