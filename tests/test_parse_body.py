@@ -5,7 +5,16 @@ tests/data/frus)."""
 
 from __future__ import annotations
 
-from cableconv.model import Attachment, Block, Closer, Document, ListBlock, Paragraph, plain
+from cableconv.model import (
+    Attachment,
+    Block,
+    Closer,
+    Document,
+    ListBlock,
+    Paragraph,
+    SourceNote,
+    plain,
+)
 from cableconv.parse.blocks import split_blocks
 from cableconv.parse.closers import is_addressee, is_cosigner, is_postscript, is_signer_list
 from cableconv.parse.roles import is_complimentary_close, is_signature
@@ -278,3 +287,79 @@ def test_names_one_a_line_not_in_capitals_are_a_list_of_signers() -> None:
         assert isinstance(doc.blocks[-1], Closer)
     doc = parse(f"{HEAD}Those present were:\n\nMr. Baruch\nMr. McCormick\n")
     assert not isinstance(doc.blocks[-1], ListBlock) or doc.blocks[-1].role is None
+# ---- enclosure notes ------------------------------------------------------------
+
+ENCLOSURE = (
+    "Mr. Lowell to Mr. Barrows.\n\nLegation of the United States,\nLondon, April 26, 1882.\n\n"
+    "Sir: I have received your letter.\n\nI am, etc.,\n\nJ. R. LOWELL.\n"
+)
+
+
+def test_enclosure_notes_as_the_ocr_printed_them_start_enclosures() -> None:
+    # frus1882 d134, d45, d305, d114: "l" for "I", a letter dropped, appendices
+    for note in (
+        "[lnclosure 12 in No. 349.]",
+        "[IncIoure 2 in No. 10.]",
+        "[Appendix 1 to inclosure.]",
+        "[Appendix 3 to Mr. McCorry’s letter.]",
+    ):
+        doc = parse(f"{HEAD}I am, etc.,\n\nWM. L. DAYTON.\n\n{note}\n\n{ENCLOSURE}")
+        assert isinstance(doc.blocks[-1], Attachment), note
+
+
+def test_a_long_enclosure_note_that_says_what_it_holds_starts_an_enclosure() -> None:
+    note = (
+        "[Inclosure 1 in No. 20.—Translation of communications received by the Government "
+        "of Guatemala in relation to the invasion of the department of Peten by Mexican "
+        "armed forces.]"
+    )
+    doc = parse(f"{HEAD}I am, etc.,\n\nWM. L. DAYTON.\n\n{note}\n\n{ENCLOSURE}")
+    assert isinstance(doc.blocks[-1], Attachment)
+
+
+def test_the_editors_sentences_about_enclosures_are_text() -> None:
+    # frus1870 d342, frus1864p3 d547: statements, not the notes of enclosures
+    for note in (
+        "[Inclosure No. 2 will be found in the Statutes at Large, vol. 12, page 1023.]",
+        "[Note.—The enclosures above referred to are published elsewhere in this volume.]",
+    ):
+        doc = parse(f"{HEAD}I am, etc.,\n\nWM. L. DAYTON.\n\n{note}\n")
+        assert not any(isinstance(b, Attachment) for b in doc.blocks), note
+        assert tail(doc.blocks, 1) == [("Paragraph", note)]
+
+
+def test_the_note_over_a_list_of_enclosures_in_paragraphs_is_text() -> None:
+    # frus1870 d376: "[Inclosures.]" then one paragraph per enclosure, all text,
+    # and no warning that the text goes on after the signature
+    text = (
+        f"{HEAD}I am, etc.,\n\nFREDERICK F. LOW.\n\n[Inclosures.]\n\n"
+        "A.—Dispatch signed by all the representatives.\n\nB.—Prince Kung to Mr. Low.\n\n"
+        "C.—Translation of imperial decree.\n"
+    )
+    doc = parse(text)
+    assert not any(isinstance(b, Attachment) for b in doc.blocks)
+    assert "CC136" not in codes(text)
+    # frus1894Nicaragua d85: the list as one block is the enclosure's content
+    listed = (
+        f"{HEAD}I am, etc.,\n\nAlvey A. Adee.\n\n[Inclosures.]\n\n"
+        "1. From the United States consul at San Juan del Norte.\n2. From the Secretary of the Navy.\n"
+    )
+    assert isinstance(parse(listed).blocks[-1], Attachment)
+
+
+def test_a_kind_of_paper_after_an_enclosure_note_is_a_second_source_note() -> None:
+    # frus1882 d157, d32; frus1894Nicaragua d135: "[Inclosure 5 in No. 20.—Translation.]"
+    # then "[Telegram.]", "[Extract from the National Republican …]", "[Personal.]"
+    for second in ("[Telegram.]", "[Extract from the National Republican of January 24, 1882.]"):
+        doc = parse(
+            f"{HEAD}I am, etc.,\n\nWM. L. DAYTON.\n\n[Inclosure 5 in No. 20.]\n\n{second}\n\n"
+            "Coban, September 21, 1882.\n\nThe troops have arrived.\n\nLUIS M. CRUZ.\n"
+        )
+        attachment = doc.blocks[-1]
+        assert isinstance(attachment, Attachment)
+        assert [type(b).__name__ for b in attachment.blocks[:3]] == [
+            "SourceNote",
+            "SourceNote",
+            "Dateline",
+        ], second
+        assert isinstance(attachment.blocks[1], SourceNote)

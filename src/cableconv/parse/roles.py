@@ -22,13 +22,31 @@ FILE_NUMBER = re.compile(
     r"(?<![\w.])\d{3}(?:\.[0-9A-Za-z]+)*/[0-9A-Za-z]+(?:[\u2013\u2014\-/][0-9A-Za-z]+)*"
 )
 
-_BRACKETED = re.compile(r"^\[[^\[\]]{2,160}\]$")
+#: An enclosure's note may run to a line and a half when it says what the
+#: enclosure is (``[Inclosure 1 in No. 20.—Translation of communications
+#: received by the Government of Guatemala …]``, 174 characters, frus1882).
+_BRACKETED = re.compile(r"^\[[^\[\]]{2,250}\]$")
+#: ``Inclosure`` as the vendor volumes' OCR also prints it, with ``l`` for
+#: ``I`` (``[lnclosure 12 in No. 349.]``, ``[IncIoure 2 in No. 10.]``,
+#: frus1882); an appendix to an enclosure or a letter (``[Appendix 1 to
+#: inclosure.]``, ``[Appendix 3 to Mr. McCorry’s letter.]``, frus1882; a bare
+#: ``[Appendix A]`` is an attachment's label, :data:`_ATTACHMENT_LABEL`).
 _ENCLOSURE_WORDS = re.compile(
-    r"^\[(?:Inclo\w*|Enclo\w*|Subenclo\w*|Subinclo\w*|"
+    r"^\[(?:[il]nc[il]o\w*|Enclo\w*|Subenclo\w*|Subinclo\w*|"
+    r"Appendix(?:\s[\w.]+)?\sto\s|"
     r"Telegram|Cablegram|Translation|Paraphrase|Extract|Personal|Confidential|Aide|"
-    r"Memorandum|Letter|Despatch|Circular|Note|Copy)",
+    r"Memorandum|Letter|Despatch|Circular|Note\b(?!\.?—)|Copy)",
     re.IGNORECASE,
 )
+#: A bracketed note that is the editors' sentence about the enclosures, a
+#: paragraph of the text: ``[Inclosure No. 1 will be found in the United
+#: States Statutes at Large …]``, ``[Inclosure No. 2 is not sent.]``
+#: (frus1870), ``[Note.—The enclosures above referred to are published
+#: elsewhere …]`` (frus1864p3, excluded above).
+_ABOUT_ENCLOSURES = re.compile(r"\b(?:is|are|will|was|were)\b")
+#: ``[Inclosures.]``: the note over the list of a despatch's enclosures
+#: after its signature, see :func:`is_enclosures_note`.
+_ENCLOSURES = re.compile(r"^\[(?:In|En)closures\.?\]$")
 #: ``[Tab A]`` heads an attachment (frus1955-57v02); ``[Inclosure 1.]``,
 #: ``[Enclosure 2]`` are the source notes of enclosures (148 of 148 in the
 #: corpus, frus1882 to frus1934v05), read by :func:`is_enclosure_note`.
@@ -91,7 +109,28 @@ def is_enclosure_note(block: RawBlock) -> bool:
         and _ATTACHMENT_LABEL.match(line) is None
         and not PAGE_MARKER.fullmatch(line)
         and not line.rstrip("]").rstrip().endswith(":")
+        and _ABOUT_ENCLOSURES.search(line) is None
     )
+
+
+_NAMES_ENCLOSURE = re.compile(r"^\[(?:[il]nc[il]o|Enclo|Subenclo|Subinclo|Appendix)", re.IGNORECASE)
+
+
+def names_enclosure(block: RawBlock) -> bool:
+    """An enclosure note that says it is one (``[Inclosure 5 in No. 20.]``),
+    not only what kind of paper follows (``[Telegram.]``, ``[Translation.]``:
+    right after an enclosure's note, a second source note of it; frus1882)."""
+    return is_enclosure_note(block) and _NAMES_ENCLOSURE.match(block.first.strip()) is not None
+
+
+def is_enclosures_note(block: RawBlock) -> bool:
+    """``[Inclosures.]``, over the list of a despatch's enclosures. When the
+    list follows as one block (``1. From the United States consul …⏎2. …``)
+    the note starts an attachment that holds the list (frus1894Nicaragua);
+    when each entry is a paragraph of its own (``A.—Dispatch signed by all
+    the representatives …``), note and entries are paragraphs of the text
+    (6 of 6, frus1870). The caller knows which follows."""
+    return len(block.lines) == 1 and _ENCLOSURES.match(block.first.strip()) is not None
 
 
 def is_attachment_label(block: RawBlock) -> bool:

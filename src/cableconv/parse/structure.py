@@ -348,7 +348,7 @@ class _Parser:
             elif roles.is_page_block(b) or (
                 roles.is_front_source(c)
                 and not seen_dateline
-                and not (allow_heading and roles.is_enclosure_note(c))
+                and not (allow_heading and roles.names_enclosure(c))
                 and not self.cites_under_untitled(out, c)
                 and not (seen_head and _is_text_note(c))
             ):
@@ -478,7 +478,7 @@ class _Parser:
             b = blocks[i]
             c = self.clean(b)
             labelled = roles.is_attachment_label(c)
-            if (labelled or roles.is_enclosure_note(c)) and i + 1 < len(blocks):
+            if (labelled or self.starts_enclosure(blocks, i)) and i + 1 < len(blocks):
                 if attachment is not None:
                     end = blocks[i - 1].end
                     out.append(Attachment(tuple(attachment), self.span(att_start, end)))
@@ -520,6 +520,18 @@ class _Parser:
             if isinstance(block, Attachment):
                 self.check_signatures(list(block.blocks))
         return out
+
+    def starts_enclosure(self, blocks: list[RawBlock], i: int) -> bool:
+        """Does block ``i`` of the body start an enclosure with its note? An
+        ``[Inclosures.]`` note does only when the list of them follows as one
+        block (:func:`roles.is_enclosures_note`)."""
+        c = self.clean(blocks[i])
+        if not roles.is_enclosure_note(c):
+            return False
+        if not roles.is_enclosures_note(c):
+            return True
+        j = self._next_text(blocks, i + 1)
+        return j < len(blocks) and len(blocks[j].lines) > 1
 
     def _ends_part(self, blocks: list[RawBlock], i: int, past_addressee: bool = False) -> bool:
         """Is block i the last of the document or of an enclosure (page breaks
@@ -697,7 +709,7 @@ class _Parser:
                 continue
             after = 0
             for later in text[k + 1 :]:
-                if isinstance(later, SourceNote | Heading):
+                if isinstance(later, SourceNote | Heading) or _lists_enclosures(later):
                     break
                 after += 1
             if after > MAX_POSTSCRIPT:
@@ -746,6 +758,14 @@ def _is_text_note(block: RawBlock) -> bool:
     """A one-line bracketed note that, under a heading, opens the text
     (``[By cable.]``; :func:`sourceline.is_text_note`)."""
     return len(block.lines) == 1 and sourceline.is_text_note(block.first)
+
+
+def _lists_enclosures(block: Block) -> bool:
+    """``[Inclosures.]`` kept as a paragraph: the list of the enclosures
+    after a signature follows it, not more of the text."""
+    return isinstance(block, Paragraph) and roles.is_enclosures_note(
+        RawBlock((Line(block.span.start, plain(block.content)),))
+    )
 
 
 def _reads_as_text(block: RawBlock) -> bool:
