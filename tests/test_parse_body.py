@@ -10,6 +10,7 @@ from cableconv.model import (
     Block,
     Closer,
     Document,
+    Heading,
     ListBlock,
     Paragraph,
     SourceNote,
@@ -342,7 +343,8 @@ def test_the_note_over_a_list_of_enclosures_in_paragraphs_is_text() -> None:
     # frus1894Nicaragua d85: the list as one block is the enclosure's content
     listed = (
         f"{HEAD}I am, etc.,\n\nAlvey A. Adee.\n\n[Inclosures.]\n\n"
-        "1. From the United States consul at San Juan del Norte.\n2. From the Secretary of the Navy.\n"
+        "1. From the United States consul at San Juan del Norte.\n"
+        "2. From the Secretary of the Navy.\n"
     )
     assert isinstance(parse(listed).blocks[-1], Attachment)
 
@@ -363,3 +365,23 @@ def test_a_kind_of_paper_after_an_enclosure_note_is_a_second_source_note() -> No
             "Dateline",
         ], second
         assert isinstance(attachment.blocks[1], SourceNote)
+
+
+def test_an_enclosure_heading_printed_above_its_note_starts_the_enclosure() -> None:
+    # frus1901 d55, d494: after the signature, "Mr. Balz to General Rodriguez."
+    # then "[Inclosure 2.—Translation.]": the heading is the enclosure's (11 of 11)
+    doc = parse(
+        f"{HEAD}I have, etc.,\n\nWilliam W. Russell.\n\nMr. Balz to General Rodriguez.\n\n"
+        "[Inclosure 2.—Translation.]\n\nConsular Agency of the United States,\n"
+        "Barcelona, April 18, 1901.\n\nGeneral: I have the honor to report.\n\nI am, etc.,\n\n"
+        "J. Balz.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert [type(b).__name__ for b in attachment.blocks[:3]] == [
+        "Heading",
+        "SourceNote",
+        "Dateline",
+    ]
+    assert isinstance(attachment.blocks[0], Heading)
+    assert isinstance(doc.blocks[-2], Closer)

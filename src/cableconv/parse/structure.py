@@ -478,6 +478,20 @@ class _Parser:
             b = blocks[i]
             c = self.clean(b)
             labelled = roles.is_attachment_label(c)
+            note_at = self.heads_enclosure(blocks, i, target)
+            if note_at is not None:
+                # the enclosure's heading printed above its note (frus1901)
+                if attachment is not None:
+                    end = blocks[i - 1].end
+                    out.append(Attachment(tuple(attachment), self.span(att_start, end)))
+                attachment = [self.heading(b)]
+                attachment.extend(self.page_or_source(x) for x in blocks[i + 1 : note_at + 1])
+                att_start = b.start
+                target = attachment
+                has_text = False
+                signed = None
+                i = self.opener_part(blocks, note_at + 1, attachment, allow_heading=False)
+                continue
             if (labelled or self.starts_enclosure(blocks, i)) and i + 1 < len(blocks):
                 if attachment is not None:
                     end = blocks[i - 1].end
@@ -520,6 +534,23 @@ class _Parser:
             if isinstance(block, Attachment):
                 self.check_signatures(list(block.blocks))
         return out
+
+    def heads_enclosure(self, blocks: list[RawBlock], i: int, part: list[Block]) -> int | None:
+        """Is block ``i`` the heading of an enclosure printed above the
+        enclosure's note: right after a signature, an addressed heading
+        (``Mr. Thomas to the minister for foreign affairs.``) and then, page
+        breaks aside, ``[Inclosure 1.]`` (11 of 11 in the corpus, frus1901,
+        frus1872p2v5, frus1919Parisv11)? Returns where the note stands."""
+        last = next((x for x in reversed(part) if not isinstance(x, PageBreakBlock)), None)
+        if last is None or not _signs(last):
+            return None
+        c = self.clean(blocks[i])
+        if len(c.lines) != 1 or not roles.is_addressed_heading(c):
+            return None
+        j = self._next_text(blocks, i + 1)
+        if j + 1 < len(blocks) and self.starts_enclosure(blocks, j):
+            return j
+        return None
 
     def starts_enclosure(self, blocks: list[RawBlock], i: int) -> bool:
         """Does block ``i`` of the body start an enclosure with its note? An
