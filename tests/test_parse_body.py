@@ -288,6 +288,8 @@ def test_names_one_a_line_not_in_capitals_are_a_list_of_signers() -> None:
         assert isinstance(doc.blocks[-1], Closer)
     doc = parse(f"{HEAD}Those present were:\n\nMr. Baruch\nMr. McCormick\n")
     assert not isinstance(doc.blocks[-1], ListBlock) or doc.blocks[-1].role is None
+
+
 # ---- enclosure notes ------------------------------------------------------------
 
 ENCLOSURE = (
