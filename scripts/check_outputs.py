@@ -46,6 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests.readback import (  # noqa: E402
+    OdfNote,
+    _opens,
     cmark_gfm_html,
     gfm_html,
     missing_words,
@@ -63,7 +65,9 @@ from cableconv.model import (  # noqa: E402
     Attachment,
     Block,
     Document,
+    Footnote,
     Heading,
+    NoteRef,
     Table,
     iter_inlines,
     plain,
@@ -93,6 +97,11 @@ class Expected:
     headings: list[str]
     #: backslashes in the model's text (a transcription may print one: ``75\\1000``)
     backslashes: int = 0
+    #: per note (in text order), the model's own text right after its
+    #: marker and at the start of the note: a mark LibreOffice seems to show
+    #: twice is the text's own word there ("a copy", frus1901/d367)
+    after: list[str] = field(default_factory=list)
+    opening: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -121,9 +130,36 @@ def _all_blocks(blocks: Iterable[Block]) -> Iterable[Block]:
             yield from _all_blocks(b.blocks)
 
 
+def _texts_at_marks(doc: Document) -> tuple[list[str], list[str]]:
+    """The text after each marker and each note's opening text, in the
+    order of :func:`note_refs_in_order` (a note without a marker: none after)."""
+    after: list[str] = []
+    opening: list[str] = []
+    used: set[int] = set()
+    occurrence: dict[str, int] = {}
+    for block, content in iter_inlines(doc):
+        if isinstance(block, Footnote):
+            continue
+        for k, node in enumerate(content):
+            if isinstance(node, NoteRef):
+                seen = occurrence.get(node.n, 0)
+                occurrence[node.n] = seen + 1
+                note = doc.footnote(node.n, seen)
+                if note is not None and id(note) not in used:
+                    used.add(id(note))
+                    after.append(plain(content[k + 1 :]).lstrip())
+                    opening.append(plain(note.content).strip())
+    for note in doc.footnotes:
+        if id(note) not in used:
+            after.append("")
+            opening.append(plain(note.content).strip())
+    return after, opening
+
+
 def expected_of(doc: Document) -> Expected:
     marks = note_refs_in_order(doc)
     plan = plan_notes(marks)
+    after, opening = _texts_at_marks(doc)
     blocks = list(_all_blocks(doc.blocks))
     return Expected(
         words=model_words(doc),
@@ -137,6 +173,8 @@ def expected_of(doc: Document) -> Expected:
             if isinstance(b, Heading) and plain(b.content).strip()
         ],
         backslashes=sum(plain(content).count("\\") for _, content in iter_inlines(doc)),
+        after=after,
+        opening=opening,
     )
 
 
@@ -208,7 +246,7 @@ def check_pdf(result: Result, data: bytes, path: Path, tools: set[str]) -> None:
     unmarked = exp.marks.count("")
     if unmarked:
         result.count(fmt, "footnotes printed without a mark", unmarked)
-    _notes(result, fmt, back.note_marks, [m for m in exp.marks if m])
+    _notes(result, fmt, [m for m in back.note_marks if m], [m for m in exp.marks if m])
     if unmarked:
         result.count(fmt, "footnotes", unmarked)
     outline = [title for _, title in pdf_outline(data)]
@@ -308,6 +346,20 @@ def soffice_convert(files: list[str], out: Path, jobs: int) -> None:
         proc.wait()
 
 
+def _own_text(exp: Expected, k: int, note: OdfNote) -> bool:
+    """Whether the label LibreOffice seems to show again after note ``k``'s
+    mark (in the text or in the note) is the model's own text there, shown
+    once: frus1901/d367, mark ``a`` then "a copy of …", is not "a a copy"."""
+    if k >= len(exp.after):
+        return False
+    label = note.label
+    for model, shown in ((exp.after[k], note.after), (exp.opening[k], note.inside)):
+        again = shown[len(label) :].lstrip() if _opens(shown, label) else ""
+        if _opens(shown, label) and not (_opens(model, label) and not _opens(again, label)):
+            return False
+    return True
+
+
 def check_docx(result: Result, fodt: Path) -> None:
     exp = result.expected
     fmt = "docx (LibreOffice)"
@@ -320,7 +372,7 @@ def check_docx(result: Result, fodt: Path) -> None:
     # a note printed without a mark has a blank one (Word and LibreOffice
     # show nothing): its label is what shows, the blank stripped
     _notes(result, fmt, [n.label.strip() for n in back.notes], exp.marks)
-    doubled = [k for k, n in enumerate(back.notes) if n.doubled]
+    doubled = [k for k, n in enumerate(back.notes) if n.doubled and not _own_text(exp, k, n)]
     result.count(fmt, "marks shown twice", len(doubled))
     run_on = [k for k in doubled if k in exp.numbered]
     if run_on:

@@ -617,6 +617,8 @@ class OdfNote:
     label: str  # as LibreOffice shows it
     custom: bool  # a custom mark (text:label), not LibreOffice's own number
     doubled: bool  # the mark shown again in the text or in the note
+    after: str = ""  # the text right after the mark, as LibreOffice shows it
+    inside: str = ""  # the note's text, as LibreOffice shows it
 
 
 @dataclass
@@ -657,7 +659,7 @@ def read_fodt(path: Path) -> FodtContent:
         inside = "".join(note_body.itertext()).strip() if note_body is not None else ""
         after = (note.tail or "").lstrip()
         doubled = bool(label) and (_opens(after, label) or _opens(inside, label))
-        notes.append(OdfNote(label, custom, doubled))
+        notes.append(OdfNote(label, custom, doubled, after[:80], inside[:80]))
     for citation in body.iter(f"{{{ODF_TEXT}}}note-citation"):
         citation.text = " "  # a mark ends the word before it, as in print
     text = "\n".join(

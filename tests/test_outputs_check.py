@@ -1,0 +1,77 @@
+"""scripts/check_outputs.py counts what a reader sees, not what it guesses:
+the text's own word after a mark is no mark shown twice, and a note printed
+without a mark, which the PDF cannot link, is no footnote lost."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from cableconv.diagnostics import Span
+from cableconv.model import Document, Footnote, NoteRef, Paragraph, Text
+from cableconv.writers.pdf import write_pdf
+
+from .conftest import ROOT
+from .readback import OdfNote
+
+S = Span(0, 1)
+
+
+@pytest.fixture(scope="module")
+def check() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "check_outputs", ROOT / "scripts" / "check_outputs.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["check_outputs"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def doc(after: str, mark: str = "a", note: str = "Not printed.") -> Document:
+    content = (Text("Enclosed is", S), NoteRef(mark, S), Text(after, S))
+    return Document(
+        "d1", "d1.txt", (Paragraph(content, S),), (Footnote(mark, (Text(note, S),), S),), S
+    )
+
+
+def test_the_texts_own_word_after_a_mark_is_not_the_mark_shown_twice(check: ModuleType) -> None:
+    """frus1901/d367: mark ``a`` (Word's own lowerLetter numbering), then
+    "a copy of “Report No. 210”": LibreOffice shows "a a copy" only if it
+    doubled the mark."""
+    exp = check.expected_of(doc(" a copy of the report."))
+    once = OdfNote("a", False, True, "a copy of the report.", "Not printed.")
+    twice = OdfNote("a", False, True, "a a copy of the report.", "Not printed.")
+    assert check._own_text(exp, 0, once)
+    assert not check._own_text(exp, 0, twice)
+    # where the text does not open with the label, a label there is the mark again
+    other = check.expected_of(doc(" the copy."))
+    assert not check._own_text(other, 0, OdfNote("a", False, True, "a the copy.", "Not printed."))
+    # and in the note: "a See …" is doubled unless the note itself opens so
+    assert not check._own_text(exp, 0, OdfNote("a", True, True, "copy", "a Not printed."))
+
+
+def test_a_note_printed_without_a_mark_is_counted_apart_in_the_pdf(
+    check: ModuleType, tmp_path: Path
+) -> None:
+    """frus1870 d1: typst links no empty mark, so the PDF has no link for
+    the note; its text is at the foot of the page, counted with the words."""
+    unmarked = doc(" and more.", mark="", note="By the President:")
+    result = check.Result("d1.txt", check.expected_of(unmarked))
+    data = write_pdf(unmarked).data
+    (tmp_path / "d1.pdf").write_bytes(data)
+    check.check_pdf(result, data, tmp_path / "d1.pdf", set())
+    assert not [p for p in result.problems if "footnote" in p]
+    assert result.counts["pdf"]["footnotes printed without a mark"] == 1
+    assert result.counts["pdf"]["footnotes lost"] == 0
+    # a marked note whose link is missing is still lost
+    marked = doc(" and more.", mark="1")
+    result = check.Result("d1.txt", check.expected_of(marked))
+    result.expected.marks.append("2")
+    check.check_pdf(result, write_pdf(marked).data, tmp_path / "d1.pdf", set())
+    assert result.counts["pdf"]["footnotes lost"] == 1
