@@ -400,10 +400,6 @@ _FIGURE = re.compile(r"\d{1,3}(?:, ?\d{3})+(?:\. ?\d{1,2})?|\d+\. ?\d{2}")
 MAX_FIGURE = 64
 
 
-def has_tabs(block: RawBlock) -> bool:
-    return any("\t" in line.text for line in block.lines)
-
-
 def number_cell(line: str) -> int | None:
     """Where a trailing figure column starts (``Shipped by rail 7, 800, 000``):
     the longest figure (at most :data:`MAX_FIGURE` characters) that ends the
@@ -422,13 +418,3 @@ def number_cell(line: str) -> int | None:
         if blank > 0:  # some text before the blanks: a label and its figure
             return start
     return None
-
-
-def is_table(block: RawBlock) -> bool:
-    """Tab-separated cells, or lines that mostly end in a column of figures."""
-    if has_tabs(block):
-        return True
-    if len(block.lines) < 3:
-        return False
-    figures = sum(1 for line in block.lines if number_cell(line.text) is not None)
-    return figures * 2 >= len(block.lines)

@@ -46,7 +46,7 @@ from cableconv.model import (
     plain,
 )
 from cableconv.notes import NoteEntry, anchor_notes, read_note_list
-from cableconv.parse import closers, roles, sourceline
+from cableconv.parse import closers, roles, sourceline, tables
 from cableconv.parse.blocks import (
     InlineBuilder,
     Line,
@@ -673,7 +673,7 @@ class _Parser:
         span = self.span(b.start, b.end)
         if roles.is_page_block(b):
             return self.page_or_source(b)
-        if roles.is_table(c):
+        if tables.is_table(c):
             return Table(tuple(self.cells(line) for line in b.lines), span)
         if after_closer is not None and (
             closers.is_addressee(c)

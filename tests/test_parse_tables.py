@@ -1,0 +1,94 @@
+"""Tables copied from the page without their cell boundaries: rows told from
+list items by their column of figures (the corpus cases are goldens in
+tests/data/frus: frus1934v05 d20, frus1864p3 d448, frus1901 d217, frus1897 d181)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cableconv.model import Document, ListBlock, Table
+from cableconv.parse.blocks import split_blocks
+from cableconv.parse.tables import is_row, is_table
+from cableconv.pipeline import convert_source
+from cableconv.source import Source
+
+HEAD = "Mr. Uhl to Mr. Sherman.\n\nBerlin, April 23, 1897.\n\nSir: I have the honor to report.\n\n"
+END = "\n\nI have, etc.\n\nEdwin F. Uhl."
+
+
+def parse(text: str) -> Document:
+    return convert_source(Source.from_text(text, "t.txt"), stem="t1").document
+
+
+def block(text: str) -> object:
+    (b,) = split_blocks(text)
+    return b
+
+
+# rows as the corpus prints them (frus1901 d217, frus1917Supp02v02 d242,
+# frus1934v05 d117 and d423, frus1864p3 d859, frus1919Parisv11 d257)
+TABLES = [
+    "Austria £15, 000\nGermany 30, 000\nBelgium 800\nDenmark 250\nRussia 4, 000",
+    "Ameland Corn 205, 944 bushels\nArundo “ 194, 226 “\nGorredyk “ 200, 000 “\n1, 018, 202 “",
+    "Present Duty Per Kilo. Maximum Tariff General Tariff U. S. Prf.% Tariff for U. S.\n"
+    "Sheets—156–F $0. 20 $0. 10 30% $0. 07\nBags—155–M $0. 24 $0. 12 30% $0. 084",
+    "Seasons Tomatoes Total of all Winter Vegetables\n1931–1932 $6, 273, 400. $8, 891, 700.\n"
+    "1932–1933 2, 188, 200. 4, 555, 800.",
+    "Names of ships. No. of guns. No. of men. How engaged.\nAmsterdam 8 186\nDyambi 6 255\n"
+    "Medusa 16 240\nTotal 56 951",
+    "U. K. 77. 65\nFrance 6. 75\nItaly 6. 70\nU. S. 3. 00",
+    "Articles Metric tons\nSugar 60, 000",
+    "(a) Sterling obligations owed by Chilean debtors 1,000,000 Pounds\n"
+    "(b) Bank loans 1,000,000 ”\n"
+    "(c) Peso accounts such as bills of exchange, current accounts due British merchants, "
+    "bank credits, etc., in liquid form 62,000,000 Pesos",
+]
+
+# lists with figures in them (frus1902app1 d2, frus1897 d595, frus1934v05 d50,
+# frus1925v02 d577, frus1919Parisv11 d159)
+LISTS = [
+    "Case No. 61.—Samuel G. Levy was arrested and detained eight days. He was awarded $930.\n"
+    "Case No. 97.—William Patrick was arrested and detained sixteen days. He was awarded $5,160.",
+    "(b) The chapel at Sivas and connecting yard, cost thirty years ago $2,640.\n"
+    "(c) Two schoolhouses, boys’ boarding-school rooms, cost $900.\n"
+    "(d) Chapel and nearly 3 acres at Tocat, $2,200.",
+    "(1) Does agreement have to be approved by the House and Senate;\n"
+    "(2) Is it customary to debate the provisions in open session or in secret;\n"
+    "(3) Is agreement required to pend before Congress for a specified period:",
+    "1. An exchange of notes on the basis of your 18 of April 30 9 p.m. will be satisfactory.\n"
+    "2. It is assumed that the exchange of notes will follow in general the form of last year.\n"
+    "3. If the Spanish Government insists, as indicated in your 13, April 17 4 p.m., say so.",
+    "Mr. Polk\nMr. White\nGeneral Bliss\nMr. Harrison",
+    "I have your 3665, November 4, 3 p.m. 5\n3.",
+]
+
+
+@pytest.mark.parametrize("text", TABLES)
+def test_rows_ending_in_a_column_of_figures_are_a_table(text: str) -> None:
+    assert is_table(block(text))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", LISTS)
+def test_items_with_figures_in_their_sentences_are_a_list(text: str) -> None:
+    assert not is_table(block(text))  # type: ignore[arg-type]
+
+
+def test_a_figure_after_a_finished_sentence_is_not_a_column() -> None:
+    assert not is_row("the reply to your communication.” 12")
+    assert is_row("Dr. Sheperd 1, 000")
+    assert is_row("136. 34")
+    assert not is_row("2.")
+
+
+def test_a_table_without_tabs_is_read_as_rows() -> None:
+    doc = parse(f"{HEAD}{TABLES[0]}{END}")
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(table.rows) == 5
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+
+
+def test_a_list_with_amounts_in_its_items_stays_a_list() -> None:
+    doc = parse(f"{HEAD}{LISTS[1]}{END}")
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
+    (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(items.items) == 3
