@@ -92,3 +92,36 @@ def test_a_list_with_amounts_in_its_items_stays_a_list() -> None:
     assert not [b for b in doc.blocks if isinstance(b, Table)]
     (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
     assert len(items.items) == 3
+
+
+def codes(text: str) -> list[str]:
+    result = convert_source(Source.from_text(text, "t.txt"), stem="t1")
+    return [d.code for d in result.diagnostics]
+
+
+# frus1934v05 d464: the table printed inside item (l), item (m) on the line
+# after its last row
+INSIDE_AN_ITEM = (
+    "(k) In those cases the pleadings shall be filed again.\n"
+    "(l) The Embassies shall receive them except on the following holidays:\n\n"
+    "Of the United States Of Mexico\nJanuary 1 January 1\nFebruary 22 February 5\n"
+    "July 4 May 5\n"
+    "(m) In view of the limitations upon the time allowed, the plan depends on it.\n"
+    "(n) It shall not be necessary to present original evidence."
+)
+
+
+def test_list_items_after_the_last_row_are_a_list_and_warned_about() -> None:
+    text = f"{HEAD}{INSIDE_AN_ITEM}{END}"
+    doc = parse(text)
+    kinds = [type(b).__name__ for b in doc.blocks]
+    k = kinds.index("Table")
+    table = doc.blocks[k]
+    assert isinstance(table, Table) and len(table.rows) == 4
+    after = doc.blocks[k + 1]
+    assert isinstance(after, ListBlock) and len(after.items) == 2
+    assert codes(text).count("CC146") == 1
+
+
+def test_a_table_that_ends_with_its_rows_has_no_warning() -> None:
+    assert "CC146" not in codes(f"{HEAD}{TABLES[0]}{END}")

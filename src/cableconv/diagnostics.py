@@ -110,6 +110,7 @@ CODES: dict[str, tuple[Level, str]] = {
     # body: closers, signatures, postscripts (CC135–CC149)
     "CC135": ("warning", "block reads like a signature in capitals but is kept as text"),
     "CC136": ("warning", "signature read where text goes on after it"),
+    "CC146": ("warning", "last lines of a table read as list items: written as a list after it"),
     # normalisation (CC2xx)
     "CC201": ("warning", "straight double quote left as typed: opening or closing?"),
     "CC202": ("warning", "straight single quote left as typed: apostrophe or quotation mark?"),

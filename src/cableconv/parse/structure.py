@@ -508,6 +508,8 @@ class _Parser:
                 signed = None
                 i = self.opener_part(blocks, i + 1, attachment, allow_heading=not labelled)
                 continue
+            if tables.is_table(c):
+                blocks = self.split_list_after_table(blocks, i)
             run = self.closer_run(blocks, i) if has_text else None
             if run is not None:
                 target.append(run[0])
@@ -563,6 +565,26 @@ class _Parser:
             return True
         j = self._next_text(blocks, i + 1)
         return j < len(blocks) and len(blocks[j].lines) > 1
+
+    def split_list_after_table(self, blocks: list[RawBlock], i: int) -> list[RawBlock]:
+        """Block ``i`` is a table; when its last lines are items of a list
+        (``(m) In view of …`` on the line after the last row), the table
+        was printed inside an item of that list, which the model cannot
+        hold: the items become a block of their own after the table, and
+        a warning says so."""
+        b = blocks[i]
+        k = tables.list_after(b)
+        if k == len(b.lines):
+            return blocks
+        self.warn(
+            "CC146",
+            "the last lines of a table read as items of a list; "
+            "they are written as a list after the table",
+            b.lines[k].start,
+            b.end,
+            hint="a table printed inside a list item: check where the table ends",
+        )
+        return [*blocks[:i], RawBlock(b.lines[:k]), RawBlock(b.lines[k:]), *blocks[i + 1 :]]
 
     def _ends_part(self, blocks: list[RawBlock], i: int, past_addressee: bool = False) -> bool:
         """Is block i the last of the document or of an enclosure (page breaks

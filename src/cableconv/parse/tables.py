@@ -123,3 +123,33 @@ def is_table(block: RawBlock) -> bool:
             rows[1] and len(head) <= MAX_HEADER and not head.endswith(_SENTENCE_END)
         )
     return sum(rows) * 2 >= len(lines)
+
+
+#: How an item of a list starts: ``(m)``, ``((m)``, ``(2)``, ``3)``, ``B)``,
+#: ``III.``, ``Art. 2.``, ``art. 3.``, ``No. 5.`` - the items that follow a
+#: table printed inside a list item, on the next line (frus1897 d332, d594,
+#: d596, frus1917Supp02v02 d15, d227, frus1919Parisv11 d202, frus1925v02
+#: d137, frus1934v05 d435, d464).
+ITEM_LABEL = re.compile(
+    r"\(?\((?:[a-zA-Z]|\d{1,2}|[ivxlIVXL]{1,5})\)"
+    r"|(?:[a-zA-Z]|\d{1,2})\)"
+    r"|[IVXL]{1,5}\."
+    r"|(?:Art|art|Article|No)\. ?\d{1,3}\."
+)
+
+
+def list_after(block: RawBlock) -> int:
+    """Where the items of a list start at the end of a table's lines: the
+    first of a run of last lines that begin with an item's label and none
+    of which reads as a row (``len(block.lines)`` when there are none).
+    What is above them must still be a table."""
+    lines = block.lines
+    k = len(lines)
+    while k > 0 and not is_row(lines[k - 1].text):
+        k -= 1
+    # the run may begin on a line without a label (an item's second line)
+    while k < len(lines) and ITEM_LABEL.match(lines[k].text.strip()) is None:
+        k += 1
+    if k == len(lines) or k < 2 or not is_table(RawBlock(lines[:k])):
+        return len(lines)
+    return k
