@@ -63,11 +63,12 @@ MAX_CHUNK = 16
 
 #: Private memory (resident and not backed by a file: what a process really
 #: adds) that a worker and its children may gather beyond what they held warmed
-#: up, in MiB; past it the worker retires after its document. Warmed up, a
-#: worker and its pandoc hold about 40 MiB; pandoc alone grows by about 80
-#: after a large document and keeps it, typst by 50 to 400 for a while
-#: (measured on the dev corpus, see bench/results.md).
-RETIRE_MB = 80.0
+#: up, in MiB; past it the worker retires after its document. Pandoc grows by
+#: about 80 after a large document and keeps it, typst's cache by 50 to 400
+#: for a while. Over the dev corpus (5,940 documents, all formats, 2 workers)
+#: 150 retires 7 workers; 80 retired 309, whose warm-ups (176 ms each) cost a
+#: quarter more CPU for the same peak, set by the largest single document.
+RETIRE_MB = 150.0
 #: What a worker sends instead of a result when it retires.
 RETIRING = "retiring"
 
@@ -203,11 +204,12 @@ class WorkerPool:
         warm_up: Hook | None = None,
         shutdown: Hook | None = None,
         on_crash: Callable[[Input, str], Any] | None = None,
-        retire_mb: float | None = RETIRE_MB,
+        retire_mb: float | None = None,
     ) -> None:
         self.size = max(1, jobs)
-        #: A worker past this much private memory retires (None: never).
-        self.retire_mb = retire_mb
+        #: A worker that gathers this much private memory retires (default
+        #: :data:`RETIRE_MB`; ``math.inf``: never).
+        self.retire_mb = RETIRE_MB if retire_mb is None else retire_mb
         #: Workers that retired so far.
         self.retired = 0
         self.runner = runner
