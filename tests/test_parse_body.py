@@ -387,3 +387,37 @@ def test_an_enclosure_heading_printed_above_its_note_starts_the_enclosure() -> N
     ]
     assert isinstance(attachment.blocks[0], Heading)
     assert isinstance(doc.blocks[-2], Closer)
+
+
+def test_an_abridged_von_is_part_of_a_name() -> None:
+    assert is_signature(one("FR. v. GEROLT."))
+    doc = parse(
+        f"{HEAD}I have the honor to be your obedient servant,\n\nFR. v. GEROLT.\n\n"
+        "Hon. Hamilton Fish, Secretary of State of the United States, Washington.\n"
+    )
+    assert tail(doc.blocks, 2)[0] == ("Closer", "FR. v. GEROLT.")
+
+
+def test_the_person_written_to_printed_last_without_a_signature_is_text() -> None:
+    doc = parse(
+        f"{HEAD}I have the honor to make them known.\n\n"
+        "His Excellency F. F. Low, United States Minister.\n"
+    )
+    assert isinstance(doc.blocks[-1], Paragraph)
+    # after a close, a title of address does not stop a signature
+    doc = parse(f"{HEAD}Be pleased to accept, etc.,\n\nM. Romero.\n")
+    assert isinstance(doc.blocks[-1], Closer)
+    doc = parse(f"{HEAD}The sad death is deplored.\n\nGeneral Pando, President.\n")
+    assert isinstance(doc.blocks[-1], Closer)
+
+
+def test_an_approval_after_the_signature_is_a_postscript() -> None:
+    doc = parse(
+        f"{HEAD}R. C. Patterson, Jr.\n\nCaptain, U. S. A.\n\nApproved:\nJ. C. Grew,\nSecretary\n"
+    )
+    assert [type(b).__name__ for b in doc.blocks[-2:]] == ["Closer", "Paragraph"]
+    assert signed_text(doc.blocks[-2]) == "R. C. Patterson, Jr."
+    doc = parse(f"{HEAD}Harry R. Turkel\n\nApproved:\n\nAlbert F. Nufer\nWalter J. Donnelly\n")
+    assert isinstance(doc.blocks[-3], Closer)
+    last = doc.blocks[-1]
+    assert isinstance(last, ListBlock) and last.role is None

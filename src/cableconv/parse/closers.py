@@ -44,8 +44,11 @@ _CAPS_WORD = re.compile(r"(?<![\w’'])[A-Z][A-Z’'-]{2,}(?![\w’'])")
 #: Not words of a name: Roman numerals and the abbreviation ``&c.``.
 _NOT_A_NAME = re.compile(r"^(?:[IVXLC]+|U\.?S\.?A?)$")
 #: ``P. S.—I have received …``, ``N. B.—In 1861 …``, ``Note.—The …``: a
-#: paragraph added after the signature.
-_POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|P\.\s?P\.\s?S\.|N\.\s?B\.|Note\.?\s?[—–-])")
+#: paragraph added after the signature; ``Approved:`` and the names of
+#: those who approved a memorandum (frus1919Parisv11: ``Approved:⏎J. C.
+#: Grew,⏎Secretary``; frus1934v05: ``Approved:`` then ``Albert F. Nufer⏎Walter
+#: J. Donnelly``), which FRUS TEI prints as paragraphs after the closer.
+_POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|P\.\s?P\.\s?S\.|N\.\s?B\.|Note\.?\s?[—–-]|Approved:)")
 
 
 def caps_words(text: str) -> list[str]:
@@ -83,9 +86,39 @@ def is_addressee(block: RawBlock) -> bool:
     return len(lower) <= 3 and not re.search(r"\d{1,2}(?:st|d|nd|rd|th)\b", text)
 
 
+#: The titles that only the person written to bears, never a signer
+#: without a complimentary close before him (frus1870: ``His Excellency F. F.
+#: Low, United States Minister.`` printed last where the copy has no
+#: signature); ``M. Romero.``, ``General Pando, President.`` sign.
+_FORMAL_ADDRESS = re.compile(
+    r"^(?:(?:His|Her|Their) (?:Excellency|Excellencies|Imperial Highness|Highness)"
+    r"|(?:The )?Hon(?:\.|orable))\s"
+)
+
+
+def is_formal_addressee(block: RawBlock) -> bool:
+    """An addressee by a title only the person written to bears
+    (``His Excellency …``, ``Hon. …``) or by ``Esq.``.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_formal_addressee(b) for b in split_blocks(
+    ...     "His Excellency F. F. Low, United States Minister.\\n\\nGeneral Pando, President.")]
+    [True, False]
+    """
+    if not is_addressee(block):
+        return False
+    text = block.first.strip()
+    return _FORMAL_ADDRESS.match(text) is not None or _ESQUIRE.search(block.text) is not None
+
+
 def is_postscript(block: RawBlock) -> bool:
-    """``P. S.—…``, ``N. B.—…``, ``Note.—…``: text added after the signature."""
+    """``P. S.—…``, ``N. B.—…``, ``Note.—…``, ``Approved:``: text added after the signature."""
     return _POSTSCRIPT.match(block.first.strip()) is not None
+
+
+def introduces_postscript(block: RawBlock) -> bool:
+    """``Approved:`` alone: the block after it is the postscript's too."""
+    return len(block.lines) == 1 and is_postscript(block) and block.first.rstrip().endswith(":")
 
 
 def is_cosigner(block: RawBlock) -> bool:

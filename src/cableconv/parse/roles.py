@@ -82,6 +82,7 @@ _CLASSIFICATION = re.compile(
 _NAME_PARTICLES = {
     "de", "da", "di", "del", "della", "der", "den", "van", "von", "y", "e", "la", "le",
     "du", "of", "the", "and", "&", "for", "in", "to", "at", "st.", "jr.", "jr",
+    "v",  # von abridged: ``FR. v. GEROLT.``, ``H. v. ALVENSLEBEN,`` (frus1870)
 }  # fmt: skip
 _LOWER_START = re.compile(r"^[a-z]")
 

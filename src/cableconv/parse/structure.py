@@ -597,6 +597,8 @@ class _Parser:
                 for _ in range(MAX_AFTER_SIGNATURE):
                     if j == len(blocks) or not follows(self.clean(blocks[j])):
                         break
+                    if closers.introduces_postscript(self.clean(blocks[j])):
+                        j += 1  # ``Approved:``, then who approved
                     j = self._next_text(blocks, j + 1)
         if j == len(blocks):
             return True
@@ -697,6 +699,9 @@ class _Parser:
             return self.page_or_source(b)
         if tables.is_table(c):
             return Table(tuple(self.cells(line) for line in b.lines), span)
+        approved = after_closer is not None and closers.introduces_postscript(
+            self.clean(blocks[i - 1])
+        )
         if after_closer is not None and (
             closers.is_addressee(c)
             or closers.is_postscript(c)
@@ -710,17 +715,26 @@ class _Parser:
         after_close = i > 0 and roles.is_complimentary_close(self.clean(blocks[i - 1]))
         if (
             has_text
+            and not approved
             and closers.is_signer_list(c)
             and (after_close or self._ends_part(blocks, i, past_addressee=True))
         ):
             items = tuple(self.build.line(line) for line in b.lines)
             return ListBlock(items, span, None, "signers")
-        if has_text and (
-            (
-                roles.is_signature(c)
-                and (after_close or self._ends_part(blocks, i, past_addressee=True))
+        if (
+            has_text
+            and not approved
+            # the person written to, printed last where the copy has no
+            # signature (frus1870: ``His Excellency F. F. Low, United States
+            # Minister.``); after a close even ``Hon. John Hay`` signs
+            and (after_close or not closers.is_formal_addressee(c))
+            and (
+                (
+                    roles.is_signature(c)
+                    and (after_close or self._ends_part(blocks, i, past_addressee=True))
+                )
+                or roles.is_personal_signature(c)
             )
-            or roles.is_personal_signature(c)
         ):
             unsigned = len(b.lines) == 1 and closers.is_unsigned_closer(c.first)
             if unsigned:
