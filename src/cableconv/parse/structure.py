@@ -46,7 +46,7 @@ from cableconv.model import (
     plain,
 )
 from cableconv.notes import NoteEntry, anchor_notes, read_note_list
-from cableconv.parse import closers, roles, sourceline, tables
+from cableconv.parse import closers, lists, roles, sourceline, tables
 from cableconv.parse.blocks import (
     InlineBuilder,
     Line,
@@ -743,6 +743,8 @@ class _Parser:
             return replace(closer, parts=closers.signed_parts(closer))
         if len(b.lines) > 1 and roles.is_dateline(c):
             # a date closing the text (``Washington, September 5, 1918.⏎[Received …]``)
+            return Paragraph(self.build.lines(b.lines), span)
+        if lists.is_broken_paragraph(c):
             return Paragraph(self.build.lines(b.lines), span)
         if len(b.lines) > 1:
             lines = list(b.lines)

@@ -1,0 +1,49 @@
+"""Several lines without a blank between them: a list, or one paragraph
+broken into lines?
+
+FRUS prints the items of a list one a line, and so it prints an address or
+a name with its office: ``To Mexican Minister,⏎Washington:``, ``Commander
+O’Neil,⏎U. S. S. Marblehead, Bluefields:``, ``A. McDowell, Clerk,⏎By
+William J. Browning, Chief Clerk.`` The official TEI makes the former list
+items and the latter one paragraph with line breaks. What tells them apart
+is the comma that ends every line but the last: the lines go on into each
+other. Over the development corpus, of the blocks of two or three lines
+that are neither datelines nor signatures, 153 paragraphs and 6 lists have
+it (items labelled ``(1)``, ``a.``, ``1st.`` are a list whatever their
+punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cableconv.parse.blocks import RawBlock
+
+#: An item's label: ``(1)``, ``((m)``, ``a.``, ``2)``, ``B)``, ``IV.``, ``1st.``, ``2d.``
+#: (not ``A.``: an initial, ``A. McDowell, Clerk,``)
+ITEM_LABEL = re.compile(
+    r"\(?\((?:[a-zA-Z]|\d{1,2}|[ivxlIVXL]{1,5})\)"
+    r"|(?:[a-z]|\d{1,2})[.)]\s|[A-Z]\)"
+    r"|[IVXL]{1,5}\.\s"
+    r"|\d{1,2}(?:st|nd|rd|d|th)\.\s"
+)
+#: An address or a name with its office runs to three lines at most here.
+MAX_LINES = 3
+
+
+def is_broken_paragraph(block: RawBlock) -> bool:
+    """Two or three lines, every one but the last ending in a comma, none
+    starting with an item's label: one paragraph with line breaks.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_broken_paragraph(b) for b in split_blocks(
+    ...     "To Mexican Minister,\\nWashington:\\n\\n(1) Diplomatic,\\n(2) Commercial,\\n\\n"
+    ...     "Mr. Polk\\nMr. White")]
+    [True, False, False]
+    """
+    lines = [line.text.strip() for line in block.lines]
+    if not 2 <= len(lines) <= MAX_LINES:
+        return False
+    if not all(text.endswith(",") for text in lines[:-1]):
+        return False
+    return not any(ITEM_LABEL.match(text) for text in lines)

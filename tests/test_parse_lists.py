@@ -1,0 +1,45 @@
+"""A block of lines without blanks: a list, or an address or a name and
+office broken into lines (corpus goldens: frus1882 d308, frus1901 d436)."""
+
+from __future__ import annotations
+
+from cableconv.model import Document, ListBlock, Paragraph, plain
+from cableconv.parse.blocks import split_blocks
+from cableconv.parse.lists import is_broken_paragraph
+from cableconv.pipeline import convert_source
+from cableconv.source import Source
+
+HEAD = "Mr. Frelinghuysen to Mr. Romero.\n\nWashington, May 4, 1882.\n\n"
+END = "\n\nThe President has approved the request.\n\nFRELINGHUYSEN."
+
+
+def parse(text: str) -> Document:
+    return convert_source(Source.from_text(text, "t.txt"), stem="t1").document
+
+
+def test_lines_that_go_on_after_a_comma_are_one_paragraph() -> None:
+    doc = parse(f"{HEAD}The Royal Foreign Office,\nStockholm:{END}")
+    paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert plain(paras[0].content) == "The Royal Foreign Office,\nStockholm:"
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+
+
+def test_labelled_items_ending_in_commas_are_still_a_list() -> None:
+    doc = parse(
+        f"{HEAD}(1) Diplomatic and consular,\n(2) Commercial and economic,\n(3) Nationality.{END}"
+    )
+    (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(items.items) == 3
+
+
+def test_what_a_broken_paragraph_is() -> None:
+    one, names, ordinals, four = split_blocks(
+        "A. McDowell, Clerk,\nBy William J. Browning, Chief Clerk.\n\n"
+        "Mr. Polk\nMr. White\n\n"
+        "1st. When such person is in Ireland,\n2d. When a distinction has been made.\n\n"
+        "Present: The Assistant Secretary,\nMr. Firestone,\nMr. Miller,\nMr. Young."
+    )
+    assert is_broken_paragraph(one)
+    assert not is_broken_paragraph(names)
+    assert not is_broken_paragraph(ordinals)
+    assert not is_broken_paragraph(four)
