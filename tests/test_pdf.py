@@ -357,6 +357,38 @@ def test_without_a_dateline_the_date_the_heading_prints_dates_the_pdf_a() -> Non
         assert "pdfaid" not in xmp(out.data)
 
 
+def opening(*lines: str) -> Document:
+    """A document without a dateline whose text opens with ``lines``."""
+    blocks = (
+        Heading((t("Mr. E. B. Washburne to Mr. Fish."),), S),
+        *(Paragraph((t(line),), S) for line in lines),
+        Paragraph((t("Chamber met at midnight."),), S),
+    )
+    return Document("d9", "d9.txt", blocks, (), S)
+
+
+def test_a_date_line_where_the_text_opens_dates_the_pdf_a() -> None:
+    """frus1870 d117 (as its TEI encodes it): "[By cable telegram.]" then
+    "September 5, 1870. (Received September 5.)" as text: the day it is dated."""
+    out = write_pdf(opening("[By cable telegram.]", "September 5, 1870. (Received September 5.)"))
+    assert [d.code for d in out.diagnostics] == []
+    meta = pypdf.PdfReader(io.BytesIO(out.data)).metadata or {}
+    assert str(meta["/CreationDate"]).startswith("D:18700905")
+    assert meta["/Title"] == "Mr. E. B. Washburne to Mr. Fish, September 5, 1870"
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp(out.data)
+    # a place before it is part of the line; a sentence, a receipt alone, a
+    # date after the text has begun are not the paper's date
+    dated_at = write_pdf(opening("Cabinet of the Minister, Paris, June 15, 1864—noon."))
+    created = (pypdf.PdfReader(io.BytesIO(dated_at.data)).metadata or {})["/CreationDate"]
+    assert str(created).startswith("D:18640615")
+    for lines in (
+        ("He arrived at Paris, May 27, 1864.",),
+        ("(Received September 5, 1870.)",),
+        ("Fish, Washington:", "September 5, 1870."),
+    ):
+        assert [d.code for d in write_pdf(opening(*lines)).diagnostics] == ["CC404"], lines
+
+
 def test_the_properties_tell_the_document_apart() -> None:
     data = to_pdf_bytes(dated())
     meta = pypdf.PdfReader(io.BytesIO(data)).metadata or {}

@@ -8,11 +8,13 @@ headed "The Ambassador in Russia (Francis) to the Secretary of State", so the
 title adds the date as the dateline prints it (when there is no date, the
 file number of the source line, else the document's id).
 
-The date is the dateline's; a document without one is dated by a date its
-heading prints ("Minutes of the Daily Meetings …, Thursday, July 10th,
-1919", "Record of the proceedings … held at Geneva, July 15, 1872"), never
-by a receipt ("Mr. Geofroy to Mr. Seward.—Received May 26, 1864": the day it
-arrived, not the day it was written).
+The date is the dateline's; a document without one is dated by a line that
+is a date where its text opens ("[By cable telegram.]" then "September 3,
+1870.", which frus1870 encodes as text), else by a date its heading prints
+("Minutes of the Daily Meetings …, Thursday, July 10th, 1919", "Record of
+the proceedings … held at Geneva, July 15, 1872"), never by a receipt ("Mr.
+Geofroy to Mr. Seward.—Received May 26, 1864": the day it arrived, not the
+day it was written).
 """
 
 from __future__ import annotations
@@ -26,10 +28,13 @@ from cableconv.model import (
     Dateline,
     DateText,
     Document,
+    Heading,
     Inlines,
     LineBreak,
     Name,
     Opener,
+    PageBreakBlock,
+    Paragraph,
     SourceNote,
     plain,
 )
@@ -43,6 +48,8 @@ DEFAULT_LANGUAGE = "en"
 _TO_WORDS = re.compile(r"\s+to\b(?!.*\sto\b).*$")
 #: From here on a heading tells when the document was received, not written.
 _RECEIVED = re.compile(r"\bReceived\b", re.IGNORECASE)
+#: A receipt after a date line: "(Received September 5.)", "[Received …]".
+_RECEIPT = re.compile(r"[\[(]\s*Received\b", re.IGNORECASE)
 #: A file number at the start of a source line: "761.93/12–1544: Telegram".
 _FILE_NUMBER = re.compile(r"^\s*([^:\s][^:]*?\d[^:]*?):")
 
@@ -57,7 +64,7 @@ class Metadata:
     subject: str
     keywords: tuple[str, ...]
     #: the dateline's date, ISO 8601 (``1944-12-15``), when it can be read,
-    #: else the date the heading prints
+    #: else a date line's where the text opens, else the date the heading prints
     date: str | None
     #: the date as printed (``December 15, 1944``)
     date_text: str | None
@@ -83,6 +90,52 @@ def _date(doc: Document) -> tuple[str | None, str | None]:
         for node in dateline.content:
             if isinstance(node, DateText):
                 return node.when, _date_text(node.text)
+    return None, None
+
+
+#: Words of a place before a date line ("Cabinet of the Minister, Paris,",
+#: "Washington City", "War Department, Washington, D. C."): a capital, an
+#: initial or one of these; a lowercase word of a sentence ("He arrived at
+#: Paris, May 27, 1864.") makes the line text.
+_PLACE_LINKS = frozenset({"of", "the", "at", "and", "de", "la", "le", "du", "des", "d’", "in"})
+#: Longest date line read as the document's date.
+_DATE_LINE_MAX = 100
+
+
+def _is_place(prefix: str) -> bool:
+    """
+    >>> _is_place(""), _is_place("Cabinet of the Minister, Paris, "), _is_place("He came on ")
+    (True, True, False)
+    """
+    words = prefix.replace(",", " ").split()
+    return all(w[:1].isupper() or w.lower() in _PLACE_LINKS for w in words)
+
+
+def _date_line(doc: Document) -> tuple[str | None, str | None]:
+    """A line that is a date, a place before it at most, where the text
+    opens: after the heading and what stands with it (source lines, the
+    classification, a bracketed note such as "[By cable telegram.]"),
+    before anything else. frus1870 encodes "September 3, 1870." there as
+    text, not as a dateline, and it is still the day the paper is dated."""
+    for block in doc.blocks:
+        if isinstance(block, Heading | SourceNote | Opener | PageBreakBlock):
+            continue
+        if not isinstance(block, Paragraph):
+            return None, None
+        text = _one_line(plain(block.content))
+        # the receipt after it ("(Received September 5.)") is not the date
+        line = _RECEIPT.split(text, maxsplit=1)[0]
+        found = find_date(line) if len(text) <= _DATE_LINE_MAX else None
+        if (
+            found is not None
+            and found.when is not None
+            and not (found.assumed or found.problem)
+            and not line[found.end :].strip(" .,;:")
+            and _is_place(line[: found.start])
+        ):
+            return found.when, _date_text(line[found.start : found.end])
+        if not (text.startswith("[") and text.endswith("]")):
+            return None, None
     return None, None
 
 
@@ -139,6 +192,8 @@ def metadata(doc: Document) -> Metadata:
     heading = doc.heading
     head_text = doc.title
     when, date_text = _date(doc)
+    if when is None:
+        when, date_text = _date_line(doc)
     if when is None:
         when = _heading_date(doc)
     source = _first(doc.blocks, SourceNote)
