@@ -172,6 +172,18 @@ def test_a_number_followed_by_a_full_stop_is_not_a_marker() -> None:
     assert placed_after(text) == [("2", " Bluefields.")]
 
 
+def test_letters_an_editor_supplied_close_no_word_before_a_marker() -> None:
+    # frus1934v05 d7: "Your paragraph[s] 2 and 3." is the text; the marker
+    # stands after "the German Treaty about to be signed"
+    text = (
+        "The Ambassador in Chile to the Secretary of State\n\nSantiago, January 19, 1934.\n\n"
+        "Your paragraph[s] 2 and 3. The proceeds of sales would not be turned over.\n\n"
+        "In the German Treaty about to be signed 2 the term has been extended.\n\n"
+        "Sevier\n\n  2. Signed December 26, 1934.\n"
+    )
+    assert placed_after(text) == [("2", "to be signed")]
+
+
 def test_the_article_a_is_not_a_letter_marker() -> None:
     # frus1901 d146: "a note was received"; the marker is "dispatch No. 1416, a of"
     text = (

@@ -258,7 +258,7 @@ def _text_likeness(text: str, i: int, n: str) -> int:
         penalty += 6  # "1 June 1944", "5 per cent", "3 p.m.": part of the text
     if _MONTH_BEFORE.search(text[max(0, i - 10) : i]):
         penalty += 6  # "June 1"
-    if _NUMBERED_WORD_BEFORE.search(text[max(0, i - 16) : i]):
+    if _NUMBERED_WORD_BEFORE.search(_EDITORS_LETTERS.sub(r"\1", text[max(0, i - 24) : i])):
         penalty += 3  # "No. 680", "your 506", "article 5": a number of the text
     counted = _NUMBER_BEFORE.search(text, max(0, i - 8), i)
     if counted is not None and n.isdigit() and int(counted.group(1)) == int(n) - 1:
@@ -303,6 +303,11 @@ def _column_of_figures(text: str, i: int) -> bool:
     return any(end and (end.isdigit() or end in "½¼¾") for end in ends)
 
 
+#: Letters an editor supplied at the end of a word, in brackets
+#: (``Your paragraph[s] 2 and 3``, frus1934v05 d7): the word goes on, so the
+#: bracket is no closing punctuation, and the word is read without it.
+_EDITORS_LETTERS = re.compile(r"(?<=[^\W\d_])\[([^\W\d_]{1,4})\]$")
+
 #: Punctuation a marker follows (``Lindley. 1``, ``1955, 5``, ``(Harriman) 2``).
 _CLOSING = ".,;:)”’\"'—–]?!…"
 
@@ -323,6 +328,8 @@ def marker_score(text: str, i: int, n: str) -> int:
     if n.isalpha():
         return _letter_score(text, after)
     prev = text[i - 1] if i > 0 else "\n"
+    if prev == "]" and _EDITORS_LETTERS.search(text, max(0, i - 10), i):
+        prev = "s"  # ``paragraph[s] 2``: the bracket completes a word, it closes nothing
     nxt = text[after] if after < len(text) else "\n"
     score = 0
     if prev in _CLOSING:
