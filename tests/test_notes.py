@@ -184,6 +184,18 @@ def test_letters_an_editor_supplied_close_no_word_before_a_marker() -> None:
     assert placed_after(text) == [("2", "to be signed")]
 
 
+def test_a_star_after_the_printed_star_is_the_marker_not_an_ellipsis() -> None:
+    # frus1870 d489: "the promises it made at Osacca* * that"; the stars of
+    # "* * * *" further on are an ellipsis
+    text = (
+        "Conference at Yedo\n\nYedo, January 19, 1870.\n\n"
+        "My Lords: * * * * Our government has always borne in mind the promises "
+        "it made at Osacca* * that it would not be severe.\n\n"
+        "Sanjo spoke again.\n\n  *. Sanjo is mistaken, the promise was made at Yokohama.\n"
+    )
+    assert placed_after(text) == [("*", "e at Osacca*")]
+
+
 def test_the_article_a_is_not_a_letter_marker() -> None:
     # frus1901 d146: "a note was received"; the marker is "dispatch No. 1416, a of"
     text = (

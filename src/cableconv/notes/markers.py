@@ -339,8 +339,19 @@ def marker_score(text: str, i: int, n: str) -> int:
     elif text[after + 1 : after + 2].isupper() or text[after + 1 : after + 2] in '“"(':
         score += 1  # before a new sentence
     if not n[0].isdigit():  # a reference symbol: "* * *" is an ellipsis of the text
-        return score - 6 if "* *" in text[max(0, i - 2) : after + 2] else score
+        return score - 6 if _in_ellipsis(text, i, after) else score
     return score - _text_likeness(text, i, n)
+
+
+def _in_ellipsis(text: str, i: int, after: int) -> bool:
+    """Is the symbol between ``i`` and ``after`` one of a row of stars set
+    apart by blanks (``the continent, * * and``, ``* * * *``)? A star glued
+    to the word before is the printed mark kept in the text, and the star
+    after it is the note's marker (frus1870: ``at Osacca* * that``,
+    ``courses* *, that``, ``in 1869.* * American``)."""
+    if text.startswith(" *", after):
+        return True
+    return i >= 2 and text[i - 1] == "*" and (i < 3 or text[i - 2].isspace())
 
 
 @dataclass(frozen=True)
