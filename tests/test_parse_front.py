@@ -416,3 +416,28 @@ def test_a_note_on_how_the_paper_came_opens_the_text_with_its_date_line() -> Non
 def test_a_note_naming_the_paper_under_the_heading_stays_a_source_note() -> None:
     text = f"Mr. Jay to Mr. Fish.\n\n[Translation.]\n\nVienna, August 21, 1870.\n\n{BODY}"
     assert [kind for kind, _ in front(text)] == ["Heading", "SourceNote", "Dateline"]
+
+
+def test_a_translation_note_under_a_papers_title_is_its_source_note_in_the_text() -> None:
+    # frus1864p3 d60, d89, d513: "[Untitled]", "Memorandum.", "[Translation.]"
+    text = (
+        "[Untitled]\n\nMemorandum.\n\n[Translation.]\n\n"
+        "“It is affirmed that a contract has been entered into.”\n\nThe text goes on.\n"
+    )
+    doc, _ = parse(text)
+    kinds = [type(b).__name__ for b in doc.blocks]
+    assert kinds == ["Heading", "Paragraph", "SourceNote", "Paragraph", "Paragraph"]
+    assert validate.validate_tei(doc) == []
+
+
+def test_a_paraphrase_note_after_running_text_is_a_line_of_the_text() -> None:
+    # frus1925v02 d126, d158: "[Paraphrase]" before the paraphrased part of a telegram
+    text = (
+        "The Ambassador in Germany (Houghton) to the Secretary of State\n\n"
+        "Berlin, November 14, 1925—1 p.m.\n\n196. Department’s telegram number 196. "
+        "Question 2: the Acting Chief stated yesterday that he would reply.\n\n[Paraphrase]\n\n"
+        "For reasons explained in my despatch 295, control cannot be exerted.\n\nHoughton\n"
+    )
+    doc, _ = parse(text)
+    assert not any(isinstance(b, Attachment) for b in doc.blocks)
+    assert "[Paraphrase]" in [plain(b.content) for b in doc.blocks if isinstance(b, Paragraph)]

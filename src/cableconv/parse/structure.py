@@ -492,6 +492,11 @@ class _Parser:
                 signed = None
                 i = self.opener_part(blocks, note_at + 1, attachment, allow_heading=False)
                 continue
+            in_text = None if labelled else self.kind_note_in_text(b, target, has_text, signed)
+            if in_text is not None:
+                target.append(in_text)
+                i += 1
+                continue
             if (labelled or self.starts_enclosure(blocks, i)) and i + 1 < len(blocks):
                 if attachment is not None:
                     end = blocks[i - 1].end
@@ -553,6 +558,36 @@ class _Parser:
         if j + 1 < len(blocks) and self.starts_enclosure(blocks, j):
             return j
         return None
+
+    def kind_note_in_text(
+        self, b: RawBlock, part: list[Block], has_text: bool, signed: Closer | None
+    ) -> Block | None:
+        """A note that names only the kind of paper (``[Translation.]``,
+        ``[Paraphrase]``, not ``[Inclosure 2.]``) inside the text of a part,
+        before any signature, starts no enclosure. Under the title of a
+        paper that has no dateline (``Memorandum.``, ``REGULATION.``, ``Rules
+        in regard to belligerent vessels in French ports.``) it is the
+        paper's source note, where it stands (frus1864p3, frus1870: 5 of 5);
+        after running text it is a line of the text (``[Paraphrase]`` before
+        the paraphrased part of a telegram, frus1925v02; ``[Translation.]``
+        before a translated speech, frus1864p3, frus1901: 8 of 8). A note
+        citing the paper an extract is from (``[Extract from the American
+        Correspondence …]``) still starts one (frus1882)."""
+        c = self.clean(b)
+        if (
+            not has_text
+            or signed is not None
+            or not roles.is_enclosure_note(c)
+            or roles.names_enclosure(c)
+            or sourceline.cites_publication(c.first)
+        ):
+            return None
+        span = self.span(b.start, b.end)
+        text = [x for x in part if not isinstance(x, PageBreakBlock | SourceNote | Heading)]
+        titles = [x for x in text if isinstance(x, Paragraph) and _is_title(x)]
+        if text and len(text) <= 2 and len(titles) == len(text):
+            return SourceNote(self.build.lines(b.lines), span)
+        return Paragraph(self.build.line(b.lines[0]), span)
 
     def starts_enclosure(self, blocks: list[RawBlock], i: int) -> bool:
         """Does block ``i`` of the body start an enclosure with its note? An
@@ -827,6 +862,17 @@ def _is_text_note(block: RawBlock) -> bool:
     """A one-line bracketed note that, under a heading, opens the text
     (``[By cable.]``; :func:`sourceline.is_text_note`)."""
     return len(block.lines) == 1 and sourceline.is_text_note(block.first)
+
+
+def _is_title(block: Paragraph) -> bool:
+    """A paragraph that reads as the title of a paper: one short line, not
+    two sentences nor a line that introduces what follows."""
+    text = plain(block.content).strip()
+    return (
+        0 < len(text) <= 120
+        and "\n" not in text
+        and re.search(r"[a-z]{2}\. [A-Z]|: ", text) is None
+    )
 
 
 def _lists_enclosures(block: Block) -> bool:
