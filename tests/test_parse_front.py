@@ -441,3 +441,19 @@ def test_a_paraphrase_note_after_running_text_is_a_line_of_the_text() -> None:
     doc, _ = parse(text)
     assert not any(isinstance(b, Attachment) for b in doc.blocks)
     assert "[Paraphrase]" in [plain(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_under_a_telegram_note_printed_above_the_heading_the_date_line_is_text() -> None:
+    # frus1870 d242, d393: "[Cable telegram.]" centred over the heading, a note
+    # without a mark; the date line under the heading is a paragraph (5 of 5)
+    text = (
+        "No. 160. \n\nMr. Bancroft to Mr. Fish.\n\n"
+        "Berlin, September 11, 1870. (Received September 11.)\n\n"
+        "No time now for America to intervene.\n\nBANCROFT.\n\n  None. [Cable telegram.]\n"
+    )
+    doc, diags = parse(text)
+    assert not any(isinstance(b, Dateline) for b in doc.blocks)
+    assert "CC122" not in [d.code for d in diags]
+    # a note above the heading that is not a bracketed note leaves the dateline be
+    other = text.replace("[Cable telegram.]", "CORRESPONDENCE WITH THE LEGATION AT BERLIN.")
+    assert any(isinstance(b, Dateline) for b in parse(other)[0].blocks)

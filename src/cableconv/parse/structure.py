@@ -93,6 +93,8 @@ class _Parser:
         self.note_labels: frozenset[str] = frozenset()
         #: start of a block that is only a note's label -> the label
         self.lead_markers: dict[int, str] = {}
+        #: (offset of the marker, text) of each note, in the order of the markers
+        self.front_note_texts: list[tuple[int, str]] = []
 
     # ---- diagnostics -------------------------------------------------------
     def report(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
@@ -115,6 +117,7 @@ class _Parser:
         self.note_labels = frozenset(note.n for note in notes)
         anchors = anchor_notes(self.text, notes, [(b.start, b.text) for b in blocks], body_end)
         self.lead_markers = anchors.lead_blocks
+        self.front_note_texts = _front_note_texts(self.text, notes, anchors.markers)
         self.diags.extend(anchors.diagnostics)
         markers = anchors.markers
         self.build = InlineBuilder(self.text, markers, self.span)
@@ -197,10 +200,24 @@ class _Parser:
                 i += 1
         else:
             self.warn("CC101", "no heading found", 0, 0, "the first block should be the heading")
-        i = self.opener_part(blocks, i, out, allow_heading=False)
-        self.check_text_start(blocks, i, out)
+        telegram = i > 0 and self.noted_as_telegram(blocks[i - 1].end)
+        i = self.opener_part(blocks, i, out, allow_heading=False, dateline=not telegram)
+        if not telegram:
+            self.check_text_start(blocks, i, out)
         out.extend(self.body(blocks[i:]))
         return out
+
+    def noted_as_telegram(self, heading_end: int) -> bool:
+        """Is a note above the heading a bracketed note on the paper
+        (``[Cable telegram.]``, ``[Telegram.]``, ``[Confidential.]``)? The
+        vendor volumes print it centred over the heading, as a note without a
+        mark (``No. 160. `` then ``  None. [Cable telegram.]``), and the date
+        line under the heading is then text, as under ``[By cable.]`` (5 of 5,
+        frus1870)."""
+        return any(
+            at < heading_end and sourceline.is_bracketed_note(text)
+            for at, text in self.front_note_texts
+        )
 
     def begins_without_heading(self, blocks: list[RawBlock], i: int) -> str | None:
         """A document printed without a heading: its first block is a
@@ -324,9 +341,15 @@ class _Parser:
         return SourceNote(self.build.lines(b.lines), self.span(b.start, b.end))
 
     def opener_part(
-        self, blocks: list[RawBlock], i: int, out: list[Block], allow_heading: bool
+        self,
+        blocks: list[RawBlock],
+        i: int,
+        out: list[Block],
+        allow_heading: bool,
+        dateline: bool = True,
     ) -> int:
-        """Source lines, heading (in enclosures), classification and dateline."""
+        """Source lines, heading (in enclosures), classification and dateline
+        (unless ``dateline`` is false: then a date line is the text's)."""
         seen_head = not allow_heading
         seen_opener = seen_dateline = False
         first = i
@@ -362,7 +385,7 @@ class _Parser:
                 lines = tuple(self.build.line(ln) for ln in b.lines)
                 out.append(Opener(lines, self.span(b.start, b.end)))
                 seen_opener = True
-            elif not seen_dateline and roles.is_dateline(c):
+            elif dateline and not seen_dateline and roles.is_dateline(c):
                 out.append(self.dateline(b))
                 seen_dateline = True
             elif not seen_dateline and self.numbers_despatch(blocks, i):
@@ -862,6 +885,26 @@ def _is_text_note(block: RawBlock) -> bool:
     """A one-line bracketed note that, under a heading, opens the text
     (``[By cable.]``; :func:`sourceline.is_text_note`)."""
     return len(block.lines) == 1 and sourceline.is_text_note(block.first)
+
+
+def _front_note_texts(
+    text: str, notes: list[NoteEntry], markers: dict[int, str]
+) -> list[tuple[int, str]]:
+    """Each note's marker offset and text: the k-th marker of a label is the
+    k-th note of that label (notes printed without a mark have the label '')."""
+    by_label: dict[str, list[NoteEntry]] = {}
+    for note in notes:
+        by_label.setdefault(note.n, []).append(note)
+    out: list[tuple[int, str]] = []
+    seen: dict[str, int] = {}
+    for at in sorted(markers):
+        label = markers[at]
+        k = seen.get(label, 0)
+        seen[label] = k + 1
+        entries = by_label.get(label, [])
+        if k < len(entries):
+            out.append((at, text[entries[k].text_start : entries[k].text_end].strip()))
+    return out
 
 
 def _is_title(block: Paragraph) -> bool:
