@@ -9,6 +9,7 @@ from cableconv.model import (
     Attachment,
     Block,
     Closer,
+    Dateline,
     Document,
     Heading,
     ListBlock,
@@ -18,7 +19,7 @@ from cableconv.model import (
 )
 from cableconv.parse.blocks import split_blocks
 from cableconv.parse.closers import is_addressee, is_cosigner, is_postscript, is_signer_list
-from cableconv.parse.roles import is_complimentary_close, is_signature
+from cableconv.parse.roles import is_complimentary_close, is_place_line, is_signature
 from cableconv.pipeline import convert_source
 from cableconv.source import Source
 
@@ -421,3 +422,18 @@ def test_an_approval_after_the_signature_is_a_postscript() -> None:
     assert isinstance(doc.blocks[-3], Closer)
     last = doc.blocks[-1]
     assert isinstance(last, ListBlock) and last.role is None
+
+
+def test_a_place_without_a_date_over_a_salutation_is_the_enclosures_dateline() -> None:
+    # frus1894Nicaragua d4, frus1882 d311, frus1901 d227 (3 of 3)
+    doc = parse(
+        f"{HEAD}I am, etc.,\n\nWM. L. DAYTON.\n\n[Inclosure in No. 4.]\n\n"
+        "Petition addressed to Consular Agent B. B. Seat.\n\n"
+        "Bluefields, Mosquito Reservation, Nicaragua.\n\n"
+        "Dear Sir: News having reached here that troops are at the Cape.\n\nB. B. SEAT.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert isinstance(attachment.blocks[2], Dateline)
+    # a line in capitals is a proclamation's title, not a place
+    assert not is_place_line(one("BY, THE QUEEN."))

@@ -229,6 +229,32 @@ def is_dateline(block: RawBlock) -> bool:
     )
 
 
+_SALUTATION = re.compile(r"^[A-Z][\w.’' ]{1,60}:\s\S")
+
+
+def is_place_line(block: RawBlock) -> bool:
+    """A place without a date, as a letter's dateline may give it:
+    ``Bluefields, Mosquito Reservation, Nicaragua.``, ``1 Temple Gardens,
+    Temple, E. C.``: one short line, names separated by commas, a final
+    stop, no lower-case word but a place's particles, not in capitals (a
+    proclamation's title: ``BY, THE QUEEN.``)."""
+    if len(block.lines) != 1:
+        return False
+    text = block.first.strip()
+    if not (8 <= len(text) <= 120 and text.endswith(".") and "," in text) or text.isupper():
+        return False
+    if find_date(text) is not None or _PARTIAL_DATE.search(text) or ":" in text:
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    return all(w[0].isupper() or w in _PLACE_PARTICLES for w in words)
+
+
+def opens_with_salutation(block: RawBlock) -> bool:
+    """A paragraph that opens with a salutation: ``Dear Sir: News having
+    reached here …``, ``Citizen Secretary of War: The governor …``."""
+    return _SALUTATION.match(block.first.strip()) is not None
+
+
 def is_bracketed_date(block: RawBlock) -> bool:
     """A date in brackets, perhaps with a place or ``Undated—Circa``:
     ``[May 14, 1917.]``, ``[Washington, December 1, 1919.]``, ``[Washington,

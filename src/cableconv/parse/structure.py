@@ -388,6 +388,11 @@ class _Parser:
             elif dateline and not seen_dateline and roles.is_dateline(c):
                 out.append(self.dateline(b))
                 seen_dateline = True
+            elif (
+                allow_heading and seen_head and not seen_dateline and self.place_dateline(blocks, i)
+            ):
+                out.append(self.dateline(b))  # warns that it holds no date
+                seen_dateline = True
             elif not seen_dateline and self.numbers_despatch(blocks, i):
                 out.append(self.page_or_source(b))
             elif heading_here:
@@ -428,6 +433,17 @@ class _Parser:
             and sourceline.is_despatch_number(c.first)
             and i + 1 < len(blocks)
             and roles.is_dateline(self.clean(blocks[i + 1]))
+        )
+
+    def place_dateline(self, blocks: list[RawBlock], i: int) -> bool:
+        """Under an enclosure's heading, a place without a date and then a
+        letter that opens with its salutation: the place is the letter's
+        dateline (``Bluefields, Mosquito Reservation, Nicaragua.`` then
+        ``Dear Sir: …``; 3 of 3, frus1882, frus1894Nicaragua, frus1901)."""
+        return (
+            i + 1 < len(blocks)
+            and roles.is_place_line(self.clean(blocks[i]))
+            and roles.opens_with_salutation(self.clean(blocks[i + 1]))
         )
 
     def heading(self, b: RawBlock) -> Heading:
