@@ -457,3 +457,20 @@ def test_under_a_telegram_note_printed_above_the_heading_the_date_line_is_text()
     # a note above the heading that is not a bracketed note leaves the dateline be
     other = text.replace("[Cable telegram.]", "CORRESPONDENCE WITH THE LEGATION AT BERLIN.")
     assert any(isinstance(b, Dateline) for b in parse(other)[0].blocks)
+
+
+def test_place_and_date_under_a_lettered_untitled_paper_are_text() -> None:
+    # frus1870 d377-d390: the note "A." over "[Untitled]"; place and date are a
+    # paragraph there (14 of 14), a date alone is the dateline (4 of 4)
+    text = (
+        "1\n\n[Untitled]\n\nChefoo, China, September 2, 1870.\n\n"
+        "Sir: Permit us to submit to your consideration the following.\n\nJOHN SMITH.\n\n"
+        "  1. A.\n"
+    )
+    doc, diags = parse(text)
+    assert not any(isinstance(b, Dateline) for b in doc.blocks)
+    assert "CC122" not in [d.code for d in diags]
+    dated = text.replace("Chefoo, China, September 2, 1870.", "July 10, 1870.")
+    assert any(isinstance(b, Dateline) for b in parse(dated)[0].blocks)
+    titled = text.replace("[Untitled]", "Mr. Low to Mr. Fish.")
+    assert any(isinstance(b, Dateline) for b in parse(titled)[0].blocks)

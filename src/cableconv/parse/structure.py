@@ -117,7 +117,8 @@ class _Parser:
         self.note_labels = frozenset(note.n for note in notes)
         anchors = anchor_notes(self.text, notes, [(b.start, b.text) for b in blocks], body_end)
         self.lead_markers = anchors.lead_blocks
-        self.front_note_texts = _front_note_texts(self.text, notes, anchors.markers)
+        marked = {**anchors.markers, **anchors.lead_blocks}
+        self.front_note_texts = _front_note_texts(self.text, notes, marked)
         self.diags.extend(anchors.diagnostics)
         markers = anchors.markers
         self.build = InlineBuilder(self.text, markers, self.span)
@@ -200,12 +201,35 @@ class _Parser:
                 i += 1
         else:
             self.warn("CC101", "no heading found", 0, 0, "the first block should be the heading")
-        telegram = i > 0 and self.noted_as_telegram(blocks[i - 1].end)
-        i = self.opener_part(blocks, i, out, allow_heading=False, dateline=not telegram)
-        if not telegram:
+        as_text = i > 0 and (
+            self.noted_as_telegram(blocks[i - 1].end) or self.lettered_untitled(blocks, i, out)
+        )
+        i = self.opener_part(blocks, i, out, allow_heading=False, dateline=not as_text)
+        if not as_text:
             self.check_text_start(blocks, i, out)
         out.extend(self.body(blocks[i:]))
         return out
+
+    def lettered_untitled(self, blocks: list[RawBlock], i: int, out: list[Block]) -> bool:
+        """An ``[Untitled]`` paper under the letter of its series (``A.``,
+        ``B.``: a note above the heading, frus1870's enclosures to the
+        despatches from China and Japan) whose first block gives place and
+        date (``Chefoo, China, September 2, 1870.``): the vendor volume
+        prints that line as text (14 of 14); a date alone there (``July 10,
+        1870.``) is the dateline (4 of 4)."""
+        heading = next((x for x in out if isinstance(x, Heading)), None)
+        if heading is None or not sourceline.is_untitled(plain(heading.content)):
+            return False
+        if not any(
+            at < blocks[i - 1].end and re.fullmatch(r"[A-Z]\.?", text)
+            for at, text in self.front_note_texts
+        ):
+            return False
+        c = self.clean(blocks[i]) if i < len(blocks) else None
+        if c is None or len(c.lines) != 1 or not roles.is_dateline(c):
+            return False
+        found = find_date(c.text)
+        return found is not None and c.text[: found.start].strip(" ,") != ""
 
     def noted_as_telegram(self, heading_end: int) -> bool:
         """Is a note above the heading a bracketed note on the paper
