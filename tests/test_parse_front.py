@@ -474,3 +474,11 @@ def test_place_and_date_under_a_lettered_untitled_paper_are_text() -> None:
     assert any(isinstance(b, Dateline) for b in parse(dated)[0].blocks)
     titled = text.replace("[Untitled]", "Mr. Low to Mr. Fish.")
     assert any(isinstance(b, Dateline) for b in parse(titled)[0].blocks)
+
+
+def test_a_bare_circular_note_under_the_heading_opens_the_text() -> None:
+    # frus1870 d230, d75: "[Circular.]" and the date line after it are paragraphs
+    text = "Mr. Bancroft to Mr. Fish.\n\n[Circular.]\n\nBerlin, July 29, 1870.\n\nThe text.\n"
+    doc, _ = parse(text)
+    kinds = [type(b).__name__ for b in doc.blocks]
+    assert kinds == ["Heading", "Paragraph", "Paragraph", "Paragraph"]

@@ -99,10 +99,20 @@ UNTITLED = re.compile(r"^\[Untitled\]")
 #: frus1870), the paper or letter it was taken from (``[From the Times, …]``,
 #: ``[Slip from Galignani …]``, frus1864p3 and frus1870; ``[Inclosed in
 #: Messrs. Monroe and Pinckney’s letter …]``, frus1872p2v5) and
-#: ``[Editorial.]`` (frus1870). Right under a heading, no note of the corpus
-#: that begins so is a source note; the notes that are (``[Telegram]``,
-#: ``[Translation.]``, ``[Extract.]``, ``[Paraphrase]``) name the paper.
-TEXT_NOTE_STARTS = ("By ", "Communicated ", "From ", "Slip from ", "Inclosed in ", "Editorial.")
+#: ``[Editorial.]`` (frus1870); and a bare ``[Circular.]`` (frus1870, 2 of 2;
+#: ``[Circular telegram]`` is a source note, frus1917Supp02v02). Right under
+#: a heading, no note of the corpus that begins so is a source note; the
+#: notes that are (``[Telegram]``, ``[Translation.]``, ``[Extract.]``,
+#: ``[Paraphrase]``) name the paper.
+TEXT_NOTE_STARTS = (
+    "By ",
+    "Communicated ",
+    "From ",
+    "Slip from ",
+    "Inclosed in ",
+    "Editorial.",
+    "Circular.]",
+)
 
 _CITES = re.compile(r"^\[(?:Slip\s|Extract\s)?[Ff]rom\s")
 

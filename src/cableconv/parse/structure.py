@@ -635,8 +635,13 @@ class _Parser:
         the paraphrased part of a telegram, frus1925v02; ``[Translation.]``
         before a translated speech, frus1864p3, frus1901: 8 of 8). A note
         citing the paper an extract is from (``[Extract from the American
-        Correspondence …]``) still starts one (frus1882)."""
+        Correspondence …]``) still starts one (frus1882). A note that opens
+        the text (``[By cable.]``, ``[Circular.]``, :func:`_is_text_note`) is
+        its first paragraph, not an enclosure's note."""
         c = self.clean(b)
+        span = self.span(b.start, b.end)
+        if not part and _is_text_note(c):
+            return Paragraph(self.build.line(b.lines[0]), span)  # the text's first line
         if (
             not has_text
             or signed is not None
@@ -645,7 +650,6 @@ class _Parser:
             or sourceline.cites_publication(c.first)
         ):
             return None
-        span = self.span(b.start, b.end)
         text = [x for x in part if not isinstance(x, PageBreakBlock | SourceNote | Heading)]
         titles = [x for x in text if isinstance(x, Paragraph) and _is_title(x)]
         if text and len(text) <= 2 and len(titles) == len(text):
