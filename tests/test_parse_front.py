@@ -482,3 +482,20 @@ def test_a_bare_circular_note_under_the_heading_opens_the_text() -> None:
     doc, _ = parse(text)
     kinds = [type(b).__name__ for b in doc.blocks]
     assert kinds == ["Heading", "Paragraph", "Paragraph", "Paragraph"]
+
+
+def test_a_chinese_calendar_date_before_the_western_one_is_warned_about() -> None:
+    # frus1870 d333, d375: the Western date in brackets gives @when, and the
+    # warning says so (the official @when of these mixes the two dates)
+    text = (
+        "Prince Kung to Mr. Low.\n\nTungchi, 7th Year, 11th Moon, 4th Day. "
+        f"(December 17, 1868.)\n\n{BODY}"
+    )
+    assert when(text) == "1868-12-17"
+    assert "CC124" in codes(text)
+    western_first = (
+        "Prince Kung to Mr. Low.\n\nJune 25, 1870. (Tungchi, 9th year, 5th moon, 27th day.)"
+        f"\n\n{BODY}"
+    )
+    assert when(western_first) == "1870-06-25"
+    assert "CC124" not in codes(western_first)

@@ -107,6 +107,10 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC121": ("warning", "no heading: the document begins with its dateline or salutation"),
     "CC122": ("warning", "block at the start of the text reads like a dateline; kept as text"),
     "CC123": ("warning", "date completed by assumption (no day, or no year)"),
+    "CC124": (
+        "warning",
+        "dateline in the Chinese or Japanese calendar: @when from its Western date",
+    ),
     # body: closers, signatures, postscripts (CC135–CC149)
     "CC135": ("warning", "block reads like a signature in capitals but is kept as text"),
     "CC136": ("warning", "signature read where text goes on after it"),

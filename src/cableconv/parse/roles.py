@@ -173,6 +173,13 @@ _EAST_ASIAN_DATE = re.compile(
 )
 
 
+def east_asian_date_at(text: str) -> int | None:
+    """Where a date of the Chinese or Japanese calendar starts in ``text``
+    (``Tungchi, 7th Year, 11th Moon, 4th Day``), if it has one."""
+    m = _EAST_ASIAN_DATE.search(text)
+    return None if m is None else m.start()
+
+
 def _prose_words(place: str) -> int:
     """How many words before a date read as prose rather than a place:
     ``Extract from the speech of Mr. Cass, …, June, 1846`` has two

@@ -489,6 +489,16 @@ class _Parser:
                     node.span.start + found.end,
                     hint="check the day and month against the original",
                 )
+            east = roles.east_asian_date_at(node.text)
+            if east is not None and east < found.start:
+                self.warn(
+                    "CC124",
+                    "the dateline gives the date of the Chinese or Japanese calendar first; "
+                    "date/@when is the Western date after it",
+                    b.start,
+                    b.end,
+                    hint="check the date/@when written against the original",
+                )
             if found.assumed:
                 self.warn(
                     "CC123",
