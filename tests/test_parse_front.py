@@ -499,3 +499,13 @@ def test_a_chinese_calendar_date_before_the_western_one_is_warned_about() -> Non
     )
     assert when(western_first) == "1870-06-25"
     assert "CC124" not in codes(western_first)
+
+
+def test_a_ships_station_below_a_port_is_a_dateline() -> None:
+    # frus1870 d399
+    text = (
+        "Rear-Admiral Rodgers to the Secretary of the Navy.\n\nUnited States Steamer Colorado, "
+        "Flag ship of Asiatic Fleet, Wusung, below Shanghai, China, October 8, 1870.\n\n"
+        f"{BODY}"
+    )
+    assert when(text) == "1870-10-08"

@@ -155,10 +155,12 @@ _PARTIAL_DATE = re.compile(r"\b" + MONTH_NAME + r"\.?(?: \d{1,2}(?:/\d{1,2})?\b|
 _RECEIPT = re.compile(r"[\[(]Received\b[^\])]*[\])]\.?$")
 
 #: Lower-case words a place may hold (``Legation of the United States in
-#: Japan``, ``Légation des Etats Unis``, ``on board U.S.S. …``).
+#: Japan``, ``Légation des Etats Unis``, ``on board U.S.S. …``; a ship's
+#: station: ``United States Steamer Colorado, Flag ship of Asiatic Fleet,
+#: Wusung, below Shanghai, China``, frus1870).
 _PLACE_PARTICLES = frozenset({
     "of", "the", "and", "de", "du", "des", "la", "le", "in", "at", "for", "on", "near",
-    "via", "y", "del", "di", "van", "von", "board", "a", "by",
+    "via", "y", "del", "di", "van", "von", "board", "a", "by", "below", "above", "off",
 })  # fmt: skip
 _POSSESSIVE_OR_TIME = re.compile(r"[’']s\b|\b[ap]\.\s?m\.|o[’']clock")
 
