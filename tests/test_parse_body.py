@@ -19,7 +19,12 @@ from cableconv.model import (
 )
 from cableconv.parse.blocks import split_blocks
 from cableconv.parse.closers import is_addressee, is_cosigner, is_postscript, is_signer_list
-from cableconv.parse.roles import is_complimentary_close, is_place_line, is_signature
+from cableconv.parse.roles import (
+    is_complimentary_close,
+    is_paper_title,
+    is_place_line,
+    is_signature,
+)
 from cableconv.pipeline import convert_source
 from cableconv.source import Source
 
@@ -437,3 +442,21 @@ def test_a_place_without_a_date_over_a_salutation_is_the_enclosures_dateline() -
     assert isinstance(attachment.blocks[2], Dateline)
     # a line in capitals is a proclamation's title, not a place
     assert not is_place_line(one("BY, THE QUEEN."))
+
+
+def test_a_papers_title_in_the_text_starts_an_attachment_a_short_label_does_not() -> None:
+    # frus1919Parisv11 d272: "Statement Issued by President Wilson on the Signature …"
+    title = "Statement Issued by President Wilson on the Signature of the Treaty With Germany"
+    doc = parse(f"{HEAD}So ends this great day.\n\n{title}\n\nMy Fellow Countrymen: The treaty.\n")
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert isinstance(attachment.blocks[0], Heading)
+    assert plain(attachment.blocks[0].content) == title
+    assert not is_paper_title(one("Memorandum"))
+    assert not is_paper_title(one("Article II"))
+    assert not is_paper_title(
+        one("Memorandum No. 456, regarding the release of Captain George was read")
+    )
+    # after a line that introduces it, the title is quoted text
+    quoted = parse(f"{HEAD}These will appear in the press:\n\n{title}\n\nMy Fellow Countrymen.\n")
+    assert not any(isinstance(b, Attachment) for b in quoted.blocks)

@@ -15,7 +15,7 @@ from cableconv.conventions import MONTH_NAME, PAGE_MARKER
 from cableconv.parse import sourceline
 from cableconv.parse.blocks import RawBlock
 from cableconv.parse.dates import find_date
-from cableconv.parse.heading import names_a_paper
+from cableconv.parse.heading import PAPER_KINDS, names_a_paper
 
 #: US decimal-file number as printed in source notes (761.93/12–1544, 861.51/382a).
 FILE_NUMBER = re.compile(
@@ -132,6 +132,38 @@ def is_enclosures_note(block: RawBlock) -> bool:
     the representatives …``), note and entries are paragraphs of the text
     (6 of 6, frus1870). The caller knows which follows."""
     return len(block.lines) == 1 and _ENCLOSURES.match(block.first.strip()) is not None
+
+
+_TITLE_SMALL_WORDS = frozenset({
+    "of", "the", "and", "to", "on", "in", "at", "by", "for", "from", "with", "a", "an", "or",
+})  # fmt: skip
+_PAPER_TITLE_START = re.compile(
+    r"^(?:(?:An?|The|Public|Executive|Joint|Senate|House|Press)\s)?(?:"
+    + "|".join(re.escape(k) for k in PAPER_KINDS)
+    + r")s?\b"
+)
+
+
+def is_paper_title(block: RawBlock) -> bool:
+    """The title of a paper printed in the text of another, as an
+    attachment's heading: one line that opens with the kind of paper and says
+    more in title case, with no final stop (``Public Statement Issued by the
+    Exports Administrative Board, October 5, 1917``, ``Statement by Secretary
+    Lansing to the French Press, July 12, 1919``, ``Proclamation No. 1411,
+    November 28, 1917, Prohibiting …``, ``An Article Reprinted From the “New
+    York Times” …``: 14 of 14 in frus1917Supp02v02, frus1919Parisv11,
+    frus1925v02). A short label (``Memorandum``, ``Article II``, ``Note
+    Verbale``) is a line of the text (50 of 50), and so is a title after a
+    line that introduces it (``… will appear in the French press on Wednesday
+    morning:``, frus1917Supp02v02; the caller knows the line before)."""
+    if len(block.lines) != 1:
+        return False
+    text = block.first.strip()
+    if len(text) > 220 or text.endswith((".", ":", ",", ";")) or not _PAPER_TITLE_START.match(text):
+        return False
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    big = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) >= 5 and sum(w[0].isupper() for w in big) * 10 >= len(big) * 9
 
 
 def is_attachment_label(block: RawBlock) -> bool:

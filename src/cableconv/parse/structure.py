@@ -551,6 +551,23 @@ class _Parser:
             b = blocks[i]
             c = self.clean(b)
             labelled = roles.is_attachment_label(c)
+            if (
+                has_text
+                and i + 1 < len(blocks)
+                and roles.is_paper_title(c)
+                and not self.clean(blocks[i - 1]).text.rstrip().endswith(":")
+            ):
+                # a paper printed in the text of another: an attachment under its title
+                if attachment is not None:
+                    end = blocks[i - 1].end
+                    out.append(Attachment(tuple(attachment), self.span(att_start, end)))
+                attachment = [self.heading(b)]
+                att_start = b.start
+                target = attachment
+                has_text = False
+                signed = None
+                i = self.opener_part(blocks, i + 1, attachment, allow_heading=False)
+                continue
             note_at = self.heads_enclosure(blocks, i, target)
             if note_at is not None:
                 # the enclosure's heading printed above its note (frus1901)
