@@ -196,6 +196,20 @@ def test_a_star_after_the_printed_star_is_the_marker_not_an_ellipsis() -> None:
     assert placed_after(text) == [("*", "e at Osacca*")]
 
 
+def test_a_month_that_starts_its_own_date_or_is_the_verb_may_leaves_the_marker() -> None:
+    # frus1925v02 d47: "date[s] of December 28th, 1915; 3 November 4th, 1916;"
+    # frus1917Supp02v02 d83: "Exports Board, III.” 1 May I take"; but "on 1 June 1944" is a date
+    text = (
+        "Mr. Bading to the Secretary of State\n\nQuito, March 2, 1918.\n\n"
+        "The notes of December 28th, 1915; 3 November 4th, 1916; 4 and others.\n\n"
+        "A copy of “Matters for Discussion, III.” 1 May I take this opportunity, "
+        "as on 1 June 1944, to say so.\n\n"
+        "Bading\n\n  3. Ibid., 1916.\n  4. Ibid., 1917.\n  1. Not printed.\n"
+    )
+    assert [n for n, _ in placed_after(text)] == ["3", "4", "1"]
+    assert placed_after(text)[2] == ("1", "ssion, III.”")
+
+
 def test_the_article_a_is_not_a_letter_marker() -> None:
     # frus1901 d146: "a note was received"; the marker is "dispatch No. 1416, a of"
     text = (

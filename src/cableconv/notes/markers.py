@@ -248,13 +248,30 @@ def _letter_score(text: str, after: int) -> int:
     return -4
 
 
+#: A month that begins a date of its own, its day after it (``1915; 3
+#: November 4th, 1916``, frus1925v02 d47): the number before is no day of it.
+_MONTH_AND_DAY = re.compile(r" " + MONTH_NAME + r" \d{1,2}(?:st|nd|rd|th|d)?\b")
+#: ``May`` before a pronoun is the verb (``Board, III.” 1 May I take``,
+#: frus1917Supp02v02 d83).
+_MAY_VERB = re.compile(r" May (?:I|we|you|he|she|it|they)\b")
+
+
+def _day_before_month(text: str, after: int) -> bool:
+    """Is the number ending at ``after`` the day of a date written day
+    first (``1 June 1944``)?"""
+    rest = text[after : after + 24]
+    if not _MONTH_AFTER.match(rest):
+        return False
+    return not (_MONTH_AND_DAY.match(rest) or _MAY_VERB.match(rest))
+
+
 def _text_likeness(text: str, i: int, n: str) -> int:
     """How much the number ``n`` at ``i`` reads as a number of the text: in
     a date, before a unit, after ``No.``, counting, in a table row (0: not)."""
     after = i + 1 + len(n)
     rest = text[after : after + 12]
     penalty = 0
-    if _MONTH_AFTER.match(rest) or _UNIT_AFTER.match(rest):
+    if _day_before_month(text, after) or _UNIT_AFTER.match(rest):
         penalty += 6  # "1 June 1944", "5 per cent", "3 p.m.": part of the text
     if _MONTH_BEFORE.search(text[max(0, i - 10) : i]):
         penalty += 6  # "June 1"
