@@ -509,3 +509,17 @@ def test_a_ships_station_below_a_port_is_a_dateline() -> None:
         f"{BODY}"
     )
     assert when(text) == "1870-10-08"
+
+
+def test_a_receipt_in_another_month_is_warned_about_and_the_day_sent_kept() -> None:
+    # frus1870, frus1872p2v5: the official @when of such datelines sometimes
+    # takes the receipt's month with the day sent (48 of 84), sometimes not
+    text = (
+        "Mr. Washburne to Mr. Fish.\n\nLegation of the United States, Paris, "
+        f"October 25, 1870. (Received November 14, 1870.)\n\n{BODY}"
+    )
+    assert when(text) == "1870-10-25"
+    assert "CC125" in codes(text)
+    same_month = text.replace("November 14", "October 30")
+    assert when(same_month) == "1870-10-25"
+    assert "CC125" not in codes(same_month)

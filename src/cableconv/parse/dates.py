@@ -118,6 +118,39 @@ def find_date(text: str) -> FoundDate | None:
     return _partial(head, text[limit:])
 
 
+#: A receipt printed in parentheses on the dateline's own line (``August 26,
+#: 1870. (Received September 8, 1870.)``): the vendor volumes of 1870-1901
+#: print it so, the later ones bracket it (``[Received …]``) on a line of
+#: its own.
+_RECEIPT_MONTH = re.compile(r"\(\s*Received:?\s+" + _MONTH, re.IGNORECASE)
+
+
+def receipt_in_other_month(text: str, found: FoundDate) -> bool:
+    """Does a receipt in parentheses after the date ``found`` in ``text``
+    name another month than the date's own?
+
+    The official encoding of such datelines is inconsistent: where the
+    receipt is part of the TEI ``<date>`` (frus1870, frus1872p2v5: 48 of
+    84), ``@when`` takes the receipt's month with the day the paper was
+    sent (``October 25, 1870. (Received November 14, 1870.)`` ->
+    ``1870-11-25``), elsewhere the day sent (frus1882, frus1897: all of
+    some 230). The parser writes the day sent; the caller warns.
+
+    >>> t = "Paris, October 25, 1870. (Received November 14, 1870.)"
+    >>> receipt_in_other_month(t, find_date(t))
+    True
+    >>> t = "Paris, October 25, 1870. (Received October 30.)"
+    >>> receipt_in_other_month(t, find_date(t))
+    False
+    """
+    if found.when is None:
+        return False
+    m = _RECEIPT_MONTH.search(text, found.end)
+    if m is None:
+        return False
+    return month_number(m["month"]) != int(found.when[5:7])
+
+
 def _partial(head: str, receipt: str) -> FoundDate | None:
     """A date that names no year or no day: the year from the receipt that
     follows it, or the first of the month."""

@@ -54,7 +54,7 @@ from cableconv.parse.blocks import (
     SpanOf,
     split_blocks,
 )
-from cableconv.parse.dates import find_date
+from cableconv.parse.dates import find_date, receipt_in_other_month
 from cableconv.parse.heading import mark_names
 
 #: At most this many cosigners, addressees and postscripts each are looked
@@ -498,6 +498,16 @@ class _Parser:
                     b.start,
                     b.end,
                     hint="check the date/@when written against the original",
+                )
+            if receipt_in_other_month(node.text, found):
+                self.warn(
+                    "CC125",
+                    "the receipt after the date names another month; date/@when is the day "
+                    "the paper was sent",
+                    b.start,
+                    b.end,
+                    hint="some volumes encode such a date with the receipt's month and the "
+                    "day sent; check the date/@when written against the original",
                 )
             if found.assumed:
                 self.warn(
