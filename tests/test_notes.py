@@ -300,3 +300,29 @@ def test_a_note_printed_without_a_mark_and_without_its_blank_warns() -> None:
     diags = check(text)
     assert "CC152" in [d.code for d in diags]
     assert [d.code for d in diags if d.level == "error"] == []
+
+
+def test_single_blanks_are_the_marks_of_unlabelled_notes_and_doubled_ones_are_stray() -> None:
+    # frus1870 d213 as a typist left it: two stray blanks after the source line
+    # and the dateline, one (the mark) after the signature.
+    text = (
+        "No. 139.  \n\nNo. 225.]\n\nMr. Davis to Mr. Bancroft\n\n"
+        "Department of State, Washington, August 23, 1870.  \n\n"
+        "Sir: I inclose a copy.\n\nJ. C. B. DAVIS. \n\n"
+        "  None. [For this inclosure see, ante, “France.”]\n"
+    )
+    converted = convert_source(Source.from_text(text, "d213.txt"))
+    markers = pair_notes(converted.document).markers
+    assert [text[m.span.start - 7 : m.span.start] for m in markers] == [" DAVIS."]
+    diags = check(text)
+    chosen = [d for d in diags if d.code == "CC208"]  # a choice: said, at the first stray
+    assert [d.span.start for d in chosen if d.span] == [text.index("  \n")]
+    assert "taken for their marks" in chosen[0].message
+    stray = [d for d in diags if d.code == "CC113"]  # reported, and removed
+    assert [d.span.start for d in stray if d.span] == [text.index("  \n")]
+    assert "(and 1 more like it)" in stray[0].message
+    div = etree.fromstring(to_tei_bytes(converted.document)).find(f".//{{{TEI_NS}}}div")
+    assert div is not None
+    assert frus_record.document_record(div, None)["dateline"] == (
+        "Department of State, Washington, August 23, 1870."
+    )

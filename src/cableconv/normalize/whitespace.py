@@ -87,6 +87,25 @@ def unlabelled_note_markers(text: str) -> tuple[int, list[tuple[int, int]]]:
     return count, runs
 
 
+def chosen_markers(count: int, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of the runs of blanks that may mark unlabelled notes, the marks.
+
+    A mark is one blank. When the runs hold more blanks than there are such
+    notes, but exactly as many runs are one blank long, those are taken for
+    the marks and the longer runs for a typist's stray blanks (CC208 says it
+    was a choice); otherwise every run stays, for CC208 to report.
+
+    >>> chosen_markers(1, [(6, 8), (16, 17)])
+    [(16, 17)]
+    >>> chosen_markers(1, [(6, 7), (15, 16)])
+    [(6, 7), (15, 16)]
+    """
+    if sum(end - start for start, end in runs) == count:
+        return runs
+    single = [(start, end) for start, end in runs if end - start == 1]
+    return single if len(single) == count else runs
+
+
 def trailing_whitespace(text: str) -> Iterator[Edit]:
     """Blanks at the end of a line are invisible and never meant, except:
 
@@ -95,7 +114,9 @@ def trailing_whitespace(text: str) -> Iterator[Edit]:
       block it follows (``"J. C. B. DAVIS. "``); when the note list has such
       notes, the blanks that end a block before it stay for the parser, one
       blank per note. (When they do not add up to the number of those notes,
-      some were typed by accident: they stay too, and CC208 says so.)
+      some were typed by accident: if as many runs as notes are one blank
+      long, those stay and the others go; otherwise all stay. CC208 says so
+      either way.)
     - a tab at the end of a line (it ends an empty table cell), and the blank
       after the number of an empty note (``"  1. "``), which is part of the
       note list's layout.
@@ -107,8 +128,10 @@ def trailing_whitespace(text: str) -> Iterator[Edit]:
     >>> list(trailing_whitespace("DAVIS. \\n\\n  None. Inclosure.  \\n"))
     [Edit(start=27, end=29, replacement='')]
     """
-    _, markers = unlabelled_note_markers(text)
-    keep = set(markers)
+    count, runs = unlabelled_note_markers(text)
+    keep = set(chosen_markers(count, runs))
+    stray = set(runs) - keep  # a choice was made: the first such edit says so
+    said = False
     for start, end in _trailing_runs(text):
         if (start, end) in keep:
             continue
@@ -116,7 +139,22 @@ def trailing_whitespace(text: str) -> Iterator[Edit]:
         if text[start] == " " and _EMPTY_NOTE.match(text, line_start, start):
             start += 1
         if start < end:
-            yield Edit(start, end, "")
+            say = not said and (start, end) in stray
+            said = said or say
+            yield Edit(start, end, "", warning=_stray_marks(count) if say else None)
+
+
+def _stray_marks(count: int) -> Flag:
+    return Flag(
+        0,
+        0,
+        "CC208",
+        f"the note list has {count} note(s) without a label, and more blanks end blocks "
+        f"before it: the {count} single blank(s) were taken for their marks and these "
+        "blanks for stray ones",
+        "a note without a label is marked by one blank at the end of the block it "
+        "follows; check that each such note stands where a single blank is",
+    )
 
 
 def flag_unlabelled_note_markers(text: str) -> Iterator[Flag]:
