@@ -37,6 +37,7 @@ from cableconv.model import (
     ListBlock,
     NoteRef,
     Opener,
+    PageBreak,
     PageBreakBlock,
     Paragraph,
     SourceNote,
@@ -46,7 +47,7 @@ from cableconv.model import (
     plain,
 )
 from cableconv.notes import NoteEntry, anchor_notes, read_note_list
-from cableconv.parse import closers, lists, roles, sourceline, tables
+from cableconv.parse import closers, lists, pages, roles, sourceline, tables
 from cableconv.parse.blocks import (
     InlineBuilder,
     Line,
@@ -835,7 +836,7 @@ class _Parser:
         c = self.clean(b)
         span = self.span(b.start, b.end)
         if roles.is_page_block(b):
-            return self.page_or_source(b)
+            return self.page_in_body(blocks, i)
         if tables.is_table(c):
             return Table(tuple(self.cells(line) for line in b.lines), span)
         approved = after_closer is not None and closers.introduces_postscript(
@@ -902,6 +903,24 @@ class _Parser:
                 "check the blocks after it",
             )
         return Paragraph(self.build.line(b.lines[0]), span)
+
+    def page_in_body(self, blocks: list[RawBlock], i: int) -> Block:
+        """A page break between blocks of the body; inside a list item (see
+        :mod:`cableconv.parse.pages`) it is the item's, a paragraph of it."""
+        block = self.page_or_source(blocks[i])
+        where = pages.item_around_page(blocks, i, self.clean)
+        if where == "inside" and isinstance(block, PageBreakBlock):
+            return Paragraph((PageBreak(block.n, block.span),), block.span)
+        if where == "maybe":
+            self.warn(
+                "CC155",
+                "page break after a paragraph of a list item kept between blocks",
+                block.span.start,
+                block.span.end,
+                hint="a label ends a block above it and none below: if the item goes on "
+                "after the page, the page break is the item's",
+            )
+        return block
 
     def check_signatures(self, part: list[Block]) -> None:
         """Warn when a signature (the last of a run of signers) is followed

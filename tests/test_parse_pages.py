@@ -1,0 +1,87 @@
+"""A page that turns between the paragraphs of a numbered list item is the
+item's (``<item><p/><pb/><p/></item>`` in the official TEI), not a break
+between blocks (the corpus cases are goldens in tests/data/frus:
+frus1919Parisv11 d1, d11; frus1917Supp02v02 d16; frus1925v02 d133)."""
+
+from __future__ import annotations
+
+from cableconv.model import Document, PageBreak, PageBreakBlock, Paragraph
+from cableconv.pipeline import convert_source
+from cableconv.source import Source
+
+HEAD = "Minutes of the Daily Meetings of the Commissioners\n\n"
+
+
+def convert(text: str) -> tuple[Document, list[str]]:
+    result = convert_source(Source.from_text(HEAD + text, "t.txt"), stem="t1")
+    return result.document, [d.code for d in result.diagnostics]
+
+
+def page_kinds(doc: Document) -> list[str]:
+    out = []
+    for block in doc.blocks:
+        if isinstance(block, PageBreakBlock):
+            out.append("between blocks")
+        elif (
+            isinstance(block, Paragraph)
+            and block.content
+            and isinstance(block.content[0], PageBreak)
+            and len(block.content) == 1
+        ):
+            out.append("in an item")
+    return out
+
+
+def test_a_page_between_two_labels_is_inside_the_item() -> None:
+    doc, codes = convert(
+        "The first item was approved.\n8.\n\nMr. Herter read a letter.\n\n"
+        "The letter was read.\n\n[Page 5]\n\nIt was decided to answer it.\n9.\n\n"
+        "Mr. Lansing withdrew.\n"
+    )
+    assert page_kinds(doc) == ["in an item"]
+    assert "CC155" not in codes
+
+
+def test_the_next_item_may_start_with_its_text() -> None:
+    doc, _ = convert(
+        "9. Memorandum No. 68 was read.\n10.\n\nMemorandum No. 69 was read.\n\n[Page 37]\n\n"
+        "This decision supersedes the one before.\n11. Memorandum No. 70 was read.\n"
+    )
+    assert page_kinds(doc) == ["in an item"]
+
+
+def test_a_label_right_above_the_paragraph_before_the_page_is_enough() -> None:
+    doc, _ = convert(
+        "The ship is to be searched.\n(7)\n\nThe wireless is to be sealed.\n\n[Page 846]\n\n"
+        "No message to be sent near the coast.\n"
+    )
+    assert page_kinds(doc) == ["in an item"]
+
+
+def test_a_label_further_up_and_none_below_is_warned_about() -> None:
+    doc, codes = convert(
+        "(a) The certificate must be shown.\n(b)\n\nIf it was burned, that must be proved.\n\n"
+        "A party who can not produce it can not supply it by parole.\n\n[Page 27]\n\n"
+        "In issuing the passport it would be well to advise him.\n"
+    )
+    assert page_kinds(doc) == ["between blocks"]
+    assert "CC155" in codes
+
+
+def test_a_page_among_paragraphs_without_labels_is_between_blocks() -> None:
+    doc, codes = convert(
+        "The Minister called today.\n\nHe spoke of the loan.\n\n[Page 43]\n\n"
+        "He then spoke of the credits.\n"
+    )
+    assert page_kinds(doc) == ["between blocks"]
+    assert "CC155" not in codes
+
+
+def test_a_label_standing_alone_is_a_heading_of_the_text_not_an_item() -> None:
+    # ``II.`` in a block of its own (an article's number over its text)
+    doc, codes = convert(
+        "I.\n\nThat each Government shall submit its papers.\n\nII.\n\n"
+        "That each may submit an argument.\n\n[Page 379]\n\nThat the arbitrator decide.\n"
+    )
+    assert page_kinds(doc) == ["between blocks"]
+    assert "CC155" not in codes
