@@ -523,3 +523,21 @@ def test_a_receipt_in_another_month_is_warned_about_and_the_day_sent_kept() -> N
     same_month = text.replace("November 14", "October 30")
     assert when(same_month) == "1870-10-25"
     assert "CC125" not in codes(same_month)
+
+
+def test_a_time_in_the_spaced_typography_of_the_1870s_is_not_in_when() -> None:
+    # frus1870 d126, d532 (5 of 5); 'p.m.' from the 1890s on gives the time
+    old = f"Mr. Washburne to Mr. Fish.\n\nLima, Peru, September 13, 1870—10.45 p. m.\n\n{BODY}"
+    assert when(old) == "1870-09-13"
+    new = f"Mr. Sharp to Mr. Lansing.\n\nParis, May 12, 1917—12.10 p.m.\n\n{BODY}"
+    assert when(new) == "1917-05-12T12:10:00"
+
+
+def test_a_date_line_after_a_title_and_a_bracketed_note_is_warned_about() -> None:
+    # frus1864p3 d197: [Untitled], a title, [Translation.], then the date line
+    text = (
+        "[Untitled]\n\nThe Minister of the Marine to the Vice-Admiral at Cherbourg.\n\n"
+        "[Translation.]\n\nCabinet of the Minister, Paris, June 15, 1864—noon.\n\n"
+        "We cannot permit the Alabama to enter.\n"
+    )
+    assert "CC122" in codes(text)

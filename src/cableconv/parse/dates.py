@@ -102,6 +102,8 @@ def find_date(text: str) -> FoundDate | None:
     '1870-08-19'
     >>> find_date("Department of State, Washington, August, 1901.").when
     '1901-08-01'
+    >>> find_date("Lima, September 13, 1870—10.45 p. m.").when
+    '1870-09-13'
     >>> find_date("Harbin, undated. [Received September 17, 1917, 4.30 p.m.]") is None
     True
     """
@@ -197,6 +199,11 @@ def _to_found(m: re.Match[str]) -> FoundDate:
         elif not pm and hour == 12:
             hour = 0
     end = m.end() if m["time"] or m["word"] else m.end("year")
+    if m["ampm"] and " " in m["ampm"]:
+        # ``10.45 p. m.``, spaced, is the typography of the vendor volumes of
+        # the 1860s and 1870s, whose @when gives the day only (5 of 5,
+        # frus1870); ``p.m.`` from the 1890s on gives the time (1,600 of 1,600)
+        hour = None
     if hour is None:
         return FoundDate(m.start(), end, iso)
     return FoundDate(m.start(), end, f"{iso}T{hour:02d}:{minute:02d}:00")

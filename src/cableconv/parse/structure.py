@@ -327,6 +327,8 @@ class _Parser:
             if roles.is_page_block(b):
                 continue
             c = self.clean(b)
+            if len(c.lines) == 1 and sourceline.is_bracketed_note(c.first):
+                continue  # ``[Translation.]`` between a title and the date (frus1864p3)
             if len(c.lines) == 1 and roles.is_dateline(c):
                 self.warn(
                     "CC122",
