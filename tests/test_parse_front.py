@@ -541,3 +541,33 @@ def test_a_date_line_after_a_title_and_a_bracketed_note_is_warned_about() -> Non
         "We cannot permit the Alabama to enter.\n"
     )
     assert "CC122" in codes(text)
+
+
+MODERN = (
+    "5. Memorandum of a Conversation, {dateline} 1\n\n{dateline}\n\n"
+    "1. I reported what Lodge had told me.\n\nJFD\n\n"
+    "  1. Source: Eisenhower Library, Dulles Papers. Secret.\n"
+)
+
+
+def test_a_time_in_a_volume_with_source_notes_carries_the_places_utc_offset() -> None:
+    # frus1955-57v02 d5: ``1955-01-10T12:05:00-05:00``
+    text = MODERN.format(dateline="Washington, January 10, 1955, 12:05 p.m.")
+    assert when(text) == "1955-01-10T12:05:00-05:00"
+    assert "CC126" not in codes(text)
+    summer = MODERN.format(dateline="Washington, July 10, 1955, 12:05 p.m.")
+    assert when(summer) == "1955-07-10T12:05:00-04:00"
+    day_only = MODERN.format(dateline="Washington, January 10, 1955")
+    assert when(day_only) == "1955-01-10"
+
+
+def test_a_time_in_a_place_of_unknown_zone_is_written_without_offset_and_warned() -> None:
+    text = MODERN.format(dateline="Taipei, January 10, 1955, 5 p.m.")
+    assert when(text) == "1955-01-10T17:00:00"
+    assert "CC126" in codes(text)
+
+
+def test_times_in_volumes_without_source_notes_have_no_offset() -> None:
+    text = f"Mr. Sharp to Mr. Lansing.\n\nWashington, May 12, 1917, 5 p.m.\n\n{BODY}"
+    assert when(text) == "1917-05-12T17:00:00"
+    assert "CC126" not in codes(text)

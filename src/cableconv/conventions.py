@@ -68,6 +68,17 @@ UNLABELLED_NOTE_LINE = re.compile(r"^ {1,4}None\.(?= |$)", re.MULTILINE)
 # months
 # --------------------------------------------------------------------------
 
+#: The time zone of the place a dateline names, for the volumes that give
+#: the UTC offset with a time of day in ``@when`` (the born-digital volumes
+#: with source notes, ``Source: …``: ``Washington, January 10, 1955, 12:05
+#: p.m.`` -> ``1955-01-10T12:05:00-05:00``, frus1955-57v02). The first words
+#: of the dateline, up to its first comma, in lower case -> IANA zone. Add a
+#: place when a volume is seen to date from it; an unknown one is warned
+#: about (CC126) and its time written without an offset.
+PLACE_TIME_ZONES: dict[str, str] = {
+    "washington": "America/New_York",  # frus1955-57v02 d5
+}
+
 #: French month names, as French notes printed in the older volumes date
 #: themselves (``Légation des Etats Unis, Paris, le 8 Septembre, 1870``,
 #: frus1870); with and without their accents.

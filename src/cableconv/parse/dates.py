@@ -11,8 +11,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cableconv.conventions import MONTH_NAME_LOOSE, month_number
+from cableconv.conventions import MONTH_NAME_LOOSE, PLACE_TIME_ZONES, month_number
 
 _MONTH = r"(?P<month>" + MONTH_NAME_LOOSE + ")"
 #: ``3d``, ``1st``, ``30th``: the ordinal endings of a day (``d`` in the 1880s).
@@ -207,3 +209,33 @@ def _to_found(m: re.Match[str]) -> FoundDate:
     if hour is None:
         return FoundDate(m.start(), end, iso)
     return FoundDate(m.start(), end, f"{iso}T{hour:02d}:{minute:02d}:00")
+
+
+def with_zone(text: str, found: FoundDate) -> str | None:
+    """``found.when`` with the UTC offset of the place that starts ``text``
+    (a dateline), or None when the place's zone is not known
+    (:data:`~cableconv.conventions.PLACE_TIME_ZONES`). The offset is the one
+    in force on that day: summer time included.
+
+    >>> t = "Washington, January 10, 1955, 12:05 p.m."
+    >>> with_zone(t, find_date(t))
+    '1955-01-10T12:05:00-05:00'
+    >>> t = "Washington, July 10, 1955, 12:05 p.m."
+    >>> with_zone(t, find_date(t))
+    '1955-07-10T12:05:00-04:00'
+    >>> t = "Taipei, January 10, 1955, 5 p.m."
+    >>> with_zone(t, find_date(t)) is None
+    True
+    """
+    if found.when is None or "T" not in found.when:
+        return found.when
+    place = text[: found.start].split(",")[0].strip().lower()
+    zone = PLACE_TIME_ZONES.get(place)
+    if zone is None:
+        return None
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):  # no time-zone database installed
+        return None
+    offset = datetime.fromisoformat(found.when).replace(tzinfo=tz).strftime("%z")
+    return f"{found.when}{offset[:3]}:{offset[3:]}"

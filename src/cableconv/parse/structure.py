@@ -55,7 +55,7 @@ from cableconv.parse.blocks import (
     SpanOf,
     split_blocks,
 )
-from cableconv.parse.dates import find_date, receipt_in_other_month
+from cableconv.parse.dates import find_date, receipt_in_other_month, with_zone
 from cableconv.parse.heading import mark_names
 
 #: At most this many cosigners, addressees and postscripts each are looked
@@ -96,6 +96,8 @@ class _Parser:
         self.lead_markers: dict[int, str] = {}
         #: (offset of the marker, text) of each note, in the order of the markers
         self.front_note_texts: list[tuple[int, str]] = []
+        #: do times of day in @when carry their UTC offset? (see ``parse``)
+        self.zoned_times = False
 
     # ---- diagnostics -------------------------------------------------------
     def report(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
@@ -132,6 +134,9 @@ class _Parser:
             )
             for note in notes
         )
+        # the born-digital volumes open their notes with the source note
+        # (``Source: …``) and give a time of day with its UTC offset
+        self.zoned_times = any(f.kind == "source" for f in footnotes)
         if not blocks:
             self.error("CC004", "the document is empty", 0, 0, hint="give at least a heading")
         model_blocks = self.front_and_body(blocks)
@@ -512,6 +517,19 @@ class _Parser:
                     hint="some volumes encode such a date with the receipt's month and the "
                     "day sent; check the date/@when written against the original",
                 )
+            if self.zoned_times and found.when and "T" in found.when:
+                zoned = with_zone(node.text, found)
+                if zoned is None:
+                    self.warn(
+                        "CC126",
+                        "time of day in a place whose time zone is not known: "
+                        "date/@when is written without its UTC offset",
+                        b.start,
+                        b.end,
+                        hint="add the place to PLACE_TIME_ZONES in cableconv/conventions.py",
+                    )
+                else:
+                    found = replace(found, when=zoned)
             if found.assumed:
                 self.warn(
                     "CC123",
