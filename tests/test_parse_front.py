@@ -571,3 +571,15 @@ def test_times_in_volumes_without_source_notes_have_no_offset() -> None:
     text = f"Mr. Sharp to Mr. Lansing.\n\nWashington, May 12, 1917, 5 p.m.\n\n{BODY}"
     assert when(text) == "1917-05-12T17:00:00"
     assert "CC126" not in codes(text)
+
+
+def test_an_exhibits_letter_between_heading_and_dateline_is_a_source_line() -> None:
+    # frus1864p3 d442, d443 (2 of 2); frus1870 d247 prints ``II.`` there as text
+    text = f"[Untitled]\n\nH.\n\nWar Department, Washington, D. C. August 11, 1864.\n\n{BODY}"
+    assert front(text)[:3] == [
+        ("Heading", "[Untitled]"),
+        ("SourceNote", "H."),
+        ("Dateline", "War Department, Washington, D. C. August 11, 1864."),
+    ]
+    roman = f"[Untitled]\n\nII.\n\nPillau, September 17, 1870.\n\n{BODY}"
+    assert ("SourceNote", "II.") not in front(roman)

@@ -198,10 +198,21 @@ def is_source_line(line: str, *, before_heading: bool) -> bool:
         return (
             is_despatch_number(s)
             or _SERIES_NUMBER.match(s) is not None
-            or _EXHIBIT_LETTER.match(s) is not None
+            or is_exhibit_letter(s)
             or _PARENTHESISED.match(s) is not None
         )
     return False
+
+
+def is_exhibit_letter(line: str, *, roman: bool = True) -> bool:
+    """``B.``: the letter of an exhibit, printed as a source line; with
+    ``roman`` false, not a letter that may be a roman numeral (``I.``).
+
+    >>> is_exhibit_letter("G."), is_exhibit_letter("I.", roman=False)
+    (True, False)
+    """
+    s = line.strip()
+    return _EXHIBIT_LETTER.match(s) is not None and (roman or s[0] not in "IVXLCDM")
 
 
 def is_section_title(line: str) -> bool:

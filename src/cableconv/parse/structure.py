@@ -458,11 +458,17 @@ class _Parser:
         return i + 1 >= len(blocks) or not roles.is_dateline(self.clean(blocks[i + 1]))
 
     def numbers_despatch(self, blocks: list[RawBlock], i: int) -> bool:
-        """``No. 445.]`` between a heading and its dateline (frus1864p3)."""
+        """``No. 445.]`` between a heading and its dateline (frus1864p3), or
+        an exhibit's letter (``G.``, ``H.``: frus1864p3 d442, d443; 2 of 2).
+        A letter that may be a roman numeral (``I.``, ``V.``) is not taken:
+        frus1870 prints ``II.`` there as text (d247)."""
         c = self.clean(blocks[i])
         return (
             len(c.lines) == 1
-            and sourceline.is_despatch_number(c.first)
+            and (
+                sourceline.is_despatch_number(c.first)
+                or sourceline.is_exhibit_letter(c.first, roman=False)
+            )
             and i + 1 < len(blocks)
             and roles.is_dateline(self.clean(blocks[i + 1]))
         )
