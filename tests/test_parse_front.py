@@ -555,6 +555,9 @@ def test_a_time_in_a_volume_with_source_notes_carries_the_places_utc_offset() ->
     text = MODERN.format(dateline="Washington, January 10, 1955, 12:05 p.m.")
     assert when(text) == "1955-01-10T12:05:00-05:00"
     assert "CC126" not in codes(text)
+    doc, _ = parse(text)
+    assert validate.validate_tei(doc) == []
+    assert validate.validate_model(doc) == []
     summer = MODERN.format(dateline="Washington, July 10, 1955, 12:05 p.m.")
     assert when(summer) == "1955-07-10T12:05:00-04:00"
     day_only = MODERN.format(dateline="Washington, January 10, 1955")
