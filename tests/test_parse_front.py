@@ -13,6 +13,7 @@ from cableconv.model import (
     DateText,
     Document,
     Heading,
+    Opener,
     PageBreakBlock,
     Paragraph,
     plain,
@@ -586,3 +587,45 @@ def test_an_exhibits_letter_between_heading_and_dateline_is_a_source_line() -> N
     ]
     roman = f"[Untitled]\n\nII.\n\nPillau, September 17, 1870.\n\n{BODY}"
     assert ("SourceNote", "II.") not in front(roman)
+
+
+def test_a_place_above_the_text_under_untitled_is_a_letterhead_with_a_warning() -> None:
+    # frus1864p3 d830, d831, d857 (3 of 5: frus1872p2v5 d112 prints it as text)
+    text = (
+        "[Untitled]\n\nOffice United States Military Telegraph, War Department.\n\n"
+        "The following telegram received at Washington, October 15, 1864.\n\n"
+        "The steamer arrived this morning.\n"
+    )
+    doc, diags = parse(text)
+    opener = doc.blocks[1]
+    assert isinstance(opener, Opener) and opener.role == "place"
+    assert "CC127" in [d.code for d in diags]
+    letter = text.replace("The following telegram", "Dear Sir: The following telegram")
+    assert "CC127" not in codes(letter)  # a letter's place is not a letterhead
+
+
+def test_a_bracketed_citation_of_a_newspaper_is_not_a_date() -> None:
+    # frus1882 d253: under an enclosure's title
+    text = (
+        "Mr. Langston to Mr. Frelinghuysen.\n\nPort au Prince, May 20, 1882.\n\n"
+        "Sir: I inclose a translation.\n\nI am, etc.,\n\nJ. M. LANGSTON.\n\n"
+        "[Inclosure in No. 500.—Translation.]\n\nexecutions at st. marc.\n\n"
+        "[From Le Moniteur, May 13, 1882.]\n\nMay 5, 1882, at 9 o’clock in the morning.\n"
+    )
+    doc, _ = parse(text)
+    datelines = [plain(b.content) for b in _walk(doc.blocks) if isinstance(b, Dateline)]
+    assert datelines == ["Port au Prince, May 20, 1882."]
+
+
+def test_without_date_in_brackets_is_an_undated_dateline() -> None:
+    # frus1897 d595; a title that says "without date" is not one (d600)
+    text = f"Mr. Hubbard to Mr. Terrell.\n\nSivas [without date].\n\n{BODY}"
+    assert ("Dateline", "Sivas [without date].") in front(text)
+    assert "CC108" not in codes(text)
+
+
+def _walk(blocks):  # type: ignore[no-untyped-def]
+    for b in blocks:
+        yield b
+        if isinstance(b, Attachment):
+            yield from _walk(b.blocks)

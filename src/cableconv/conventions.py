@@ -68,6 +68,12 @@ UNLABELLED_NOTE_LINE = re.compile(r"^ {1,4}None\.(?= |$)", re.MULTILINE)
 # months
 # --------------------------------------------------------------------------
 
+#: What a dateline prints for a paper that bears no date: ``Harbin,
+#: undated.`` (frus1917Supp02v02, frus1934v05), ``Sivas [without date].``
+#: (frus1897 d595); not a title that says it (``Extract of a letter from Rev.
+#: R. M. Cole, of Bitlis, without date.``, frus1897 d600).
+UNDATED = re.compile(r"\bundated\b|\[without date\]", re.IGNORECASE)
+
 #: The time zone of the place a dateline names, for the volumes that give
 #: the UTC offset with a time of day in ``@when`` (the born-digital volumes
 #: with source notes, ``Source: …``: ``Washington, January 10, 1955, 12:05

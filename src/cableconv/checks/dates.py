@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from cableconv.checks.context import CheckContext
-from cableconv.conventions import MONTH_NAME, month_number
+from cableconv.conventions import MONTH_NAME, UNDATED, month_number
 from cableconv.diagnostics import Diagnostic
 from cableconv.model import Attachment, Block, Dateline, DateText, plain
 
@@ -104,7 +104,7 @@ def unreadable_datelines(ctx: CheckContext) -> Iterator[Diagnostic]:
         if any(isinstance(node, DateText) for node in d.content) or ctx.line(d.span) in seen:
             continue
         words = plain(d.content)
-        if re.search(r"\bundated\b", words, re.IGNORECASE):
+        if UNDATED.search(words):
             continue
         yield Diagnostic(
             "CC108",

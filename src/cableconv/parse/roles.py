@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from cableconv.conventions import MONTH_NAME, PAGE_MARKER
+from cableconv.conventions import MONTH_NAME, PAGE_MARKER, UNDATED
 from cableconv.parse import sourceline
 from cableconv.parse.blocks import RawBlock
 from cableconv.parse.dates import find_date
@@ -258,7 +258,7 @@ def is_dateline(block: RawBlock) -> bool:
         )
     if len(text) >= 160:
         return False
-    if re.search(r"\bundated\b", text, re.IGNORECASE) or _RECEIPT.search(text):
+    if UNDATED.search(text) or _RECEIPT.search(text):
         return True
     m = _PARTIAL_DATE.search(text)
     return (
@@ -307,6 +307,8 @@ def is_bracketed_date(block: RawBlock) -> bool:
     line = block.first.strip()
     if not (line.startswith("[") and line.rstrip(".").endswith("]")):
         return False
+    if sourceline.cites_publication(line):
+        return False  # [From Le Moniteur, May 13, 1882.] (frus1882 d253)
     inner = line.rstrip(".")[1:-1]
     if re.fullmatch(r"(?:[A-Z][\w.’'-]*,?\s)*undated\.?", inner.strip(), re.IGNORECASE):
         return True  # [Washington, undated.] (frus1934v05)

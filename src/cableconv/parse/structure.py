@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from cableconv.conventions import PAGE_MARKER
+from cableconv.conventions import PAGE_MARKER, UNDATED
 from cableconv.diagnostics import Diagnostic, Span
 from cableconv.model import (
     Attachment,
@@ -207,6 +207,18 @@ class _Parser:
                 i += 1
         else:
             self.warn("CC101", "no heading found", 0, 0, "the first block should be the heading")
+        if self.letterhead_under_untitled(blocks, i, out):
+            b = blocks[i]
+            lines = tuple(self.build.line(ln) for ln in b.lines)
+            out.append(Opener(lines, self.span(b.start, b.end), role="place"))
+            self.warn(
+                "CC127",
+                "a place without a date above the text is taken as the paper's letterhead",
+                b.start,
+                b.end,
+                hint="if it is the first line of the text, join it to the paragraph after it",
+            )
+            i += 1
         as_text = i > 0 and (
             self.noted_as_telegram(blocks[i - 1].end) or self.lettered_untitled(blocks, i, out)
         )
@@ -215,6 +227,22 @@ class _Parser:
             self.check_text_start(blocks, i, out)
         out.extend(self.body(blocks[i:]))
         return out
+
+    def letterhead_under_untitled(self, blocks: list[RawBlock], i: int, out: list[Block]) -> bool:
+        """Under an ``[Untitled]`` heading, a place without a date (``Office
+        United States Military Telegraph, War Department.``) and then text
+        that is neither a dateline nor a letter opening with its salutation
+        (that place is the dateline: :meth:`place_dateline`): the paper's
+        letterhead, FRUS TEI's ``opener`` (frus1864p3: 3 of 5; frus1872p2v5
+        prints ``United States of America, Department of State.`` there as
+        text, so it is warned about)."""
+        heading = out[-1] if out else None
+        if not isinstance(heading, Heading) or not sourceline.is_untitled(plain(heading.content)):
+            return False
+        if i + 1 >= len(blocks) or not roles.is_place_line(self.clean(blocks[i])):
+            return False
+        after = self.clean(blocks[i + 1])
+        return not roles.is_dateline(after) and not roles.opens_with_salutation(after)
 
     def lettered_untitled(self, blocks: list[RawBlock], i: int, out: list[Block]) -> bool:
         """An ``[Untitled]`` paper under the letter of its series (``A.``,
@@ -560,7 +588,7 @@ class _Parser:
             content[k : k + 1] = parts
             break
         else:
-            if not re.search(r"\bundated\b", b.text, re.IGNORECASE):
+            if not UNDATED.search(b.text):
                 self.warn(
                     "CC108",
                     "dateline has no date that can be read",
