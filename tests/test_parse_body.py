@@ -460,3 +460,74 @@ def test_a_papers_title_in_the_text_starts_an_attachment_a_short_label_does_not(
     # after a line that introduces it, the title is quoted text
     quoted = parse(f"{HEAD}These will appear in the press:\n\n{title}\n\nMy Fellow Countrymen.\n")
     assert not any(isinstance(b, Attachment) for b in quoted.blocks)
+
+
+# ---- seals and countersignatures ---------------------------------------------
+
+TREATY = (
+    "Convention between the United States and Great Britain\n\n"
+    "Article 1\n\nThe convention shall be ratified.\n\n"
+    "In witness whereof, the undersigned have signed the present convention, "
+    "and have thereunto affixed their seals.\n\n"
+    "Done in duplicate at London, this 10th day of February, 1925.\n\n"
+)
+
+
+def signers(closer: Block) -> list[str]:
+    assert isinstance(closer, Closer)
+    return [plain(closer.content[a:b]) for _, a, b in closer.signature_parts()]
+
+
+def test_names_under_their_seals_are_one_closer_each_name_signed() -> None:
+    # frus1925v02 d172, frus1934v05 d154
+    doc = parse(f"{TREATY}[seal]\nFrank B. Kellogg\n\n[seal]\nAusten Chamberlain\n")
+    assert signers(doc.blocks[-1]) == ["Frank B. Kellogg", "Austen Chamberlain"]
+    assert tail(doc.blocks, 2)[0][0] == "Paragraph"
+    doc = parse(
+        f"{TREATY}For the President of the United States of America:\n[seal]\nCordell Hull\n\n"
+        "Secretary of State\n[seal]\nSumner Welles\n\nAssistant Secretary of State.\n"
+    )
+    assert signers(doc.blocks[-1]) == ["Cordell Hull", "Sumner Welles"]
+    assert plain(doc.blocks[-1].content).endswith("Assistant Secretary of State.")  # type: ignore[union-attr]
+
+
+def test_names_over_their_seals_are_one_closer_in_blocks_or_one_block() -> None:
+    # frus1934v05 d318 (a block each), frus1925v02 d58 (a block a signer)
+    for end in (
+        "Norman Armour\n\n[seal]\n\nLéon Laleau\n\n[seal]\n",
+        "Norman Armour\n[seal]\n\nLéon Laleau\n[seal]\n",
+    ):
+        doc = parse(f"{TREATY}{end}")
+        assert signers(doc.blocks[-1]) == ["Norman Armour", "Léon Laleau"], end
+
+
+def test_a_seal_printed_as_a_paragraph_over_the_signature_stays_one() -> None:
+    # frus1872p2v5: ``[seal.]`` a paragraph, the clerk's signature the closer
+    doc = parse(
+        f"{HEAD}Witness my hand and the Seal of said Court this 20th day of March, A. D. 1872.\n\n"
+        "[seal.]\n\nJOSEPH H. HOUGHTON, Clerk Supreme Court, Washington Territory.\n"
+    )
+    assert tail(doc.blocks, 2) == [
+        ("Paragraph", "[seal.]"),
+        ("Closer", "JOSEPH H. HOUGHTON, Clerk Supreme Court, Washington Territory."),
+    ]
+
+
+def test_a_countersignature_is_a_paragraph_after_the_signature() -> None:
+    # frus1917Supp02v02 d70: the President signs, the Secretary countersigns
+    doc = parse(
+        "Proclamation No. 1391\n\nWhereas Congress has enacted a law.\n\n"
+        "Done in the District of Columbia, this 27th day of August.\n\n"
+        "Woodrow Wilson\n\nBy the President,\nRobert Lansing,\nSecretary of State.\n"
+    )
+    assert tail(doc.blocks, 2) == [
+        ("Closer", "Woodrow Wilson"),
+        ("Paragraph", "By the President,\nRobert Lansing,\nSecretary of State."),
+    ]
+    # frus1882 d91: over the name of a French president, and under it
+    doc = parse(
+        "Decree\n\nThe minister of commerce is charged with the execution of this decree.\n\n"
+        "Done at Paris, August 6, 1882.\n\nBy the President of the Republic:\n\nJULES GREVY.\n\n"
+        "By the minister of commerce:\nP. TIRARD.\n"
+    )
+    assert [kind for kind, _ in tail(doc.blocks, 3)] == ["Paragraph", "Closer", "Paragraph"]

@@ -14,7 +14,7 @@ import re
 
 from cableconv.model import Closer, CloserPart, LineBreak, plain
 from cableconv.parse import roles
-from cableconv.parse.blocks import RawBlock
+from cableconv.parse.blocks import RawBlock, split_blocks
 
 #: Words that open the name of the person a letter is addressed to, printed
 #: after the signature (seen in frus1864p3, frus1870, frus1872p2v5, frus1882,
@@ -111,9 +111,32 @@ def is_formal_addressee(block: RawBlock) -> bool:
     return _FORMAL_ADDRESS.match(text) is not None or _ESQUIRE.search(block.text) is not None
 
 
+#: The countersignature of an act, proclamation or decree: ``By the
+#: President:⏎John Sherman,⏎Secretary of State.`` under the President's name
+#: (frus1897, frus1901, frus1902app1, frus1917Supp02v02, frus1919Parisv11),
+#: ``By the President of the Republic:`` over a French president's name and
+#: ``By the minister of commerce:⏎P. TIRARD.`` under it (frus1882, frus1897).
+#: FRUS TEI prints all of them as paragraphs (33 of 33), never in the closer.
+_COUNTERSIGN = re.compile(r"^By the (?:President|[Mm]inister|[Ss]ecretary)\b[^.:,]{0,60}[,:]$")
+
+
+def is_countersignature(block: RawBlock) -> bool:
+    """``By the President:``, ``By the minister of commerce:``: the formula
+    of a countersignature, a paragraph wherever it stands.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_countersignature(b) for b in split_blocks(
+    ...     "By the President,\\nRobert Lansing,\\nSecretary of State.\\n\\n"
+    ...     "By the President of the Republic:\\n\\nBy direction of the Acting Governor:")]
+    [True, True, False]
+    """
+    return _COUNTERSIGN.match(block.first.strip()) is not None
+
+
 def is_postscript(block: RawBlock) -> bool:
-    """``P. S.—…``, ``N. B.—…``, ``Note.—…``, ``Approved:``: text added after the signature."""
-    return _POSTSCRIPT.match(block.first.strip()) is not None
+    """``P. S.—…``, ``N. B.—…``, ``Note.—…``, ``Approved:``, a
+    countersignature: text added after the signature."""
+    return _POSTSCRIPT.match(block.first.strip()) is not None or is_countersignature(block)
 
 
 def introduces_postscript(block: RawBlock) -> bool:
@@ -129,6 +152,81 @@ def is_cosigner(block: RawBlock) -> bool:
         (bool(caps_words(block.first)) and roles.is_signature(block))
         or roles.is_personal_signature(block)
     ) and not is_addressee(block)
+
+
+#: The place of a seal beside a signature, on a line of its own: ``[seal]``
+#: (frus1917Supp02v02, frus1919Parisv11, frus1925v02, frus1934v05: the small
+#: capitals ``[<hi rend="smallcaps">seal</hi>]``), ``[seal.]`` and ``[L. S.]``
+#: (locus sigilli: frus1864p3, frus1872p2v5, frus1882, frus1897, frus1901).
+_SEAL = re.compile(r"^\[(?:seal\.?|L\.\s?S\.)\]$", re.IGNORECASE)
+
+
+def is_seal(text: str) -> bool:
+    """``[seal]``, ``[seal.]``, ``[L. S.]``: a seal beside a signature.
+
+    >>> [is_seal(t) for t in ("[seal]", "[L. S.]", "[seal] Done at Washington", "[Seal]x")]
+    [True, True, False, False]
+    """
+    return _SEAL.match(text.strip()) is not None
+
+
+def sealed_line_kinds(lines: list[str]) -> list[str] | None:
+    """What each line of a run of sealed signatures is: ``seal``, ``name``
+    (the signer, beside a seal), ``lead`` (``For the President of the United
+    States of America:``) or ``office`` (``Secretary of State``); ``None``
+    when a line is none of these, or no name stands beside a seal.
+
+    The seal stands over every name (``[seal]⏎Cordell Hull``) or under
+    every name (``Frank B. Kellogg⏎[seal]``), the first line that is not a
+    lead says which: FRUS TEI prints them all in one ``closer``, each name
+    ``signed`` (frus1925v02, frus1934v05: 15 of 15).
+
+    >>> sealed_line_kinds(["[seal]", "Frank B. Kellogg", "[seal]", "Austen Chamberlain"])
+    ['seal', 'name', 'seal', 'name']
+    >>> sealed_line_kinds(["Frank B. Kellogg", "[seal]", "A. Piip", "[seal]"])
+    ['name', 'seal', 'name', 'seal']
+    >>> sealed_line_kinds(["For the President:", "[seal]", "Cordell Hull", "Secretary of State"])
+    ['lead', 'seal', 'name', 'office']
+    >>> sealed_line_kinds(["[seal]", "The treaty was signed on that day."]) is None
+    True
+    """
+    texts = [t.strip() for t in lines]
+    kinds: list[str] = []
+    first = next((k for k, t in enumerate(texts) if not _is_lead_line(t)), None)
+    if first is None or first + 1 >= len(texts):
+        return None
+    seal_first = is_seal(texts[first])
+    if not seal_first and not is_seal(texts[first + 1]):
+        return None
+    for k, text in enumerate(texts):
+        if is_seal(text):
+            kinds.append("seal")
+        elif (seal_first and k and is_seal(texts[k - 1])) or (
+            not seal_first and k + 1 < len(texts) and is_seal(texts[k + 1])
+        ):
+            if not _is_name_line(text):
+                return None
+            kinds.append("name")
+        elif _is_lead_line(text):
+            kinds.append("lead")
+        elif is_signer_office(_one_line(text)):
+            kinds.append("office")
+        else:
+            return None
+    return kinds if "name" in kinds else None
+
+
+def _is_lead_line(text: str) -> bool:
+    return is_closer_lead(_one_line(text))
+
+
+def _is_name_line(text: str) -> bool:
+    line = _one_line(text)
+    return roles.is_signature(line) and not is_closer_lead(line) and not is_seal(text)
+
+
+def _one_line(text: str) -> RawBlock:
+    return split_blocks(text)[0]
 
 
 #: A list of signers is at most this long (the protocols of the Geneva
@@ -219,7 +317,11 @@ def is_closer_lead(block: RawBlock) -> bool:
     ...     "For the reasons given above, the Department holds:")]
     [True, True, False]
     """
-    return len(block.lines) == 1 and _CLOSER_LEAD.match(block.first.strip()) is not None
+    return (
+        len(block.lines) == 1
+        and _CLOSER_LEAD.match(block.first.strip()) is not None
+        and not is_countersignature(block)
+    )
 
 
 #: Words of an office printed on its own line under the signer's name, in

@@ -670,7 +670,7 @@ class _Parser:
                 continue
             if tables.is_table(c):
                 blocks = self.split_list_after_table(blocks, i)
-            run = self.closer_run(blocks, i) if has_text else None
+            run = (self.sealed_run(blocks, i) or self.closer_run(blocks, i)) if has_text else None
             if run is not None:
                 target.append(run[0])
                 signed = run[0]
@@ -850,6 +850,82 @@ class _Parser:
                 parts.append(("signed", start, len(content)))
         span = self.span(blocks[i].start, blocks[end - 1].end)
         return Closer(tuple(content), span, tuple(parts)), end
+
+    def sealed_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
+        """Signatures with their seals, from block ``i`` (``[seal]⏎Frank B.
+        Kellogg`` then ``[seal]⏎Austen Chamberlain``, with the lines saying
+        for whom each signs and their offices between them): one closer, each
+        name signed (:func:`closers.sealed_line_kinds`). Only where the part
+        ends after it, but for addressees, postscripts and a last editors'
+        note in brackets. Returns the closer and the index of the block after it."""
+        if not any(closers.is_seal(ln.text) for b in blocks[i : i + 2] for ln in b.lines):
+            return None  # the common case: a seal is in this block or the next
+        last = i  # the blocks short enough to hold only seals, names and offices
+        while (
+            last < len(blocks)
+            and last - i < closers.MAX_SIGNERS
+            and not roles.is_page_block(blocks[last])
+            and len(blocks[last].lines) <= 6
+            and all(len(ln.text) <= 120 for ln in blocks[last].lines)
+        ):
+            last += 1
+        for end in range(last, i, -1):
+            lines = [ln.text for b in blocks[i:end] for ln in b.lines]
+            kinds = closers.sealed_line_kinds(lines)
+            if kinds is not None and not self._seal_over_nothing(blocks[i:end], kinds):
+                break
+        else:
+            return None
+        # two signers with their seals say it alone; one, where the part ends
+        if kinds.count("name") < 2 and not self._ends_sealed_part(blocks, end - 1):
+            return None
+        content: list[Inline] = []
+        parts: list[tuple[Literal["signed"], int, int]] = []
+        kind_of = iter(kinds)
+        for j in range(i, end):
+            b = blocks[j]
+            if content:  # a blank line between blocks, as in :meth:`closer_run`
+                gap = blocks[j - 1].end
+                content += [
+                    LineBreak(self.span(gap, gap + 1)),
+                    LineBreak(self.span(gap + 1, b.start)),
+                ]
+            for k, line in enumerate(b.lines):
+                if k:
+                    content.append(LineBreak(self.span(b.lines[k - 1].end, line.start)))
+                start = len(content)
+                content += self.build.line(line)
+                if next(kind_of) == "name":
+                    parts.append(("signed", start, len(content)))
+        span = self.span(blocks[i].start, blocks[end - 1].end)
+        return Closer(tuple(content), span, tuple(parts)), end
+
+    @staticmethod
+    def _seal_over_nothing(blocks: list[RawBlock], kinds: list[str]) -> bool:
+        """Is a seal printed over a name the last line of its block? The
+        vendor volumes print ``[seal.]`` or ``[L. S.]`` as a paragraph of its
+        own over a signature (frus1864p3, frus1872p2v5: 12 of 12), the modern
+        ones the seal and the name it stands over in one block."""
+        if next(kind for kind in kinds if kind != "lead") != "seal":
+            return False  # the seals under the names (``Frank B. Kellogg⏎[seal]``)
+        k = 0
+        for b in blocks:
+            k += len(b.lines)
+            if kinds[k - 1] == "seal" and k < len(kinds) and kinds[k] == "name":
+                return True
+        return False
+
+    def _ends_sealed_part(self, blocks: list[RawBlock], i: int) -> bool:
+        """Does the part end after block ``i``, but for addressees and
+        postscripts, or for one editors' note in brackets (``[The records …
+        are fragmentary. …]``) that ends it?"""
+        if self._ends_part(blocks, i, past_addressee=True):
+            return True
+        j = self._next_text(blocks, i + 1)
+        if j == len(blocks):
+            return False
+        text = self.clean(blocks[j]).text.strip()
+        return text.startswith("[") and text.endswith("]") and self._ends_part(blocks, j)
 
     @staticmethod
     def _next_text(blocks: list[RawBlock], j: int) -> int:
