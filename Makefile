@@ -12,6 +12,16 @@ OUTPUTS := $(foreach e,$(EXTS),$(patsubst samples/%.txt,out/%.$(e),$(SAMPLES)))
 # Everything that shapes an output: code, schemas, templates.
 SOURCES := $(shell find src -type f ! -path '*/__pycache__/*' ! -name '*.pyc' ! -path '*.egg-info/*')
 BENCH_ARGS ?=
+# The batch targets (make, make convert, make check-outputs, the volume) date
+# every PDF and DOCX by the last commit when SOURCE_DATE_EPOCH is unset, as
+# reproducible-builds.org has build tools do: the same tree gives the same
+# bytes, and a document without a date of its own is still PDF/A. Outside a
+# git checkout it stays unset (each PDF dated by its document, or CC404).
+# `make test` does not set it: the tests say what they expect.
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+endif
+BATCH_ENV := SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)
 
 .PHONY: all install test lint typecheck check corpus golden previews bench check-outputs clean volume convert
 .DELETE_ON_ERROR:
@@ -31,7 +41,7 @@ install: $(STAMP)
 # sample's outputs, made by one run (a deleted PDF is made again). make has
 # decided the outputs are stale, so --force skips cableconv's own check.
 $(addprefix out/%.,$(EXTS)): samples/%.txt $(STAMP) $(SOURCES)
-	$(BIN)/cableconv convert $< --to $(FORMATS) -o out --quiet --force
+	$(BATCH_ENV) $(BIN)/cableconv convert $< --to $(FORMATS) -o out --quiet --force
 
 # The sample volume (samples/volume/VOLUME.toml) in every format, into
 # out/volume/. cableconv keeps its own record of what each output was made
@@ -39,7 +49,7 @@ $(addprefix out/%.,$(EXTS)): samples/%.txt $(STAMP) $(SOURCES)
 # only one converted again: make need not track the files itself.
 VOLUME_FORMATS ?= all
 volume: $(STAMP)
-	$(BIN)/cableconv volume samples/volume/VOLUME.toml -o out/volume --quiet \
+	$(BATCH_ENV) $(BIN)/cableconv volume samples/volume/VOLUME.toml -o out/volume --quiet \
 		$(if $(filter all,$(VOLUME_FORMATS)),,--to $(VOLUME_FORMATS))
 
 # Your own folder, as one batch: worker processes, the progress bar, the
@@ -53,7 +63,7 @@ REPORT ?= $(OUT)/.cableconv-report.json
 convert: $(STAMP)
 	@if [ -z "$(IN)" ]; then \
 	  echo "usage: make convert IN=FOLDER [OUT=$(OUT)] [FORMATS=$(FORMATS)] [JOBS=$(JOBS)]" >&2; exit 2; fi
-	$(BIN)/cableconv convert "$(IN)" --to $(FORMATS) -o "$(OUT)" -j $(JOBS) --report "$(REPORT)"
+	$(BATCH_ENV) $(BIN)/cableconv convert "$(IN)" --to $(FORMATS) -o "$(OUT)" -j $(JOBS) --report "$(REPORT)"
 	@echo "report: $(REPORT)"
 
 # The suite (doctests in src/ included); whole-corpus sweeps are `make corpus`.
@@ -91,7 +101,7 @@ golden: $(STAMP)
 #   make check-outputs CHECK_ARGS="../shared/corpus/docs/frus1870 ../shared/corpus/docs/frus1882"
 CHECK_ARGS ?=
 check-outputs: $(STAMP)
-	$(BIN)/python scripts/check_outputs.py --jobs 2 $(CHECK_ARGS)
+	$(BATCH_ENV) $(BIN)/python scripts/check_outputs.py --jobs 2 $(CHECK_ARGS)
 
 # The README's pictures of the seed's PDF and DOCX.
 previews: $(STAMP)

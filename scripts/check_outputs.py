@@ -54,6 +54,7 @@ from tests.readback import (  # noqa: E402
     model_words,
     note_labels,
     note_refs_in_order,
+    notes_in_order,
     overlapping_text,
     pdf_outline,
     read_fodt,
@@ -61,13 +62,12 @@ from tests.readback import (  # noqa: E402
     read_pdf,
 )
 
+from cableconv.config import ConfigError, from_environment  # noqa: E402
 from cableconv.model import (  # noqa: E402
     Attachment,
     Block,
     Document,
-    Footnote,
     Heading,
-    NoteRef,
     Table,
     iter_inlines,
     plain,
@@ -76,12 +76,15 @@ from cableconv.options import Options  # noqa: E402
 from cableconv.pipeline import convert_path  # noqa: E402
 from cableconv.writers import FORMATS  # noqa: E402
 from cableconv.writers.docx_notes import plan_notes  # noqa: E402
+from cableconv.writers.meta import metadata  # noqa: E402
 from cableconv.writers.pdf import drawn  # noqa: E402
 
 DEFAULT_DOCS = ROOT.parent / "shared" / "corpus" / "docs"
 CHECKED = ("md", "docx", "pdf")
 #: LibreOffice converts this many files per start (a start costs seconds).
 SOFFICE_BATCH = 150
+#: words a PDF draws as a box, for a character no bundled font has (CC403)
+FLAGGED_WORDS = "words flagged: a character no font draws (CC403)"
 
 
 @dataclass
@@ -111,16 +114,24 @@ class Result:
     #: format -> counter name -> value
     counts: dict[str, Counter[str]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     docx_file: str | None = None
     #: format -> the codes the writer reported
     codes: dict[str, set[str]] = field(default_factory=dict)
+    #: where the document's own date was read (``Metadata.dated_by``)
+    dated_by: str | None = None
 
     def count(self, fmt: str, name: str, value: int = 1) -> None:
         self.counts.setdefault(fmt, Counter())[name] += value
 
     def problem(self, fmt: str, text: str) -> None:
         self.problems.append(f"{fmt}: {text}")
+
+    def flag(self, fmt: str, text: str) -> None:
+        """Something the output shows otherwise than the model and the
+        writer warned about: reported, not a problem."""
+        self.flags.append(f"{fmt}: {text}")
 
 
 def _all_blocks(blocks: Iterable[Block]) -> Iterable[Block]:
@@ -133,27 +144,9 @@ def _all_blocks(blocks: Iterable[Block]) -> Iterable[Block]:
 def _texts_at_marks(doc: Document) -> tuple[list[str], list[str]]:
     """The text after each marker and each note's opening text, in the
     order of :func:`note_refs_in_order` (a note without a marker: none after)."""
-    after: list[str] = []
-    opening: list[str] = []
-    used: set[int] = set()
-    occurrence: dict[str, int] = {}
-    for block, content in iter_inlines(doc):
-        if isinstance(block, Footnote):
-            continue
-        for k, node in enumerate(content):
-            if isinstance(node, NoteRef):
-                seen = occurrence.get(node.n, 0)
-                occurrence[node.n] = seen + 1
-                note = doc.footnote(node.n, seen)
-                if note is not None and id(note) not in used:
-                    used.add(id(note))
-                    after.append(plain(content[k + 1 :]).lstrip())
-                    opening.append(plain(note.content).strip())
-    for note in doc.footnotes:
-        if id(note) not in used:
-            after.append("")
-            opening.append(plain(note.content).strip())
-    return after, opening
+    notes = notes_in_order(doc)
+    after = [plain(rest).lstrip() if rest is not None else "" for _, rest in notes]
+    return after, [plain(note.content).strip() for note, _ in notes]
 
 
 def expected_of(doc: Document) -> Expected:
@@ -181,14 +174,26 @@ def expected_of(doc: Document) -> Expected:
 def _words(result: Result, fmt: str, expected: Counter[str], text: str, marks: Any = ()) -> None:
     lost = missing_words(expected, text, tuple(marks))
     result.count(fmt, "words", sum(expected.values()))
+    # A word with a character no bundled font draws is shown as a box (the
+    # text layer has no such character), and the writer said so: CC403.
+    # It is flagged, not lost; without the writer's CC403 it is lost.
+    undrawable = {
+        w: k
+        for w, k in lost.items()
+        if fmt == "pdf" and "CC403" in result.codes.get("pdf", set()) and not all(map(drawn, w))
+    }
+    if undrawable:
+        chars = sorted({f"U+{ord(c):04X}" for w in undrawable for c in w if not drawn(c)})
+        result.count(fmt, FLAGGED_WORDS, sum(undrawable.values()))
+        result.flag(
+            fmt,
+            f"{sum(undrawable.values())} word(s) drawn with a box for {', '.join(chars)}, "
+            f"which no bundled font draws, as CC403 warned: {', '.join(undrawable)}",
+        )
+        lost -= Counter(undrawable)
     if lost:
         result.count(fmt, "words lost", sum(lost.values()))
         sample = ", ".join(f"{w}×{k}" if k > 1 else w for w, k in list(lost.items())[:8])
-        # still lost, but said: the writer warned of characters its fonts lack
-        said = sum(k for w, k in lost.items() if fmt == "pdf" and not all(map(drawn, w)))
-        if said:
-            result.count(fmt, "words lost, said by CC403", said)
-            sample += f" ({said} with a character the fonts lack, CC403)"
         result.problem(fmt, f"{sum(lost.values())} word(s) missing: {sample}")
 
 
@@ -267,6 +272,7 @@ def check_pdf(result: Result, data: bytes, path: Path, tools: set[str]) -> None:
     codes = result.codes.get("pdf", set())
     if part and level:
         result.count(fmt, f"PDF/A-{part.group(1)}{level.group(1).lower()}")
+        result.count(fmt, f"PDF/A dated by: {result.dated_by or 'SOURCE_DATE_EPOCH alone'}")
     elif "CC404" in codes:
         result.count(fmt, "not PDF/A: no date (CC404)")
     elif "CC410" in codes:
@@ -288,14 +294,15 @@ def check_pdf(result: Result, data: bytes, path: Path, tools: set[str]) -> None:
                 result.problem(fmt, f"font {m['name']} not embedded")
 
 
-def check_one(path: Path, work: Path, tools: set[str]) -> Result:
+def check_one(path: Path, work: Path, tools: set[str], options: Options) -> Result:
     doc = convert_path(path).document
     result = Result(str(path), expected_of(doc))
+    result.dated_by = metadata(doc).dated_by
     stem = f"{path.parent.name}__{path.stem}"
     for name in CHECKED:
         t0 = time.perf_counter()
         try:
-            out = FORMATS[name].write(doc, Options())
+            out = FORMATS[name].write(doc, options)
         except Exception as exc:  # one bad document is one line
             result.problem(name, f"not written: {exc}")
             result.count(name, "not written")
@@ -426,8 +433,12 @@ def summary(results: list[Result]) -> list[str]:
                 f" ({c['footnotes printed without a mark']} printed without a mark: "
                 "no link to count, their text counted with the words)"
             )
-        if c["words lost, said by CC403"]:
-            parts[1] += f" ({c['words lost, said by CC403']} with characters the fonts lack, CC403)"
+        flagged = c[FLAGGED_WORDS]
+        if flagged:
+            parts[1] += (
+                f"; flagged, not lost: {flagged} drawn as a box for a character no "
+                "bundled font draws, as the writer warned (CC403)"
+            )
         if fmt.startswith("docx"):
             parts.append(
                 f"marks shown twice {c['marks shown twice']} (custom marks only), "
@@ -445,8 +456,16 @@ def summary(results: list[Result]) -> list[str]:
             parts.append(
                 f"pages with overlapping text {c['pages with overlapping text']} of {c['pages']}"
             )
-            profiles = {k: v for k, v in c.items() if k.startswith(("PDF/A", "not PDF/A"))}
+            profiles = {k: v for k, v in c.items() if k.startswith(("PDF/A-", "not PDF/A"))}
             parts.append(", ".join(f"{k} {v}" for k, v in sorted(profiles.items())))
+            dated = {
+                k.removeprefix("PDF/A dated by: "): v
+                for k, v in c.items()
+                if k.startswith("PDF/A dated by: ")
+            }
+            if dated:
+                by = ", ".join(f"{k} {v}" for k, v in sorted(dated.items()))
+                parts[-1] += f" (dated by {by})"
             parts.append(
                 f"qpdf errors {c['qpdf errors']}, fonts not embedded {c['fonts not embedded']}"
             )
@@ -471,6 +490,13 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         print("check_outputs: no transcriptions found", file=sys.stderr)
         return 2
+    # the settings the environment gives, as `cableconv convert` reads them:
+    # the Makefile's SOURCE_DATE_EPOCH (the last commit's) among them
+    try:
+        options = Options(**from_environment(os.environ))
+    except ConfigError as exc:
+        print(f"check_outputs: {exc}", file=sys.stderr)
+        return 2
     tools, missing = _available()
     for tool in missing:
         print(f"check_outputs: {tool} is not installed; its checks are skipped", file=sys.stderr)
@@ -480,9 +506,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.jobs > 1:
             with ProcessPoolExecutor(args.jobs) as pool:
                 n = len(paths)
-                results = list(pool.map(check_one, paths, [work] * n, [tools] * n, chunksize=8))
+                results = list(
+                    pool.map(check_one, paths, [work] * n, [tools] * n, [options] * n, chunksize=8)
+                )
         else:
-            results = [check_one(p, work, tools) for p in paths]
+            results = [check_one(p, work, tools, options) for p in paths]
         if "soffice" in tools:
             files = [r.docx_file for r in results if r.docx_file]
             soffice_convert([f for f in files if f], work / "fodt", max(args.jobs, 1))
@@ -494,6 +522,9 @@ def main(argv: list[str] | None = None) -> int:
     for r in failed:
         for problem in r.problems:
             print(f"{r.path}: {problem}")
+    for r in results:
+        for flag in r.flags:
+            print(f"{r.path}: flagged, {flag}")
     words = sum(sum(r.expected.words.values()) for r in results)
     notes = sum(len(r.expected.marks) for r in results)
     print(
@@ -510,6 +541,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "  mean write time per document: "
         + ", ".join(f"{k} {v:.1f} ms" for k, v in per_format.items())
+    )
+    epoch = options.source_date_epoch
+    print(
+        "  SOURCE_DATE_EPOCH: "
+        + (f"{epoch} (dates every PDF and DOCX)" if epoch is not None else "unset")
     )
     if missing:
         print("  not installed, checks skipped: " + ", ".join(missing))

@@ -24,6 +24,7 @@ from cableconv.model import (
     Attachment,
     Document,
     Footnote,
+    Inlines,
     ListBlock,
     NoteRef,
     PageBreak,
@@ -321,25 +322,31 @@ def read_pdf(data: bytes) -> PdfContent:
     return PdfContent("\n".join(texts), len(reader.pages), marks, title)
 
 
-def note_refs_in_order(doc: Document) -> list[str]:
-    """The marks of the notes as the outputs number them: in text order,
-    then any note whose marker is missing."""
-    marks: list[str] = []
+def notes_in_order(doc: Document) -> list[tuple[Footnote, Inlines | None]]:
+    """Each note once, as the outputs number them: in the text order of its
+    first marker, with the text after that marker, then any note whose
+    marker is missing (None after it)."""
+    found: list[tuple[Footnote, Inlines | None]] = []
     used: set[int] = set()
     occurrence: dict[str, int] = {}
     for block, content in iter_inlines(doc):
         if isinstance(block, Footnote):
             continue
-        for node in content:
+        for k, node in enumerate(content):
             if isinstance(node, NoteRef):
-                k = occurrence.get(node.n, 0)
-                occurrence[node.n] = k + 1
-                note = doc.footnote(node.n, k)
+                seen = occurrence.get(node.n, 0)
+                occurrence[node.n] = seen + 1
+                note = doc.footnote(node.n, seen)
                 if note is not None and id(note) not in used:
                     used.add(id(note))
-                    marks.append(note.n)
-    marks.extend(n.n for n in doc.footnotes if id(n) not in used)
-    return marks
+                    found.append((note, content[k + 1 :]))
+    found.extend((n, None) for n in doc.footnotes if id(n) not in used)
+    return found
+
+
+def note_refs_in_order(doc: Document) -> list[str]:
+    """The marks of the notes as the outputs number them (:func:`notes_in_order`)."""
+    return [note.n for note, _ in notes_in_order(doc)]
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:

@@ -75,3 +75,26 @@ def test_a_note_printed_without_a_mark_is_counted_apart_in_the_pdf(
     result.expected.marks.append("2")
     check.check_pdf(result, write_pdf(marked).data, tmp_path / "d1.pdf", set())
     assert result.counts["pdf"]["footnotes lost"] == 1
+
+
+def test_a_word_drawn_as_a_box_after_cc403_is_flagged_not_lost(
+    check: ModuleType, tmp_path: Path
+) -> None:
+    """frus1882/d111 prints ``$1ᆖ4⅕`` (U+1196): no bundled font draws it,
+    the writer warns (CC403) and the PDF's text layer lacks the word. The
+    summary says so apart from the words lost; without CC403 it is lost."""
+    odd = doc(" amounts ($1\u11964⅕ marks).")
+    result = check.Result("d1.txt", check.expected_of(odd))
+    out = write_pdf(odd)
+    result.codes["pdf"] = {d.code for d in out.diagnostics}
+    assert "CC403" in result.codes["pdf"]
+    (tmp_path / "d1.pdf").write_bytes(out.data)
+    check.check_pdf(result, out.data, tmp_path / "d1.pdf", set())
+    assert result.counts["pdf"]["words lost"] == 0
+    assert result.counts["pdf"][check.FLAGGED_WORDS] == 1
+    assert not result.problems and "U+1196" in result.flags[0]
+    assert "flagged, not lost: 1" in " ".join(check.summary([result]))
+    # the same loss without the writer's warning is a word lost
+    silent = check.Result("d1.txt", check.expected_of(odd))
+    check.check_pdf(silent, out.data, tmp_path / "d1.pdf", set())
+    assert silent.counts["pdf"]["words lost"] == 1 and silent.problems

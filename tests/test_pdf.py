@@ -455,3 +455,32 @@ def test_qpdf_finds_the_pdf_sound_and_pdffonts_every_font_embedded(
     assert rows and all(row.split()[-5] == "yes" for row in rows)  # the "emb" column
     # and nothing is drawn over anything else
     assert overlapping_text(data) == []
+
+
+def test_without_any_other_date_the_source_notes_date_dates_the_pdf_a_and_says_so() -> None:
+    """frus1864p3's newspaper extracts have no dateline; their source note
+    prints the paper's day ("[From the London Times of October 26, 1863.]"):
+    the PDF is dated by it, PDF/A, and CC411 says where the date came from.
+    A receipt in the source note, or a month without its day, dates nothing."""
+
+    def noted(text: str) -> Document:
+        blocks = (SourceNote((t(text),), S), Paragraph((t("Mr. Laird spoke."),), S))
+        return Document("d9", "d9.txt", blocks, (), S)
+
+    out = write_pdf(noted("[From the London Times of October 26, 1863.]"))
+    assert [d.code for d in out.diagnostics] == ["CC411"]
+    assert "1863-10-26" in out.diagnostics[0].message
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp(out.data)
+    meta = pypdf.PdfReader(io.BytesIO(out.data)).metadata or {}
+    assert str(meta["/CreationDate"]).startswith("D:18631026")
+    for text in (
+        "[Telegram.—Received at Washington August 22, 1870.]",
+        "[From the Times, May, 1864.]",
+    ):
+        out = write_pdf(noted(text))
+        assert [d.code for d in out.diagnostics] == ["CC404"], text
+    # SOURCE_DATE_EPOCH dates it instead, and nothing need be said
+    out = write_pdf(
+        noted("[From the London Times of October 26, 1863.]"), Options(source_date_epoch=0)
+    )
+    assert [d.code for d in out.diagnostics] == []

@@ -150,6 +150,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC403": ("warning", "character the PDF's fonts cannot draw"),
     "CC404": ("info", "PDF written without PDF/A: the document has no date"),
     "CC410": ("info", "PDF written without PDF/A or PDF/UA: characters its fonts cannot draw"),
+    "CC411": ("info", "PDF dated by the date its source note prints: the document has no dateline"),
     # batch (CC5xx)
     "CC501": ("error", "an output could not be written"),
     "CC502": ("error", "internal error while converting this input"),

@@ -46,7 +46,7 @@ from cableconv.writers.pandoc_ast import (
     words,
     write,
 )
-from cableconv.writers.pdf import TEMPLATE, TYPST_PAPERS, missing_glyphs, standards
+from cableconv.writers.pdf import TEMPLATE, TYPST_PAPERS, archival_standards, missing_glyphs
 
 VOLUME_TEMPLATE = DATA_DIR / "volume.typ"
 
@@ -212,29 +212,15 @@ def write_volume_pdf(volume: Volume, options: Options = Options()) -> Output:
     source, inputs, builder = typst_volume(volume, options)
     losses = list(builder.losses)
     dated = "cc-date" in inputs
-    undrawn = [d for d in losses if d.code == "CC403"]
-    wanted = standards(options, dated, all_drawn=not undrawn)
-    if standards(options, dated) != options.pdf_standards:
-        losses.append(
-            Diagnostic(
-                "CC708",
-                "the volume has no date, which PDF/A needs: the PDF is not PDF/A",
-                hint="set [volume] published (a year) or SOURCE_DATE_EPOCH",
-                file=str(volume.spec.path),
-            )
-        )
-    dropped = [s for s in standards(options, dated) if s not in wanted]
-    if dropped:
-        losses.append(
-            Diagnostic(
-                "CC410",
-                f"the PDF's fonts cannot draw some of the volume's text (CC403), which "
-                f"{', '.join(dropped)} forbids: the PDF is written without it",
-                undrawn[0].span,
-                hint="the volume's TEI, DOCX and EPUB keep the characters",
-                file=undrawn[0].file,
-            )
-        )
+    undated = Diagnostic(
+        "CC708",
+        "the volume has no date, which PDF/A needs: the PDF is not PDF/A",
+        hint="set [volume] published (a year) or SOURCE_DATE_EPOCH",
+        file=str(volume.spec.path),
+    )
+    wanted = archival_standards(
+        options, dated, losses, undated, "the volume's text", "the volume's TEI, DOCX and EPUB"
+    )
     # A volume's layout takes hundreds of MB: a compiler of its own, dropped
     # with its caches afterwards, not the process's (kept for documents); the
     # fonts are loaded again, a few tens of ms.

@@ -12,9 +12,13 @@ The date is the dateline's; a document without one is dated by a line that
 is a date where its text opens ("[By cable telegram.]" then "September 3,
 1870.", which frus1870 encodes as text), else by a date its heading prints
 ("Minutes of the Daily Meetings …, Thursday, July 10th, 1919", "Record of
-the proceedings … held at Geneva, July 15, 1872"), never by a receipt ("Mr.
-Geofroy to Mr. Seward.—Received May 26, 1864": the day it arrived, not the
-day it was written).
+the proceedings … held at Geneva, July 15, 1872"), else by a whole date its
+source note prints ("[From the London Times of October 26, 1863.]", the
+newspaper's day, frus1864p3), never by a receipt ("Mr. Geofroy to Mr.
+Seward.—Received May 26, 1864": the day it arrived, not the day it was
+written). ``Metadata.dated_by`` says which, so a writer can say when the
+date is not the dateline's. Nothing else dates a document: no date is
+guessed from the volume or the clock.
 """
 
 from __future__ import annotations
@@ -68,6 +72,9 @@ class Metadata:
     date: str | None
     #: the date as printed (``December 15, 1944``)
     date_text: str | None
+    #: where ``date`` was read: "dateline", "date line", "heading",
+    #: "source note" (None: no date)
+    dated_by: str | None
     source_line: str | None
     file_number: str | None
     classification: str | None
@@ -152,6 +159,21 @@ def _heading_date(doc: Document) -> str | None:
     return found.when
 
 
+def _source_note_date(doc: Document) -> str | None:
+    """A whole date the source note prints, before any receipt, when nothing
+    else dates the document: a newspaper's day ("[From the London Times of
+    October 26, 1863.]"), a slip's ("… from the Gironde of the 5th of July,
+    1864."). A month and a year date nothing."""
+    source = _first(doc.blocks, SourceNote)
+    if not isinstance(source, SourceNote):
+        return None
+    text = _RECEIVED.split(_one_line(plain(source.content)), maxsplit=1)[0]
+    found = find_date(text)
+    if found is None or found.when is None or found.assumed or found.problem:
+        return None
+    return found.when if len(found.when) >= 10 else None
+
+
 def _date_text(text: str) -> str | None:
     """The date as printed, without the dateline's closing stop (the one of
     "p.m." stays).
@@ -192,10 +214,16 @@ def metadata(doc: Document) -> Metadata:
     heading = doc.heading
     head_text = doc.title
     when, date_text = _date(doc)
+    dated_by = "dateline" if when is not None else None
     if when is None:
         when, date_text = _date_line(doc)
+        dated_by = "date line" if when is not None else None
     if when is None:
         when = _heading_date(doc)
+        dated_by = "heading" if when is not None else None
+    if when is None:
+        when = _source_note_date(doc)
+        dated_by = "source note" if when is not None else None
     source = _first(doc.blocks, SourceNote)
     source_line = _one_line(plain(source.content)) if isinstance(source, SourceNote) else None
     m = _FILE_NUMBER.match(source_line or "")
@@ -232,6 +260,7 @@ def metadata(doc: Document) -> Metadata:
         keywords=keywords,
         date=when,
         date_text=date_text,
+        dated_by=dated_by,
         source_line=source_line,
         file_number=file_number,
         classification=classification,

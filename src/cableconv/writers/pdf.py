@@ -16,9 +16,11 @@ typst writes), checked by typst as it writes. Its properties come from
 :mod:`cableconv.writers.meta`: a title that tells the document apart
 (heading and date), the sender as author, the source line and date as
 subject, keywords, language. PDF/A needs a date: ``SOURCE_DATE_EPOCH``
-when set, else the document's own date; a document with neither is written
-without the PDF/A profile and says so (CC404). PDF/A-2 and later and PDF/UA
-forbid the empty box drawn for a character no bundled font has: such a
+when set, else the document's own date (:mod:`cableconv.writers.meta`: its
+dateline, else a date line, its heading or its source note; dated by the
+source note, the PDF says so, CC411); a document with neither is written
+without the PDF/A profile and says so (CC404). The clock never dates a PDF.
+PDF/A-2 and later and PDF/UA forbid the empty box drawn for a character no bundled font has: such a
 document is written without them and says so (CC410, after CC403).
 
 Paper is ``Options.paper`` (US Letter unless ``a4``). Output is
@@ -37,7 +39,7 @@ from cableconv.diagnostics import Diagnostic, Span
 from cableconv.model import Document
 from cableconv.options import PDF_STANDARDS, Options
 from cableconv.writers import Output, pandoc_ast
-from cableconv.writers.meta import metadata
+from cableconv.writers.meta import Metadata, metadata
 from cableconv.writers.pandoc_ast import DATA_DIR, PandocDocument, WriteOptions, build, write
 
 TEMPLATE = DATA_DIR / "cableconv.typ"
@@ -47,11 +49,13 @@ TYPST_PAPERS = {"letter": "us-letter", "a4": "a4"}
 
 def typst_source(doc: Document, options: Options = Options()) -> tuple[bytes, dict[str, str]]:
     """The typst source of ``doc`` and the ``sys.inputs`` it expects."""
-    source, inputs, _ = _typst(doc, options)
+    source, inputs, _, _ = _typst(doc, options)
     return source, inputs
 
 
-def _typst(doc: Document, options: Options) -> tuple[bytes, dict[str, str], PandocDocument]:
+def _typst(
+    doc: Document, options: Options
+) -> tuple[bytes, dict[str, str], PandocDocument, Metadata]:
     built = build(doc, "typst", missing_glyphs)
     body = write(
         built, "typst-smart", WriteOptions(wrap_none=True), raw="typst", pandoc=options.pandoc
@@ -70,7 +74,7 @@ def _typst(doc: Document, options: Options) -> tuple[bytes, dict[str, str], Pand
         inputs["cc-date"] = "auto"  # the compile's timestamp
     elif meta.date is not None and _ISO_DATE.match(meta.date):
         inputs["cc-date"] = _full_date(meta.date)
-    return TEMPLATE.read_bytes() + b"\n" + body, inputs, built
+    return TEMPLATE.read_bytes() + b"\n" + body, inputs, built, meta
 
 
 #: An ISO date or its start (``1944``, ``1944-12``, ``1944-12-15T17:00``).
@@ -116,6 +120,34 @@ def standards(options: Options, dated: bool, all_drawn: bool = True) -> tuple[st
     return wanted
 
 
+def archival_standards(
+    options: Options, dated: bool, losses: list[Diagnostic], undated: Diagnostic, *texts: str
+) -> tuple[str, ...]:
+    """The standards to write (:func:`standards`), saying in ``losses`` why
+    any asked for is left out: ``undated`` when there is no date, CC410
+    (pointing at the first CC403) when the fonts cannot draw a character.
+    ``texts`` name what has the characters and what keeps them, for the
+    message and its hint (one document, or a volume)."""
+    what, keeps = texts
+    undrawn = [d for d in losses if d.code == "CC403"]
+    wanted = standards(options, dated, all_drawn=not undrawn)
+    if standards(options, dated) != options.pdf_standards:
+        losses.append(undated)
+    dropped = [s for s in standards(options, dated) if s not in wanted]
+    if dropped:
+        losses.append(
+            Diagnostic(
+                "CC410",
+                f"the PDF's fonts cannot draw some of {what} (CC403), which "
+                f"{', '.join(dropped)} forbids: the PDF is written without it",
+                undrawn[0].span,
+                hint=f"{keeps} keep the characters",
+                file=undrawn[0].file,
+            )
+        )
+    return wanted
+
+
 _COMPILER: tuple[int, Any] | None = None
 
 
@@ -144,31 +176,30 @@ def warm_up(options: Options) -> None:
 def write_pdf(doc: Document, options: Options = Options()) -> Output:
     """The PDF file, on ``options.paper``, and what it could not render as it
     stands (markers without notes, characters its fonts cannot draw)."""
-    source, inputs, built = _typst(doc, options)
+    source, inputs, built, meta = _typst(doc, options)
     dated = "cc-date" in inputs
     losses = list(built.losses)
-    undrawn = [d for d in losses if d.code == "CC403"]
-    wanted = standards(options, dated, all_drawn=not undrawn)
-    if standards(options, dated) != options.pdf_standards:
+    if options.source_date_epoch is None and meta.dated_by == "source note":
         losses.append(
             Diagnostic(
-                "CC404",
-                "the document has no date, which PDF/A needs: the PDF is not PDF/A",
+                "CC411",
+                f"the document has no dateline: the PDF is dated {meta.date}, the date its "
+                "source note prints, which PDF/A needs",
                 doc.span,
-                hint="set SOURCE_DATE_EPOCH, or check the dateline",
+                hint="set SOURCE_DATE_EPOCH to date the PDF by the build instead",
             )
         )
-    dropped = [s for s in standards(options, dated) if s not in wanted]
-    if dropped:
-        losses.append(
-            Diagnostic(
-                "CC410",
-                f"the PDF's fonts cannot draw some of the text (CC403), which "
-                f"{', '.join(dropped)} forbids: the PDF is written without it",
-                undrawn[0].span,
-                hint="the TEI, JSON, Markdown and DOCX keep the characters",
-            )
-        )
+    undated = Diagnostic(
+        "CC404",
+        "the document has no date (no dateline, date line, or date in its heading or "
+        "source note), which PDF/A needs: the PDF is not PDF/A",
+        doc.span,
+        hint="set SOURCE_DATE_EPOCH (make convert sets it from the last git commit), "
+        "or check the dateline",
+    )
+    wanted = archival_standards(
+        options, dated, losses, undated, "the text", "the TEI, JSON, Markdown and DOCX"
+    )
     pdf = _compiler().compile(
         input=source,
         sys_inputs=inputs,
