@@ -638,7 +638,9 @@ def test_a_20_mb_transcription_converts_to_tei_in_bounded_time_and_memory(
     assert path.stat().st_size < DEFAULT_MAX_BYTES
     outdir = tmp_path / "out"
     args = ["convert", str(path), "--to", "tei", "-o", str(outdir), "-j", "1", "-q"]
-    result = cli_bounded(args, outdir, timeout=120)
+    # the bound is on CPU time (below); the wall-clock limit only stops a hang,
+    # and on a machine shared with other work a 100 s run is not one
+    result = cli_bounded(args, outdir, timeout=600)
     assert "Traceback" not in result.stderr
     assert result.code == 0, result.stderr[-2000:]
     print(f"20 MB -> TEI: {result.seconds:.1f} s wall, {result.cpu_seconds:.1f} s CPU, "
