@@ -85,3 +85,20 @@ def test_a_label_standing_alone_is_a_heading_of_the_text_not_an_item() -> None:
     )
     assert page_kinds(doc) == ["between blocks"]
     assert "CC155" not in codes
+
+
+def test_the_first_items_label_stands_alone_and_the_next_item_shows_the_list() -> None:
+    doc, _ = convert(
+        "With regard to the concessions requested:\n\nI.\n\nThe attached list covers them.\n\n"
+        "[Page 144]\n\nWith regard to the rest, a list is enclosed.\nII. It will be observed "
+        "that classes were set up.\n"
+    )
+    assert page_kinds(doc) == ["in an item"]
+
+
+def test_a_label_alone_under_the_page_starts_the_next_item() -> None:
+    doc, _ = convert(
+        "IV.\n\nThe Minister discussed his policy.\n\nHis policy is to keep the rate.\n\n"
+        "[Page 49]\n\nV.\n\nThe Minister then spoke.\nVI. Of the credits.\n"
+    )
+    assert page_kinds(doc) == ["between blocks"]

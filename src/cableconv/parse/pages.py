@@ -8,14 +8,17 @@ break that falls between two of those paragraphs is inside the item, and
 the official TEI keeps it there (``<item><p>…</p><pb/><p>…</p></item>``),
 where it reads as a paragraph of the item, not as a break between blocks.
 
-What shows it in the text is a label line that ends a block, above the
-page break, and another below it (the page turned between two labels); or
-the label right above the item's only paragraph before the break. Over the
-16 volumes of the development corpus (frus1864p3 to frus1955-57v02), of
-the page breaks standing alone between paragraphs, the rule below takes 28
-of the 54 that are inside an item, and none of the 1,650 others. A label
-up to six blocks above and none below is not enough (2 inside an item, 5
-not): those stay page breaks between blocks, with a warning (CC155).
+What shows it in the text is a label line that ends a block above the
+page break and the next item below it (the page turned between two
+labels; the first item's label stands alone, the list has no item above
+it to hang under); or the label right above the item's only paragraph
+before the break. Over the 16 volumes of the development corpus
+(frus1864p3 to frus1955-57v02), of the page breaks standing alone between
+blocks, the rule takes 32 of the 50 that are inside an item and 1 of the
+1,557 others. A label further up and none below is not enough (1 inside
+an item, 2 not): those stay page breaks between blocks, with a warning
+(CC155). A label alone in its block over an article's text (``II.``) with
+no item below says nothing: as many such pages are between blocks.
 """
 
 from __future__ import annotations
@@ -72,12 +75,13 @@ def item_around_page(
     after = clean(blocks[i + 1])
     if not _is_item_paragraph(clean(blocks[i - 1])):
         return None
-    if _next_item_below(after):
-        return "inside" if _label_above(blocks, i, clean) is not None else None
-    if not _is_item_paragraph(after):
+    found = _label_above(blocks, i, clean)
+    if found is None:
         return None
-    above = _label_above(blocks, i, clean)
-    if above is None:
+    above, alone = found
+    if _next_item_below(after):
+        return "inside"
+    if not _is_item_paragraph(after) or BARE_LABEL.fullmatch(after.first.strip()):
         return None
     for k in range(i + 1, len(blocks)):
         c = clean(blocks[k])
@@ -85,20 +89,26 @@ def item_around_page(
             return "inside"
         if roles.is_page_block(c):
             continue
-        if not _is_item_paragraph(c):
-            break
+        if not _is_item_paragraph(c) or BARE_LABEL.fullmatch(c.first.strip()):
+            break  # another kind of block, or a label starting the next item
+    if alone:
+        return None  # a number over an article's text (``II.``), as often as an item's
     return "inside" if above == 2 else "maybe"
 
 
 def _label_above(
     blocks: Sequence[RawBlock], i: int, clean: Callable[[RawBlock], RawBlock]
-) -> int | None:
+) -> tuple[int, bool] | None:
     """How many blocks above ``blocks[i]`` a label ends one, over paragraphs
-    only; ``None`` past :data:`MAX_ITEM_BLOCKS` or another kind of block."""
+    only, and whether the label stands alone (the list's first item has no
+    item above to hang under); ``None`` past :data:`MAX_ITEM_BLOCKS` or
+    another kind of block."""
     for k in range(i - 1, max(i - 1 - MAX_ITEM_BLOCKS, -1), -1):
         c = clean(blocks[k])
         if _ends_with_label(c):
-            return i - k
+            return i - k, False
+        if len(c.lines) == 1 and BARE_LABEL.fullmatch(c.first.strip()) is not None:
+            return i - k, True
         if not _is_item_paragraph(c):
             return None
     return None
