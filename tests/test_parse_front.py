@@ -629,3 +629,12 @@ def _walk(blocks):  # type: ignore[no-untyped-def]
         yield b
         if isinstance(b, Attachment):
             yield from _walk(b.blocks)
+
+
+def test_a_date_line_with_a_misprinted_month_is_kept_as_text_with_a_warning() -> None:
+    # frus1901 d405: "Januarg 30, 1901."
+    text = (
+        f"Mr. Hay to Mr. Storer.\n\nDepartment of State,\nWashington, Januarg 30, 1901.\n\n{BODY}"
+    )
+    assert "CC128" in codes(text)
+    assert "CC128" not in codes(text.replace("Januarg", "January"))

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from cableconv.conventions import PAGE_MARKER, UNDATED
+from cableconv.conventions import MONTHS, PAGE_MARKER, UNDATED
 from cableconv.diagnostics import Diagnostic, Span
 from cableconv.model import (
     Attachment,
@@ -370,6 +370,17 @@ class _Parser:
                     b.end,
                     hint="a dateline follows the heading and its source lines; "
                     "move it there, or check the block before it",
+                )
+                return
+            misspelt = _misspelt_month(c)
+            if misspelt is not None:
+                self.warn(
+                    "CC128",
+                    f"this block ends like a dateline, but {misspelt!r} is not the name of a "
+                    "month; kept as text",
+                    b.start,
+                    b.end,
+                    hint="check the spelling of the month against the original",
                 )
                 return
             seen += 1
@@ -1109,6 +1120,22 @@ class _Parser:
             e -= len(part) - len(part.rstrip())
             out.append(tuple(self.build.run(s, e)) if e > s else ())
         return tuple(out)
+
+
+#: A place and a date whose month is a word of no month (``Washington,
+#: Januarg 30, 1901.``, frus1901 d405: a misprint the official date reads).
+_DATE_LIKE_END = re.compile(r"(?:^|,\s)(?P<word>[A-Z][a-z]{2,9})\.?\s\d{1,2},\s\d{4}\.?$")
+
+
+def _misspelt_month(block: RawBlock) -> str | None:
+    """The word standing where a short block's closing date has its month,
+    when it is no month's name; else None."""
+    if len(block.lines) > 2 or len(block.text) > 150:
+        return None
+    m = _DATE_LIKE_END.search(" ".join(line.text.strip() for line in block.lines))
+    if m is None or m["word"].lower() in MONTHS:
+        return None
+    return m["word"]
 
 
 def _is_text_note(block: RawBlock) -> bool:
