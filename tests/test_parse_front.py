@@ -512,7 +512,7 @@ def test_a_ships_station_below_a_port_is_a_dateline() -> None:
     assert when(text) == "1870-10-08"
 
 
-def test_a_receipt_in_another_month_is_warned_about_and_the_day_sent_kept() -> None:
+def test_a_receipt_in_another_month_is_noted_and_the_day_sent_kept() -> None:
     # frus1870, frus1872p2v5: the official @when of such datelines sometimes
     # takes the receipt's month with the day sent (48 of 84), sometimes not
     text = (

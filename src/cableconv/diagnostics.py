@@ -112,7 +112,11 @@ CODES: dict[str, tuple[Level, str]] = {
         "warning",
         "dateline in the Chinese or Japanese calendar: @when from its Western date",
     ),
-    "CC125": ("warning", "receipt in another month: @when is the day sent"),
+    # info, not a warning: @when follows the text (the day sent), and where a
+    # vendor volume (frus1870, frus1872p2v5) took the receipt's month instead,
+    # that is the volume's slip, not a doubt about this document; warned, it
+    # sat on 116 of the 416 right documents of frus1882 with nothing to check
+    "CC125": ("info", "receipt in another month: @when is the day sent"),
     "CC126": ("warning", "time of day in a place of unknown time zone: @when has no offset"),
     "CC127": ("warning", "place without a date above the text taken as the letterhead"),
     "CC128": ("warning", "block ends like a dateline but its month is no month's name"),

@@ -559,8 +559,8 @@ class _Parser:
                     "the paper was sent",
                     b.start,
                     b.end,
-                    hint="some volumes encode such a date with the receipt's month and the "
-                    "day sent; check the date/@when written against the original",
+                    hint="some vendor volumes encode such a date with the receipt's month "
+                    "and the day sent; cableconv keeps the day sent, as the text prints it",
                 )
             if self.zoned_times and found.when and "T" in found.when:
                 zoned = with_zone(node.text, found)
