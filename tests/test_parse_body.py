@@ -531,3 +531,14 @@ def test_a_countersignature_is_a_paragraph_after_the_signature() -> None:
         "By the minister of commerce:\nP. TIRARD.\n"
     )
     assert [kind for kind, _ in tail(doc.blocks, 3)] == ["Paragraph", "Closer", "Paragraph"]
+
+
+def test_a_name_before_the_editors_last_note_or_a_last_date_line_is_the_signature() -> None:
+    # frus1917Supp02v02 d51 ("Schmedeman" then the editors' note), frus1897 d13
+    note = (
+        "[For a summary of the state of the negotiations at this time, see the memorandum below.]"
+    )
+    doc = parse(f"{HEAD}Please inform the Department.\n\nSchmedeman\n\n{note}\n")
+    assert tail(doc.blocks, 2) == [("Closer", "Schmedeman"), ("Paragraph", note)]
+    doc = parse(f"{HEAD}Please inform the Department.\n\nDraper\n\nRome, January 26, 1897.\n")
+    assert tail(doc.blocks, 2)[0] == ("Closer", "Draper")

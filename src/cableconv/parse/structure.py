@@ -808,6 +808,15 @@ class _Parser:
         if j == len(blocks):
             return True
         nxt = self.clean(blocks[j])
+        if self._next_text(blocks, j + 1) == len(blocks) and (
+            _is_editors_note(nxt) or (len(nxt.lines) == 1 and roles.is_dateline(nxt))
+        ):
+            # the editors' note that ends the document (``[For a summary of
+            # the state of British negotiations …]``, frus1917Supp02v02,
+            # frus1934v05), or the place and date printed under the signature
+            # (``Rome, January 26, 1897.``, frus1897, frus1901, frus1925v02):
+            # FRUS TEI prints either as a paragraph after the closer
+            return True
         return roles.is_enclosure_note(nxt) or roles.is_attachment_label(nxt)
 
     def closer_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
@@ -1136,6 +1145,23 @@ def _misspelt_month(block: RawBlock) -> str | None:
     if m is None or m["word"].lower() in MONTHS:
         return None
     return m["word"]
+
+
+#: An editors' note is at least this long; a shorter bracket is a line of the
+#: text (``[Paraphrase]``) or a note on the copy (``[Not signed]``).
+MIN_EDITORS_NOTE = 60
+
+
+def _is_editors_note(block: RawBlock) -> bool:
+    """A bracketed note of the editors, one paragraph: ``[For correspondence
+    relating to …, see pp. 1 ff.]``."""
+    text = block.text.strip()
+    return (
+        len(block.lines) == 1
+        and len(text) >= MIN_EDITORS_NOTE
+        and text.startswith("[")
+        and text.rstrip(".").endswith("]")
+    )
 
 
 def _is_text_note(block: RawBlock) -> bool:
