@@ -290,6 +290,26 @@ def test_the_loop_keeps_a_small_heap_over_many_documents() -> None:
         loop.close()
 
 
+def test_a_loop_that_kept_a_large_heap_is_stopped_after_its_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """GHC keeps the heap of the largest document pandoc met (97 MB after
+    frus1902app1 d7): past LOOP_RESTART_MB the answer is given, the loop
+    stops, and the next document starts a new one that writes the same."""
+    loop = pandoc_ast.PandocLoop()
+    try:
+        first = loop.write(build(SEED_LIKE, "markdown").ast, "markdown", WriteOptions(), "")
+        kept = loop._proc
+        assert kept is not None  # a small heap: the loop stays
+        monkeypatch.setattr(pandoc_ast, "LOOP_RESTART_MB", 0.0)
+        again = loop.write(build(SEED_LIKE, "markdown").ast, "markdown", WriteOptions(), "")
+        assert again == first
+        assert loop._proc is None and kept.poll() is not None  # stopped, not left running
+        assert loop.write(build(SEED_LIKE, "markdown").ast, "markdown", WriteOptions(), "") == first
+    finally:
+        loop.close()
+
+
 def test_the_ast_is_plain_json() -> None:
     ast = build(SEED_LIKE, "markdown").ast
     assert json.loads(json.dumps(ast)) == ast

@@ -568,6 +568,14 @@ def _check_version(version: str, api: str) -> None:
 #: documents, against about 30 with ``-H16m``, for some 10% more of pandoc's
 #: own CPU time (under 1 ms a document). Sizes only; no output changes.
 LOOP_RTS = ("+RTS", "-H16m", "-RTS")
+#: Private memory (resident, not backed by its executable) past which the
+#: loop is stopped after its answer, in MiB; the next document starts a new
+#: one. GHC keeps the heap of the largest document it met (frus1902app1 d7:
+#: 97 MB, against 7 started and 20 to 45 after ordinary ones), and a worker's pandoc
+#: holding it doubled the batch's peak whenever the other worker met a large
+#: document. A start costs some 30 ms, paid after a few dozen documents of the
+#: dev corpus.
+LOOP_RESTART_MB = 64.0
 
 
 class PandocLoop:
@@ -600,11 +608,15 @@ class PandocLoop:
             for attempt in (1, 2):
                 proc = self._running()
                 try:
-                    return self._exchange(proc, header.encode("utf-8") + b"\n" + body)
+                    answer = self._exchange(proc, header.encode("utf-8") + b"\n" + body)
                 except (BrokenPipeError, ConnectionResetError, EOFError):
                     self._drop()
                     if attempt == 2:
                         raise PandocError("pandoc stopped while writing " + to) from None
+                    continue
+                if _private_mb(proc.pid) > LOOP_RESTART_MB:
+                    self._drop()
+                return answer
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _exchange(self, proc: subprocess.Popen[bytes], request: bytes) -> bytes:
@@ -687,6 +699,18 @@ class PandocLoop:
             self._drop()
 
 
+def _private_mb(pid: int) -> float:
+    """Resident memory of a process not backed by a file, in MiB (from
+    ``/proc/PID/statm``, a few microseconds); 0 where there is no ``/proc``."""
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            fields = fh.read().split()
+        return (int(fields[1]) - int(fields[2])) * _PAGE / 2**20
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _LOOP = PandocLoop()
 atexit.register(_LOOP.close)
 
