@@ -542,3 +542,48 @@ def test_a_name_before_the_editors_last_note_or_a_last_date_line_is_the_signatur
     assert tail(doc.blocks, 2) == [("Closer", "Schmedeman"), ("Paragraph", note)]
     doc = parse(f"{HEAD}Please inform the Department.\n\nDraper\n\nRome, January 26, 1897.\n")
     assert tail(doc.blocks, 2)[0] == ("Closer", "Draper")
+
+
+def test_a_signature_before_the_title_of_the_next_paper_closes_its_part() -> None:
+    # frus1917Supp02v02 d81, frus1925v02 d408: a telegram, then a statement printed with it
+    doc = parse(
+        f"{HEAD}Communicate with Foreign Office.\n\nLansing\n\n"
+        "Public Statement Issued by the Exports Administrative Board, September 29, 1917\n\n"
+        "The Exports Administrative Board has determined to refuse clearance.\n"
+    )
+    assert any(isinstance(b, Closer) and plain(b.content) == "Lansing" for b in doc.blocks)
+
+
+def test_the_editors_word_that_nobody_signed_is_an_unsigned_closer() -> None:
+    # frus1917Supp02v02 d11 ``[No signature indicated]``, frus1897 d614 ``(Not signed.)``
+    for closer in ("[No signature indicated]", "(Not signed.)"):
+        doc = parse(f"{HEAD}Very truly yours,\n\n{closer}\n")
+        last = doc.blocks[-1]
+        assert isinstance(last, Closer) and last.parts == (), closer
+
+
+def test_an_editors_line_in_parentheses_is_not_a_signature() -> None:
+    # frus1902app1 d12, frus1882 d180
+    assert not is_signature(one("(Inclosure: Complaint of Capt. G. I. Dahlberg.)"))
+    assert not is_signature(one("(Omitted.)"))
+    assert is_signature(one("(Seal of the Mushir-ed-Dowlah.)"))  # frus1897 d415
+    doc = parse(
+        f"{HEAD}Accept, etc.,\n\nRichard Olney.\n\n(Inclosure: Complaint of Capt. Dahlberg.)\n"
+    )
+    assert tail(doc.blocks, 2) == [
+        ("Closer", "Richard Olney."),
+        ("Paragraph", "(Inclosure: Complaint of Capt. Dahlberg.)"),
+    ]
+
+
+def test_closes_on_obediently_and_et_cetera() -> None:
+    # frus1897 d591, frus1934v05 d132
+    assert is_complimentary_close(one("Yours, obediently,"))
+    assert is_complimentary_close(one("Accept, Excellency, et cetera."))
+    assert not is_signature(one("Accept, Excellency, et cetera."))
+
+
+def test_names_with_spanish_and_persian_particles_sign() -> None:
+    # frus1901 d415, d363
+    assert is_signature(one("Isabelo de los Reyes."))
+    assert is_signature(one("Mozaffer ed Dine."))

@@ -276,10 +276,11 @@ def _is_signer_name(line: RawBlock) -> bool:
 #: signature, or the office that sent a telegram (frus1919Parisv11: 54
 #: ``Am[erican] Mission`` and ``American Mission``, 20 ``[File copy not
 #: signed]``; frus1917Supp02v02: ``American Legation``, ``[No signatures
-#: indicated]``; frus1925v02). The official TEI has ``closer`` without
-#: ``signed``.
+#: indicated]``; frus1925v02; frus1897: ``(Not signed.)`` in parentheses).
+#: The official TEI has ``closer`` without ``signed``.
 _UNSIGNED_CLOSER = re.compile(
     r"^\[(?:File copy not signed|Not signed|Unsigned|No signatures? indicated)\.?\]$"
+    r"|^\((?:Not signed|Unsigned)\.?\)$"
     r"|^(?:Am\[erican\]|American) (?:Mission|Legation|Embassy|Delegation)\.?$"
 )
 

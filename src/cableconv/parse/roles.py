@@ -83,6 +83,8 @@ _NAME_PARTICLES = {
     "de", "da", "di", "del", "della", "der", "den", "van", "von", "y", "e", "la", "le",
     "du", "of", "the", "and", "&", "for", "in", "to", "at", "st.", "jr.", "jr",
     "v",  # von abridged: ``FR. v. GEROLT.``, ``H. v. ALVENSLEBEN,`` (frus1870)
+    "los", "las",  # ``Isabelo de los Reyes.`` (frus1901)
+    "ed",  # ``Mozaffer ed Dine.``, the Shah's telegram (frus1901)
 }  # fmt: skip
 _LOWER_START = re.compile(r"^[a-z]")
 
@@ -368,7 +370,9 @@ def _name_like_line(line: str) -> bool:
 
 _COMPLIMENTARY = re.compile(
     r"(?:\betc\.?\]?,?|&c\.?,?|\byours,?|\brespectfully,?|\bservant,?|\bobedient,?|\bsincerely,?|"
-    r"\bfaithfully,?|\btruly,?|\bme,|\bremain,?)\s*$",
+    r"\bfaithfully,?|\btruly,?|\bme,|\bremain,?|"
+    # ``Yours, obediently,`` (frus1897), ``Accept, Excellency, et cetera.`` (frus1934v05)
+    r"\bobediently,?|\bet cetera\.?)\s*$",
     re.IGNORECASE,
 )
 
@@ -384,7 +388,18 @@ def is_complimentary_close(block: RawBlock) -> bool:
     return len(block.lines) == 1 and len(text) <= limit and _COMPLIMENTARY.search(text) is not None
 
 
-_UNSIGNED = re.compile(r"^\[[^\[\]]{0,40}\b(?:not signed|unsigned|signed)\b[^\[\]]{0,40}\]$", re.I)
+#: The editors' word for the signature, in brackets or, in the vendor
+#: volumes, parentheses: ``[File copy not signed]``, ``[No signature
+#: indicated]`` (frus1917Supp02v02), ``(Not signed.)`` (frus1897).
+_UNSIGNED = re.compile(
+    r"^\[[^\[\]]{0,40}\b(?:not signed|unsigned|signed|signatures?)\b[^\[\]]{0,40}\]$"
+    r"|^\((?:not signed|unsigned)\.?\)$",
+    re.I,
+)
+_PARENTHESISED = re.compile(r"\([^()]*\)\.?")
+#: ``(Signature.)`` where the copy gives none, ``(Seal of the
+#: Mushir-ed-Dowlah.)`` in place of one (frus1897), ``(Signed)`` before a name.
+_SIGNED_WORD = re.compile(r"\((?:Signed|Signature|Seal)\b", re.IGNORECASE)
 _PERSONAL_NAME = re.compile(
     r"^(?:[A-Z]\.\s?){1,3}[A-Z][\w’'-]+[.,]?$"  # H. Guzman.  B. B. Seat,
     # José Madriz.  Jorge A. Ruiz,
@@ -423,6 +438,9 @@ def is_signature(block: RawBlock) -> bool:
         or PAGE_MARKER.search(first)
         or re.search(r"\betc\b", first)
         or (first.startswith("[") and not first.startswith("[Signed"))
+        # an editors' line in parentheses (``(Omitted.)``, ``(Inclosure: Complaint
+        # of Capt. G. I. Dahlberg.)``): a paragraph (199 of 201 in the corpus)
+        or (_PARENTHESISED.fullmatch(first) is not None and not _SIGNED_WORD.match(first))
         or not re.search(r"[^\W\d_]", first)  # ". . . . . . .": an omission
     ):
         return False

@@ -817,6 +817,16 @@ class _Parser:
             # (``Rome, January 26, 1897.``, frus1897, frus1901, frus1925v02):
             # FRUS TEI prints either as a paragraph after the closer
             return True
+        if (
+            j + 1 < len(blocks)
+            and roles.is_paper_title(nxt)
+            and not self.clean(blocks[j - 1]).text.rstrip().endswith(":")
+        ):
+            # the title of the next paper printed in the same document
+            # (``Lansing`` then ``Public Statement Issued by the Exports
+            # Administrative Board, September 29, 1917``, frus1917Supp02v02,
+            # frus1919Parisv11, frus1925v02): the part ends before it
+            return True
         return roles.is_enclosure_note(nxt) or roles.is_attachment_label(nxt)
 
     def closer_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
