@@ -5,7 +5,7 @@ style below; the result is byte-identical on every run (fixed zip dates), so
 a changed file in review means a changed style.
 
 It starts from pandoc's own reference.docx (so every style pandoc writes
-exists) and, with python-docx, restyles Normal, Heading 1 and the footnote
+exists) and, with python-docx, restyles Normal, Headings 1 to 3 and the footnote
 styles and adds cableconv's named styles: the paragraph styles Source Note,
 Classification, Dateline, Body, List Head, List Item, Signature, Page Break,
 and the character style Page Marker. The page is US Letter with one-inch
@@ -87,25 +87,12 @@ def build() -> bytes:
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.widow_control = True
 
-    heading = doc.styles["Heading 1"]
-    heading.font.name = SERIF
-    heading.font.size = Pt(13)
-    heading.font.bold = True
-    heading.font.color.rgb = RGBColor(0, 0, 0)
-    heading.paragraph_format.space_before = Pt(6)
-    heading.paragraph_format.space_after = Pt(12)
-    heading.paragraph_format.keep_with_next = True
-
+    heading_style(doc, "Heading 1", Pt(13), Pt(6), Pt(12))
     # an enclosure's heading, a level below its document's
-    heading2 = doc.styles["Heading 2"]
-    heading2.font.name = SERIF
-    heading2.font.size = Pt(11.5)
-    heading2.font.bold = True
-    heading2.font.italic = False
-    heading2.font.color.rgb = RGBColor(0, 0, 0)
-    heading2.paragraph_format.space_before = Pt(12)
-    heading2.paragraph_format.space_after = Pt(8)
-    heading2.paragraph_format.keep_with_next = True
+    heading_style(doc, "Heading 2", Pt(11.5), Pt(12), Pt(8))
+    # a sub-enclosure's (A., B. inside an inclosure), a level below its
+    # enclosure's
+    heading_style(doc, "Heading 3", Pt(11), Pt(10), Pt(6))
 
     footer = paragraph_style(doc, "Footer")
     footer.font.size = Pt(9)
@@ -160,6 +147,20 @@ def build() -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return repack(out.getvalue())
+
+
+def heading_style(doc, name: str, size: Pt, before: Pt, after: Pt) -> None:  # type: ignore[no-untyped-def]
+    """A heading in the body's serif, bold, upright, black, kept with the
+    paragraph after it."""
+    heading = doc.styles[name]
+    heading.font.name = SERIF
+    heading.font.size = size
+    heading.font.bold = True
+    heading.font.italic = False
+    heading.font.color.rgb = RGBColor(0, 0, 0)
+    heading.paragraph_format.space_before = before
+    heading.paragraph_format.space_after = after
+    heading.paragraph_format.keep_with_next = True
 
 
 def serif_everywhere(doc) -> None:  # type: ignore[no-untyped-def]

@@ -593,27 +593,39 @@ ODF_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
 
+def soffice_to_fodt(
+    files: list[Path] | list[str], outdir: Path, profile: Path
+) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of a headless LibreOffice writing
+    each file as flat ODT into ``outdir``, with a profile of its own (two
+    LibreOffice processes sharing one wait for each other)."""
+    import os
+
+    argv = [
+        "soffice",
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--convert-to",
+        "fodt",
+        "--outdir",
+        str(outdir),
+        *map(str, files),
+    ]
+    return argv, {**os.environ, "HOME": str(profile)}
+
+
 def libreoffice_fodt(files: list[Path], outdir: Path, profile: Path) -> None:
     """LibreOffice's reading of each file, as flat ODT in ``outdir`` (one
     start for all: a start costs seconds)."""
-    import os
     import subprocess
 
     outdir.mkdir(parents=True, exist_ok=True)
+    argv, env = soffice_to_fodt(files, outdir, profile)
     subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "fodt",
-            "--outdir",
-            str(outdir),
-            *map(str, files),
-        ],
+        argv,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "HOME": str(profile)},
+        env=env,
         check=False,
         timeout=1800,
     )

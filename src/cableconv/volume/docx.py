@@ -29,15 +29,17 @@ from cableconv.volume.assemble import Volume, VolumeDocument, printed_number
 from cableconv.writers import Output, opc
 from cableconv.writers import docx as dw
 from cableconv.writers.docx import FOOTNOTE, FOOTNOTE_REFERENCE, ID, PPR, PSTYLE, VAL, P, R, T, _w
+from cableconv.writers.printed import printed
 
 
 def _styles(ref: dw._Reference) -> dict[str, str]:
     """Style ids by role, with the ones a volume adds (Title, Subtitle,
-    Heading 3, TOC Heading) when the reference document has them."""
+    Heading 4, TOC Heading) when the reference document has them."""
     styles = dict(ref.styles)
     styles.setdefault("title", "Title")
     styles.setdefault("subtitle", "Subtitle")
     styles.setdefault("heading-3", "Heading3")
+    styles.setdefault("heading-4", "Heading4")
     styles.setdefault("toc-heading", "TOCHeading")
     return styles
 
@@ -145,8 +147,8 @@ class _Volume:
             self.para("body", doc.missing_text())
             self.section_break(self.ref.pages[self.paper][0], new_page=False)
             return
-        writer = dw._Writer(doc.document, self.ref, self.paper)
-        writer.blocks(doc.document.blocks)
+        writer = dw._Writer(printed(doc.document), self.ref, self.paper)
+        writer.blocks(writer.doc.blocks)
         writer.unanchored_notes()
         plan = writer.printed_marks()
         section = writer.section_properties(plan)
@@ -179,6 +181,8 @@ class _Volume:
                         _prefix(el, f"{doc.number}. ")
             elif style.get(VAL) == heading_2:
                 style.set(VAL, self.style["heading-3"])
+            elif style.get(VAL) == self.style["heading-3"]:
+                style.set(VAL, self.style["heading-4"])
         if not headed:  # a document without a heading: its label as one
             p = etree.Element(P)
             etree.SubElement(etree.SubElement(p, PPR), PSTYLE, {VAL: heading_2})

@@ -27,6 +27,7 @@ from cableconv.writers.markdown import (
     escape_line_start,
     yaml_string,
 )
+from cableconv.writers.printed import printed
 
 
 class _DocumentWriter(_Writer):
@@ -71,11 +72,11 @@ def _document(doc: VolumeDocument) -> tuple[list[str], list[Diagnostic]]:
     if doc.document is None:
         text = escape_line_start(escape(doc.missing_text()))
         return [f"## {doc.number}. {escape(doc.missing_title())}", text], []
-    writer = _DocumentWriter(doc.document, doc.number)
+    writer = _DocumentWriter(printed(doc.document), doc.number)
     if doc.document.heading is None:
         writer.out.append("## " + _UNESCAPED_HASH.sub(r"\\#", escape(doc.label())))
         writer.headed = True
-    writer.blocks(doc.document.blocks)
+    writer.blocks(writer.doc.blocks)
     writer.unanchored_notes()
     writer.footnotes()
     return writer.out, writer.losses

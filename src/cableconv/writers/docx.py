@@ -8,8 +8,10 @@ styles, fonts and theme come from the shipped ``data/reference.docx`` (see
 ``Options.paper`` with its number in the footer. Story parts declare Word's
 namespaces on their root, as Word writes them. Blocks get its paragraph
 styles: Source Note, Heading 1 (an enclosure's heading, a level below,
-Heading 2), Classification (small caps), Dateline (set right), Body, List
-Head, List Item, Signature, Page Break; page markers are ``[Page 379]`` runs
+Heading 2; a sub-enclosure's, Heading 3), Classification (small caps),
+Dateline (set right), Body, List Head, List Item, Signature, Page Break;
+blocks are taken as print sets them (:mod:`cableconv.writers.printed`:
+signers set alike, sub-enclosures headed); page markers are ``[Page 379]`` runs
 in the character style Page Marker, where the page turns; tables are Word
 tables with columns as wide as their text asks, column heads repeated on
 each page and rows kept whole.
@@ -83,6 +85,7 @@ from cableconv.source import NOT_XML
 from cableconv.writers import Output, opc
 from cableconv.writers.docx_notes import NotePlan, plan_notes
 from cableconv.writers.meta import Metadata, metadata
+from cableconv.writers.printed import printed
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REFERENCE_DOCX = DATA_DIR / "reference.docx"
@@ -140,6 +143,7 @@ STYLE_NAMES = {
     "source-note": "Source Note",
     "heading": "heading 1",
     "heading-2": "heading 2",
+    "heading-3": "heading 3",
     "classification": "Classification",
     "dateline": "Dateline",
     "body": "Body",
@@ -513,8 +517,9 @@ class _Writer:
         self.para("source-note", block.content)
 
     def heading(self, block: Heading) -> None:
-        """Heading 1; an enclosure's heading, a level below, Heading 2."""
-        self.para("heading-2" if self.depth else "heading", block.content)
+        """Heading 1; an enclosure's heading, a level below, Heading 2; a
+        sub-enclosure's (or deeper), Heading 3."""
+        self.para(("heading", "heading-2", "heading-3")[min(self.depth, 2)], block.content)
 
     def opener(self, block: Opener) -> None:
         """Classification lines (``top secret``), one paragraph, small caps by
@@ -738,7 +743,7 @@ def write_docx(doc: Document, options: Options = Options()) -> Output:
     """The DOCX file of ``doc`` on ``options.paper``, deterministic, and what
     it could not hold."""
     ref = _reference()
-    writer = _Writer(doc, ref, options.paper)
+    writer = _Writer(printed(doc), ref, options.paper)
     body, notes = writer.parts()
     epoch = options.source_date_epoch
     parts = dict(ref.parts)

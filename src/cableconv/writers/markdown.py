@@ -71,6 +71,7 @@ from cableconv.notes import pair_notes
 from cableconv.options import Options
 from cableconv.writers import Output
 from cableconv.writers.meta import metadata
+from cableconv.writers.printed import printed
 
 _WHITESPACE = re.compile(r"[ \t\n\r]+")
 #: Markup wherever it stands: emphasis, code, links and footnotes, table
@@ -324,8 +325,8 @@ def front_matter(doc: Document) -> str:
 def write_markdown(doc: Document, options: Options = Options()) -> Output:
     """The Markdown file (UTF-8, one trailing newline, deterministic) and
     what it could not render as it stands."""
-    writer = _Writer(doc)
-    writer.blocks(doc.blocks)
+    writer = _Writer(printed(doc))
+    writer.blocks(writer.doc.blocks)
     writer.unanchored_notes()
     writer.footnotes()
     text = front_matter(doc) + "\n\n" + "\n\n".join(writer.out) + "\n"

@@ -58,6 +58,7 @@ from cableconv.model import (
     Text,
 )
 from cableconv.notes import Pairing, pair_notes
+from cableconv.writers.printed import printed
 
 PANDOC_VERSION = "3.9"
 API_VERSION = [1, 23, 1]
@@ -492,6 +493,7 @@ _BLOCK_BUILDERS: dict[type[Any], Callable[[_Builder, Any], list[Json]]] = {
 def build(doc: Document, target: Target, check_text: TextCheck | None = None) -> PandocDocument:
     """The pandoc AST of ``doc`` for one target; ``check_text`` sees every
     piece of text on the way and adds what it reports to the losses."""
+    doc = printed(doc)
     builder = _Builder(doc, target, check_text)
     blocks = builder.blocks(doc.blocks) + builder.unanchored_notes()
     ast = {"pandoc-api-version": API_VERSION, "meta": {}, "blocks": blocks}
