@@ -404,7 +404,7 @@ def test_heading_fonts_are_the_styles_serif_not_a_theme_font() -> None:
     assert fonts and not [
         f for f in fonts for a in f.attrib if a.endswith("Theme}") or "Theme" in a
     ]
-    for style_id in ("Heading1", "Heading2"):
+    for style_id in ("Heading1", "Heading2", "Heading3"):
         (style,) = [s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == style_id]
         assert style.find(f"{W}rPr/{W}rFonts").get(f"{W}ascii") == "Times New Roman"  # type: ignore[union-attr]
 

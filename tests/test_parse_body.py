@@ -587,3 +587,23 @@ def test_names_with_spanish_and_persian_particles_sign() -> None:
     # frus1901 d415, d363
     assert is_signature(one("Isabelo de los Reyes."))
     assert is_signature(one("Mozaffer ed Dine."))
+
+
+def test_a_line_saying_enclosure_heads_an_attachment_with_its_classification() -> None:
+    """frus1944Quebec d13: ``Enclosure`` over ``top secret`` is the head and
+    the opener of an attachment (FRUS TEI), not two paragraphs of the text;
+    so is ``Enclosure No. 1.`` (frus1864p3 d729)."""
+    for label in ("Enclosure", "Enclosure No. 1."):
+        doc = parse(
+            HEAD + f"I have the honor.\n\n{label}\n\ntop secret\n\nI. Following is the text."
+        )
+        enclosure = doc.blocks[-1]
+        assert isinstance(enclosure, Attachment)
+        heading, opener = enclosure.blocks[:2]
+        assert isinstance(heading, Heading) and plain(heading.content) == label
+        assert [plain(line) for line in opener.lines] == ["top secret"]  # type: ignore[union-attr]
+
+
+def test_a_sentence_about_the_enclosure_stays_text() -> None:
+    doc = parse(HEAD + "Enclosure No. 1 is not printed.\n\nI have the honor.")
+    assert not any(isinstance(b, Attachment) for b in doc.blocks)

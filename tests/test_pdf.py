@@ -33,7 +33,7 @@ from cableconv.options import Options
 from cableconv.pipeline import convert_path
 from cableconv.writers.pdf import typst_source, write_pdf
 
-from .conftest import SEED, sample_paths
+from .conftest import ROOT, SEED, sample_paths
 from .readback import (
     missing_words,
     model_words,
@@ -484,3 +484,16 @@ def test_without_any_other_date_the_source_notes_date_dates_the_pdf_a_and_says_s
         noted("[From the London Times of October 26, 1863.]"), Options(source_date_epoch=0)
     )
     assert [d.code for d in out.diagnostics] == []
+
+
+def test_an_enclosure_label_and_its_classification_are_styled_as_such() -> None:
+    """frus1944Quebec/d13: ``Enclosure`` is its attachment's heading, a
+    bookmark one level below the document's, and its ``top secret`` in small
+    caps like the document's own, not two lines of body text."""
+    doc, data = converted(ROOT / "samples" / "frus1944Quebec-d13.txt")
+    assert pdf_outline(data) == [
+        (0, "Memorandum by the Representatives of the British Chiefs of Staff"),
+        (1, "Enclosure"),
+    ]
+    source = typst_source(doc)[0].decode("utf-8")
+    assert source.count("#cc-classification[\n#smallcaps[top secret]") == 2

@@ -49,10 +49,14 @@ _ABOUT_ENCLOSURES = re.compile(r"\b(?:is|are|will|was|were)\b")
 _ENCLOSURES = re.compile(r"^\[(?:In|En)closures\.?\]$")
 #: ``[Tab A]`` heads an attachment (frus1955-57v02); ``[Inclosure 1.]``,
 #: ``[Enclosure 2]`` are the source notes of enclosures (148 of 148 in the
-#: corpus, frus1882 to frus1934v05), read by :func:`is_enclosure_note`.
+#: corpus, frus1882 to frus1934v05), read by :func:`is_enclosure_note`. A line
+#: that only says ``Enclosure`` or ``Enclosure No. 1.`` (frus1944Quebec d13,
+#: its ``head``; frus1864p3 d729) or ``Appendix.`` (frus1901 d417, its
+#: ``head``) starts an attachment too (3 of 3 in the corpus).
 _ATTACHMENT_LABEL = re.compile(
     r"^\[(?:Tab|Annex|Attachment|Appendix|Exhibit)\s+[\w.–-]{1,8}\]$"
     r"|^(?:Annex|Appendix|Exhibit)\s+[A-Z0-9]{1,3}\.?$"
+    r"|^(?:En|In)closure(?:\s+(?:No\.\s*)?[A-Z0-9]{1,3})?\.?$|^Appendix\.$"
 )
 
 CLASSIFICATIONS = (
