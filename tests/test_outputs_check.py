@@ -98,3 +98,22 @@ def test_a_word_drawn_as_a_box_after_cc403_is_flagged_not_lost(
     silent = check.Result("d1.txt", check.expected_of(odd))
     check.check_pdf(silent, out.data, tmp_path / "d1.pdf", set())
     assert silent.counts["pdf"]["words lost"] == 1 and silent.problems
+
+
+def test_a_missing_consumer_skips_with_how_to_install_it_and_fails_under_ci(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Locally a test that needs LibreOffice, cmark-gfm, qpdf or pdffonts
+    skips and says how to install it; under ``CI=true`` it fails instead."""
+    import shutil
+
+    from .readback import INSTALL_HINT, require
+
+    monkeypatch.setattr(shutil, "which", lambda tool: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="qpdf is not installed") as skipped:
+        require("qpdf")
+    assert INSTALL_HINT["qpdf"] in str(skipped.value)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="soffice is not installed"):
+        require("soffice")

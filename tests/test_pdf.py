@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import zipfile
 from functools import cache
 from pathlib import Path
 
@@ -497,3 +498,62 @@ def test_an_enclosure_label_and_its_classification_are_styled_as_such() -> None:
     ]
     source = typst_source(doc)[0].decode("utf-8")
     assert source.count("#cc-classification[\n#smallcaps[top secret]") == 2
+
+
+def test_the_tags_keep_the_space_at_a_line_break_and_enclosures_below() -> None:
+    """The PDF/UA tags carry each heading's text as its title (``/T``), the
+    level of an enclosure's heading one below its document's: "No. 83.Mr.
+    Herbert" ran together there as in the bookmarks."""
+    heading = Heading((t("No. 83."), LineBreak(S), t("Mr. Herbert to Mr. Gresham.")), S)
+    enclosed = Attachment((Heading((t("Commander O’Neil to Mr. Herbert."),), S),), S)
+    doc = Document("d83", "d83.txt", (heading, Paragraph((t("Sir:"),), S), enclosed), (), S)
+    data = to_pdf_bytes(doc, Options(pdf_standards=("a-2a", "ua-1")))
+    tags: list[tuple[str, str]] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if not isinstance(node, dict):
+            return
+        if str(node.get("/S", "")).startswith("/H"):
+            tags.append((str(node["/S"]), str(node.get("/T"))))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids]:
+            walk(kid)
+
+    walk(pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+    assert tags == [
+        ("/H1", "No. 83. Mr. Herbert to Mr. Gresham."),
+        ("/H2", "Commander O’Neil to Mr. Herbert."),
+    ]
+
+
+def test_the_first_paragraph_after_a_heading_is_indented_as_in_the_docx() -> None:
+    """The DOCX indented the first paragraph after a heading and the PDF did
+    not; both indent every paragraph's first line by the Body style's amount."""
+    from lxml import etree
+
+    from cableconv.writers.docx import REFERENCE_DOCX
+
+    text = "Sir: I have the honor to inclose herewith copies of four communications " * 3
+    doc = Document(
+        "d1",
+        "d1.txt",
+        (Heading((t("Mr. Herbert to Mr. Gresham."),), S), Paragraph((t(text),), S)),
+        (),
+        S,
+    )
+    starts: list[tuple[float, str]] = []
+
+    def visit(chunk: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if chunk.strip():
+            starts.append((tm[4] * cm[0] + cm[4], chunk))
+
+    pypdf.PdfReader(io.BytesIO(to_pdf_bytes(doc))).pages[0].extract_text(visitor_text=visit)
+    heading_x, first_x, second_x = (x for x, _ in starts[:3])
+    assert heading_x == pytest.approx(second_x)
+    with zipfile.ZipFile(REFERENCE_DOCX) as z:
+        styles = etree.fromstring(z.read("word/styles.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    (body,) = [s for s in styles.iter(f"{w}style") if s.get(f"{w}styleId") == "Body"]
+    first_line = body.find(f"{w}pPr/{w}ind").get(f"{w}firstLine")  # type: ignore[union-attr]
+    assert first_x - second_x == pytest.approx(int(first_line or 0) / 20, abs=0.2)
