@@ -607,3 +607,20 @@ def test_a_line_saying_enclosure_heads_an_attachment_with_its_classification() -
 def test_a_sentence_about_the_enclosure_stays_text() -> None:
     doc = parse(HEAD + "Enclosure No. 1 is not printed.\n\nI have the honor.")
     assert not any(isinstance(b, Attachment) for b in doc.blocks)
+
+
+def test_labels_of_parts_and_the_end_of_minutes_never_sign() -> None:
+    # frus1882 d190, d391, frus1870 d108, frus1919Parisv11 d106, d120
+    for text in (
+        "Article II.",
+        "Article Third.",
+        "Only Article.",
+        "OFFICIAL PART.",
+        "Case 4.",
+        "End of Meeting.",
+        "Thereupon, at 3:15 P.M. the meeting adjourned.",
+    ):
+        assert not is_signature(one(text)), text
+    assert is_signature(one("J. Case."))
+    doc = parse(f"{HEAD}The articles follow.\n\nArticle II.\n\nThe boundary runs north.\n")
+    assert not any(isinstance(b, Closer) for b in doc.blocks)

@@ -400,6 +400,22 @@ _UNSIGNED = re.compile(
     r"|^\((?:not signed|unsigned)\.?\)$",
     re.I,
 )
+#: Lines that read like a name but never sign: the label of a part of a
+#: text (``Article II.``, ``Article Third.``, ``Case 4.``, ``PART II.``,
+#: ``Only Article.``, ``OFFICIAL PART.``: 530 paragraphs and subheads in the
+#: corpus, no closer; frus1870, frus1882, frus1902app1, frus1919Parisv11), the
+#: line that ends minutes (``End of Meeting.``, frus1919Parisv11), and a
+#: line with a time of day (``Thereupon, at 3:15 P.M. the meeting
+#: adjourned.``; no closer of the corpus has one).
+_NEVER_SIGNS = re.compile(
+    r"^(?:(?:Article|Art\.|Section|Sec\.|Chapter|Part|Case|Title|Book|Schedule|Clause|Rule|"
+    r"Annex|Appendix|Exhibit)\s(?:[IVXLC]+|\d+|(?-i:[A-Z]{1,2})|First|Second|Third|Fourth|"
+    r"Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)\.?(?:\s[A-Z][a-z]+\.)?"
+    r"|(?:Only|Official|Single|Additional|Separate)\s(?:Article|Part)\.?"
+    r"|End of (?:the )?(?:Meeting|Session|Conference)\.?)$",
+    re.IGNORECASE,
+)
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.\s?m\.|o[’']clock", re.IGNORECASE)
 _PARENTHESISED = re.compile(r"\([^()]*\)\.?")
 #: ``(Signature.)`` where the copy gives none, ``(Seal of the
 #: Mushir-ed-Dowlah.)`` in place of one (frus1897), ``(Signed)`` before a name.
@@ -445,6 +461,8 @@ def is_signature(block: RawBlock) -> bool:
         # an editors' line in parentheses (``(Omitted.)``, ``(Inclosure: Complaint
         # of Capt. G. I. Dahlberg.)``): a paragraph (199 of 201 in the corpus)
         or (_PARENTHESISED.fullmatch(first) is not None and not _SIGNED_WORD.match(first))
+        or _NEVER_SIGNS.match(first) is not None
+        or _TIME_OF_DAY.search(first) is not None
         or not re.search(r"[^\W\d_]", first)  # ". . . . . . .": an omission
     ):
         return False
