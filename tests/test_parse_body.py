@@ -624,3 +624,12 @@ def test_labels_of_parts_and_the_end_of_minutes_never_sign() -> None:
     assert is_signature(one("J. Case."))
     doc = parse(f"{HEAD}The articles follow.\n\nArticle II.\n\nThe boundary runs north.\n")
     assert not any(isinstance(b, Closer) for b in doc.blocks)
+
+
+def test_a_name_left_open_on_a_comma_takes_the_office_under_it() -> None:
+    # frus1882 d363: ``R. O. WILLIAMS,`` then ``Vice-Consul-General.``, one closer
+    doc = parse(f"{HEAD}I remain, &c.,\n\nR. O. WILLIAMS,\n\nVice-Consul-General.\n")
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer)
+    assert plain(last.content) == "R. O. WILLIAMS,\n\nVice-Consul-General."
+    assert signed_text(last) == "R. O. WILLIAMS,"

@@ -373,8 +373,10 @@ def is_signer_office(block: RawBlock) -> bool:
     # the office comes first: ``Hamilton Fish, Secretary of State.``, ``Col.
     # Chas. H. Dalton, Asst. Quartermaster General.`` are persons
     head = text.split(",", 1)[0]
+    # ``Vice-Consul-General.``: an office word inside a hyphenated one
+    words = [part for w in head.split() for part in (w, *w.strip(".;()").split("-"))]
     return re.search(r"\b[A-Z]\.\s", head) is None and any(
-        w.strip(".;()") in OFFICE_WORDS or w in OFFICE_WORDS for w in head.split()
+        w.strip(".;()") in OFFICE_WORDS or w in OFFICE_WORDS for w in words
     )
 
 

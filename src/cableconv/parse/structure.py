@@ -854,11 +854,13 @@ class _Parser:
             return None
         end = k + 1
         # an office under a name in capitals (the vendor volumes' small
-        # capitals, frus1864p3, frus1870) is the addressee's or a cosigner's
+        # capitals, frus1864p3, frus1870) is the addressee's or a cosigner's,
+        # unless the name is left open on a comma (``W. HUNTER,`` then
+        # ``Acting Secretary.``, frus1882: one closer)
         while (
             end < len(blocks)
             and end - k <= 2
-            and not closers.caps_words(name.text)
+            and (not closers.caps_words(name.text) or name.text.rstrip().endswith(","))
             and closers.is_signer_office(self.clean(blocks[end]))
         ):
             end += 1
