@@ -633,3 +633,31 @@ def test_a_name_left_open_on_a_comma_takes_the_office_under_it() -> None:
     assert isinstance(last, Closer)
     assert plain(last.content) == "R. O. WILLIAMS,\n\nVice-Consul-General."
     assert signed_text(last) == "R. O. WILLIAMS,"
+
+
+def test_a_name_kept_as_text_after_an_agreements_witness_clause_is_warned_about() -> None:
+    # frus1925v02 d335: the signatories of a lease, one block of lines (CC140)
+    text = (
+        "Agreement\n\nThe Lessee shall pay the rent.\n\n"
+        "In Witness Whereof the parties hereto have set their hands and seals.\n\n"
+        "For the Government of Liberia\n. . . . . . . . . .\nSecretary of State\n\n"
+        "For\nHarvey S. Firestone\n"
+    )
+    assert codes(text).count("CC140") == 1
+    # a treaty whose signers are read as a closer says nothing
+    text = (
+        "Treaty\n\nThe treaty shall be ratified.\n\n"
+        "In witness whereof the plenipotentiaries have signed this treaty.\n\n"
+        "[seal]\nFrank B. Kellogg\n\n[seal]\nAusten Chamberlain\n"
+    )
+    assert "CC140" not in codes(text)
+
+
+def test_the_deponents_signature_before_the_oath_is_warned_about() -> None:
+    # frus1864p3 d811: the deponent signs, then the consul under the oath (CC141)
+    text = (
+        f"{HEAD}Affiant further swears that he was not indebted to these men.\n\n"
+        "R. SCHOYER.\n\nSubscribed and sworn to as above stated.\n\n"
+        "GEO. S. FISHER, United States Consul.\n"
+    )
+    assert codes(text).count("CC141") == 1

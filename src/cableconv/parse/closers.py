@@ -405,3 +405,39 @@ def signed_parts(closer: Closer) -> tuple[CloserPart, ...] | None:
             parts: tuple[CloserPart, ...] = (("signed", bounds[first][0], bounds[k - 1][1]),)
             return None if parts == closer.signature_parts() else parts
     return None
+
+
+#: The clause before the signatures of an agreement, a treaty or a deed
+#: (frus1882, frus1897, frus1925v02: ``In Witness Whereof the parties hereto
+#: have hereunto set their hands and seals …``, ``In testimony whereof …``,
+#: ``Signed and sealed in presence of—``, ``Done in duplicate at Bangkok …``).
+_WITNESS_CLAUSE = re.compile(
+    r"^(?:In (?:witness|testimony|faith) whereof|Signed,? (?:and )?sealed|Done (?:in|at)\b)",
+    re.IGNORECASE,
+)
+
+
+def is_witness_clause(text: str) -> bool:
+    """``In Witness Whereof …``, ``Done in duplicate at …``: the signatures follow.
+
+    >>> is_witness_clause("In Witness Whereof the parties have set their hands.")
+    True
+    >>> is_witness_clause("Witnesses of the act were present.")
+    False
+    """
+    return _WITNESS_CLAUSE.match(text.strip()) is not None
+
+
+#: The oath that closes a deposition, between the deponent's signature and
+#: the officer's (frus1864p3, frus1897, frus1902app1: ``Subscribed and sworn
+#: to before me …``, ``Sworn to and subscribed before me …``).
+_JURAT = re.compile(r"^(?:Subscribed and sworn|Sworn (?:to )?and subscribed|Sworn to before)", re.I)
+
+
+def is_jurat(text: str) -> bool:
+    """``Subscribed and sworn to before me …``: the oath under a deposition.
+
+    >>> is_jurat("Subscribed and sworn to as above stated."), is_jurat("Sworn in as consul.")
+    (True, False)
+    """
+    return _JURAT.match(text.strip()) is not None

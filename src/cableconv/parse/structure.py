@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Literal
 
 from cableconv.conventions import MONTHS, PAGE_MARKER, UNDATED
@@ -702,10 +703,12 @@ class _Parser:
             i += 1
         if attachment is not None:
             out.append(Attachment(tuple(attachment), self.span(att_start, blocks[-1].end)))
-        self.check_signatures([b for b in out if not isinstance(b, Attachment)])
-        for block in out:
-            if isinstance(block, Attachment):
-                self.check_signatures(list(block.blocks))
+        parts: list[list[Block]] = [[b for b in out if not isinstance(b, Attachment)]]
+        parts += [list(b.blocks) for b in out if isinstance(b, Attachment)]
+        for part in parts:
+            self.check_signatures(part)
+            self.check_signatories(part)
+            self.check_deponent(part)
         return out
 
     def heads_enclosure(self, blocks: list[RawBlock], i: int, part: list[Block]) -> int | None:
@@ -1112,6 +1115,62 @@ class _Parser:
                 )
                 return
 
+    def check_signatories(self, part: list[Block]) -> None:
+        """Warn when a name is kept as a paragraph after the clause that
+        says an agreement is signed (``In Witness Whereof the parties hereto
+        have hereunto set their hands and seals …``, ``Signed and sealed in
+        presence of—``, ``Done in duplicate at …``): FRUS TEI prints the
+        signatories there in many ways (a closer each, one closer, the
+        party's name and its signer as paragraphs: frus1882, frus1897,
+        frus1925v02), so a name read as text is a guess. One warning a part."""
+        text = [b for b in part if not isinstance(b, PageBreakBlock)]
+        start = next(
+            (
+                k
+                for k, b in enumerate(text)
+                if isinstance(b, Paragraph) and closers.is_witness_clause(plain(b.content))
+            ),
+            None,
+        )
+        if start is None:
+            return
+        for later in text[start + 1 :]:
+            if isinstance(later, SourceNote | Heading):
+                return
+            if _reads_as_signature(later):
+                self.warn(
+                    "CC140",
+                    "a name after the clause that says the agreement is signed is kept as text",
+                    later.span.start,
+                    later.span.end,
+                    hint="the signatories of an agreement: check which of the names after "
+                    "it sign, and which is the first signature",
+                )
+                return
+
+    def check_deponent(self, part: list[Block]) -> None:
+        """Warn when a signature stands just before the oath that closes a
+        deposition (``Subscribed and sworn to before me …``): it is the
+        deponent's, and the officer signs after the oath; FRUS TEI prints
+        the deponent's name as the closer (frus1902app1) or as a paragraph
+        (frus1864p3, frus1897), so which is the first signature is a guess."""
+        text = [b for b in part if not isinstance(b, PageBreakBlock)]
+        for block, after in pairwise(text):
+            if (
+                isinstance(block, Closer)
+                and isinstance(after, Paragraph)
+                and closers.is_jurat(plain(after.content))
+            ):
+                self.warn(
+                    "CC141",
+                    "the deponent's signature before the oath is read as the signature",
+                    block.span.start,
+                    block.span.end,
+                    hint="a deposition: the deponent signs before the oath and the officer "
+                    "after it; check which FRUS prints as the signature",
+                )
+                return
+
     def continue_list(self, prev: ListBlock | Paragraph, more: ListBlock) -> ListBlock:
         if isinstance(prev, Paragraph):
             prev = ListBlock((prev.content,), prev.span)
@@ -1162,6 +1221,23 @@ def _misspelt_month(block: RawBlock) -> str | None:
 #: An editors' note is at least this long; a shorter bracket is a line of the
 #: text (``[Paraphrase]``) or a note on the copy (``[Not signed]``).
 MIN_EDITORS_NOTE = 60
+
+
+def _reads_as_signature(block: Block) -> bool:
+    """A paragraph, or an item of a list, that reads as a signature
+    (``Edwin Barclay``; ``For the Government of Liberia⏎. . . .⏎Secretary of
+    State`` is a list of one block)."""
+    if isinstance(block, Paragraph):
+        texts = [plain(block.content)]
+    elif isinstance(block, ListBlock) and block.role != "signers":
+        texts = [plain(item) for item in block.items if isinstance(item, tuple)]
+    else:
+        return False
+    for text in texts:
+        raw = split_blocks(text)
+        if len(raw) == 1 and roles.is_signature(raw[0]) and not closers.is_postscript(raw[0]):
+            return True
+    return False
 
 
 def _is_editors_note(block: RawBlock) -> bool:
