@@ -661,3 +661,25 @@ def test_the_deponents_signature_before_the_oath_is_warned_about() -> None:
         "GEO. S. FISHER, United States Consul.\n"
     )
     assert codes(text).count("CC141") == 1
+
+
+def test_a_firm_signing_in_its_own_name_is_a_closer_nobody_signs() -> None:
+    # frus1925v02 d601 ``Blair & Co. Inc.``, frus1901 d379 ``J. C. Ayer Company.``
+    for firm in ("Blair & Co. Inc.", "J. C. Ayer Company.", "J. P. Morgan & Co."):
+        doc = parse(f"{HEAD}Yours very truly,\n\n{firm}\n")
+        last = doc.blocks[-1]
+        assert isinstance(last, Closer) and last.parts == (), firm
+
+
+def test_the_signature_of_a_letter_printed_in_another_is_text() -> None:
+    # frus1901 d234: the petitioner's letter, then the minister's close and signature
+    doc = parse(
+        f"{HEAD}I have, etc.,\n\nLouis Economopoulos.\n\nI am, etc.,\n\nCharles S. Francis.\n"
+    )
+    assert tail(doc.blocks, 3) == [
+        ("Paragraph", "Louis Economopoulos."),
+        ("Paragraph", "I am, etc.,"),
+        ("Closer", "Charles S. Francis."),
+    ]
+    # ``Before me,`` opens a notary's act: it is no close
+    assert not is_complimentary_close(one("Before me,"))

@@ -285,13 +285,29 @@ _UNSIGNED_CLOSER = re.compile(
 )
 
 
+#: A firm that closes a letter in its own name: FRUS TEI prints it in the
+#: closer with no ``signed`` (11 of 11: frus1897 ``Thos. Ronaldson & Co.``,
+#: frus1901 ``J. C. Ayer Company.``, frus1925v02 ``Blair & Co. Inc.``, ``J. P.
+#: Morgan & Co.``, ``The Rubber Association of America, Inc.``).
+_FIRM = re.compile(
+    r"^[A-Z][^,:;]{1,80}\s(?:&\s?Co\.?|Company|Corporation|Bros\.|Brothers)"
+    r"(?:,?\s(?:Inc\.?|Incorporated|Ltd\.?|Limited))?\.?$"
+    r"|^[A-Z][^,:;]{1,80},?\s(?:Inc\.?|Incorporated|Ltd\.?|Limited)\.?$"
+)
+
+
 def is_unsigned_closer(text: str) -> bool:
-    """A closer in which nobody signs: ``[File copy not signed]``, ``Am[erican] Mission``.
+    """A closer in which nobody signs: ``[File copy not signed]``, ``Am[erican]
+    Mission``, a firm's name.
 
     >>> is_unsigned_closer("Am[erican] Mission"), is_unsigned_closer("Lansing")
     (True, False)
+    >>> is_unsigned_closer("Blair & Co. Inc."), is_unsigned_closer("J. C. Ayer Company.")
+    (True, True)
+    >>> is_unsigned_closer("W. Hunter, Secretary of the Company.")
+    False
     """
-    return _UNSIGNED_CLOSER.match(text.strip()) is not None
+    return _UNSIGNED_CLOSER.match(text.strip()) is not None or _FIRM.match(text.strip()) is not None
 
 
 #: The line over a signature that says for whom it is signed, printed as a

@@ -374,7 +374,8 @@ def _name_like_line(line: str) -> bool:
 
 _COMPLIMENTARY = re.compile(
     r"(?:\betc\.?\]?,?|&c\.?,?|\byours,?|\brespectfully,?|\bservant,?|\bobedient,?|\bsincerely,?|"
-    r"\bfaithfully,?|\btruly,?|\bme,|\bremain,?|"
+    # ``Before me,`` opens a notary's act (frus1894Nicaragua), it closes nothing
+    r"\bfaithfully,?|\btruly,?|(?<!Before )\bme,|\bremain,?|"
     # ``Yours, obediently,`` (frus1897), ``Accept, Excellency, et cetera.`` (frus1934v05)
     r"\bobediently,?|\bet cetera\.?)\s*$",
     re.IGNORECASE,

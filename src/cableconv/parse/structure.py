@@ -684,6 +684,7 @@ class _Parser:
                 blocks = self.split_list_after_table(blocks, i)
             run = (self.sealed_run(blocks, i) or self.closer_run(blocks, i)) if has_text else None
             if run is not None:
+                _demote_inner_signature(target)
                 target.append(run[0])
                 signed = run[0]
                 i = run[1]
@@ -699,6 +700,8 @@ class _Parser:
                     target[-1] = self.continue_list(prev, block)
                     i += 1
                     continue
+            if isinstance(block, Closer):
+                _demote_inner_signature(target)
             target.append(block)
             i += 1
         if attachment is not None:
@@ -1221,6 +1224,26 @@ def _misspelt_month(block: RawBlock) -> str | None:
 #: An editors' note is at least this long; a shorter bracket is a line of the
 #: text (``[Paraphrase]``) or a note on the copy (``[Not signed]``).
 MIN_EDITORS_NOTE = 60
+
+
+def _demote_inner_signature(part: list[Block]) -> None:
+    """A signature is about to close ``part``; when the part ended on a
+    signature and then a complimentary close (``Louis Economopoulos.``,
+    ``I am, etc.,``), that first signature closed a letter printed in this
+    one, and FRUS TEI prints it as a paragraph of the text, with its
+    cosigners (frus1897 d326, d328, frus1901 d234: 3 of 3)."""
+    text = [k for k, b in enumerate(part) if not isinstance(b, PageBreakBlock)]
+    close = part[text[-1]] if text else None
+    if not isinstance(close, Paragraph):
+        return
+    raw = split_blocks(plain(close.content))
+    if len(raw) != 1 or not roles.is_complimentary_close(raw[0]):
+        return
+    for k in reversed(text[:-1]):
+        inner = part[k]
+        if not isinstance(inner, Closer):
+            return
+        part[k] = Paragraph(inner.content, inner.span)
 
 
 def _reads_as_signature(block: Block) -> bool:
