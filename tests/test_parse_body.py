@@ -683,3 +683,18 @@ def test_the_signature_of_a_letter_printed_in_another_is_text() -> None:
     ]
     # ``Before me,`` opens a notary's act: it is no close
     assert not is_complimentary_close(one("Before me,"))
+
+
+def test_a_signature_with_a_slip_after_the_close_at_the_end_of_a_letter() -> None:
+    # frus1901 d225 ``lvey A. Adee.``, d423 ``Julius g. Lay,``; frus1897 d152, a long office
+    for signature in (
+        "lvey A. Adee.",
+        "Julius g. Lay,\nConsul-General.",
+        "G. Von Chauvin,\nRepresentative in America and Chief Engineer of the French Paris "
+        "and New York Telegraph Company.",
+    ):
+        doc = parse(f"{HEAD}I am, etc.,\n\n{signature}\n")
+        assert isinstance(doc.blocks[-1], Closer), signature
+    # not without the close, nor a phrase
+    doc = parse(f"{HEAD}The consul reported it.\n\nlvey A. Adee.\n")
+    assert not isinstance(doc.blocks[-1], Closer)

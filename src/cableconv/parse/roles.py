@@ -475,6 +475,47 @@ def is_signature(block: RawBlock) -> bool:
     )
 
 
+def is_slipped_signature(block: RawBlock) -> bool:
+    """A signature :func:`is_signature` does not know for a slip of the
+    print or of the OCR, as it stands after a complimentary close at the end
+    of a letter (the caller knows both): ``lvey A. Adee.``, ``Julius g.
+    Lay,⏎Consul-General.`` (frus1901), ``sGEO. B. DAWSON,⏎Vice-Consul``
+    (frus1882), an office longer than a line (``G. Von Chauvin,⏎Representative
+    in America and Chief Engineer of the French Paris and New York Telegraph
+    Company.``, frus1897): a short name of two words or more, at most one of
+    them in lower case, and offices under it.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_slipped_signature(b) for b in split_blocks(
+    ...     "lvey A. Adee.\\n\\nJulius g. Lay,\\nConsul-General.\\n\\nDecember 15, 1863.\\n\\n"
+    ...     "(Same to Mr. Adams.)\\n\\nB.\\n\\nKotzebue, Etc., Etc., Etc.\\n\\n"
+    ...     "the one he sent.\\n\\nIn the absence of Earl Granville,")]
+    [True, True, False, False, False, False, False, False]
+    """
+    lines = [ln.text.strip() for ln in block.lines]
+    if not 1 <= len(lines) <= 3 or len(block.text) > 300:
+        return False
+    first = lines[0]
+    if (
+        len(first) > 40
+        or not first.endswith((".", ","))
+        or first[:1] in "[(“\"‘'"
+        or re.search(r"\d|\betc\b|&c|:", first, re.IGNORECASE)
+        or find_date(block.text) is not None
+    ):
+        return False
+    words = [w.strip(".,") for w in first.split()]
+    slips = [k for k, w in enumerate(words) if w[:1].islower() and w not in _NAME_PARTICLES]
+    if len(words) < 2 or len(slips) > 1 or not all(w[:1].isalpha() for w in words):
+        return False
+    # the slip is an initial (``g.``) or the first word's first letter
+    # (``lvey``, ``sGEO``), not a word of a phrase (``In the absence of Earl
+    # Granville,``, frus1882)
+    if slips and slips[0] != 0 and len(words[slips[0]]) > 1:
+        return False
+    return all(len(line) <= 160 and line[:1].isupper() for line in lines[1:])
+
+
 #: Lower-case words an office after the signer's name may hold (``Consular
 #: Agent of the United States``, ``Commanding U. S. Forces``).
 _OFFICE_WORDS = _NAME_PARTICLES | {"ad", "interim", "on", "by", "with", "a", "an", "des", "et"}

@@ -1042,6 +1042,11 @@ class _Parser:
                     and (after_close or self._ends_part(blocks, i, past_addressee=True))
                 )
                 or roles.is_personal_signature(c)
+                or (
+                    after_close
+                    and roles.is_slipped_signature(c)
+                    and self._ends_part(blocks, i, past_addressee=True)
+                )
             )
         ):
             unsigned = len(b.lines) == 1 and closers.is_unsigned_closer(c.first)
