@@ -698,3 +698,11 @@ def test_a_signature_with_a_slip_after_the_close_at_the_end_of_a_letter() -> Non
     # not without the close, nor a phrase
     doc = parse(f"{HEAD}The consul reported it.\n\nlvey A. Adee.\n")
     assert not isinstance(doc.blocks[-1], Closer)
+
+
+def test_a_seal_or_a_page_turned_after_the_name_leaves_a_signature() -> None:
+    # frus1864p3 d662 (the jurors of an inquest), d649
+    assert is_signature(one("GEORGE S. PORTER. [seal.]"))
+    assert not is_signature(one("[seal.]"))
+    doc = parse(f"{HEAD}I pronounce that he was dead.\n\nW. G. HAY, M. D.[Page 395]\n")
+    assert isinstance(doc.blocks[-1], Closer)

@@ -417,6 +417,9 @@ _NEVER_SIGNS = re.compile(
     re.IGNORECASE,
 )
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.\s?m\.|o[’']clock", re.IGNORECASE)
+_AFTER_NAME = re.compile(
+    r"(?<=\S)\s*(?:\[(?:seal\.?|L\.\s?S\.)\]|" + PAGE_MARKER.pattern + r")$", re.IGNORECASE
+)
 _PARENTHESISED = re.compile(r"\([^()]*\)\.?")
 #: ``(Signature.)`` where the copy gives none, ``(Seal of the
 #: Mushir-ed-Dowlah.)`` in place of one (frus1897), ``(Signed)`` before a name.
@@ -446,6 +449,10 @@ def is_signature(block: RawBlock) -> bool:
     first = lines[0].text.strip()
     if len(block.text) > 400 or any(len(line.text) > 160 for line in lines):
         return False  # a paragraph: asked of every block, so answered before the date is sought
+    # the seal printed after the name (``GEORGE S. PORTER. [seal.]``, the
+    # jurors of an inquest, frus1864p3) and the page turned after it (``W. G.
+    # HAY, M. D.[Page 395]``) are not of the name
+    first = _AFTER_NAME.sub("", first) or first
     if find_date(block.text) is not None or re.search(r"\b1[6-9]\d\d\b", first):
         return False
     if _UNSIGNED.match(first) and len(lines) == 1:
