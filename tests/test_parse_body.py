@@ -706,3 +706,17 @@ def test_a_seal_or_a_page_turned_after_the_name_leaves_a_signature() -> None:
     assert not is_signature(one("[seal.]"))
     doc = parse(f"{HEAD}I pronounce that he was dead.\n\nW. G. HAY, M. D.[Page 395]\n")
     assert isinstance(doc.blocks[-1], Closer)
+
+
+def test_a_party_signing_by_its_agent_is_one_closer_the_agent_signed() -> None:
+    # frus1925v02 d238; frus1934v05 d269 with the agent's office under it
+    doc = parse(f"{HEAD}Very respectfully,\n\nUlen & Company\nBy\nThomas S. Shepperd\n")
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer) and signed_text(last) == "Thomas S. Shepperd"
+    doc = parse(
+        f"{HEAD}Very respectfully yours,\n\nManufacturers Trust Company, as Fiscal Agent\nBy\n"
+        "J. Lawrence Gilson\n\nVice President\n"
+    )
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer) and signed_text(last) == "J. Lawrence Gilson"
+    assert plain(last.content).endswith("\n\nVice President")

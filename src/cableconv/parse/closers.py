@@ -457,3 +457,21 @@ def is_jurat(text: str) -> bool:
     (True, False)
     """
     return _JURAT.match(text.strip()) is not None
+
+
+def agent_line(block: RawBlock) -> int | None:
+    """A party that signs by its agent, in one block (``Ulen & Company⏎By⏎Thomas
+    S. Shepperd``, ``Division of Operations⏎By⏎Semmes Steele``: frus1918Russiav03,
+    frus1925v02, frus1934v05): FRUS TEI prints the block as the closer and
+    signs the agent's name. The index of the agent's line, or ``None``.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [agent_line(b) for b in split_blocks(
+    ...     "Ulen & Company\\nBy\\nThomas S. Shepperd\\n\\nThe company\\nBy\\nthe way it works.")]
+    [2, None]
+    """
+    lines = [ln.text.strip() for ln in block.lines]
+    if len(lines) != 3 or lines[1] != "By" or len(lines[0]) > 250 or lines[0].endswith(":"):
+        return None
+    agent = _one_line(lines[2])
+    return 2 if roles.is_signature(agent) and not is_signer_office(agent) else None

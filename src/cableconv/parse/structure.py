@@ -851,8 +851,9 @@ class _Parser:
         if k >= len(blocks):
             return None
         name = self.clean(blocks[k])
+        agent = closers.agent_line(name)
         if (
-            not roles.is_signature(name)
+            (not roles.is_signature(name) and agent is None)
             or closers.is_closer_lead(name)
             or closers.is_signer_office(name)
             or closers.is_unsigned_closer(name.text)
@@ -884,10 +885,18 @@ class _Parser:
                 ]
             start = len(content)
             content += self.build.lines(b.lines)
-            if j == k:
+            if j == k and agent is not None:
+                parts.append(self._line_part(b, agent, start))
+            elif j == k:
                 parts.append(("signed", start, len(content)))
         span = self.span(blocks[i].start, blocks[end - 1].end)
         return Closer(tuple(content), span, tuple(parts)), end
+
+    def _line_part(self, b: RawBlock, k: int, offset: int) -> tuple[Literal["signed"], int, int]:
+        """The ``signed`` part of a closer that is line ``k`` of block ``b``,
+        the block's inlines starting at ``offset`` in the closer's content."""
+        before = len(self.build.lines(b.lines[:k])) + (1 if k else 0)  # and its line break
+        return ("signed", offset + before, offset + len(self.build.lines(b.lines[: k + 1])))
 
     def sealed_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
         """Signatures with their seals, from block ``i`` (``[seal]⏎Frank B.
@@ -1021,6 +1030,9 @@ class _Parser:
         ):
             return Paragraph(self.build.lines(b.lines), span)
         after_close = i > 0 and roles.is_complimentary_close(self.clean(blocks[i - 1]))
+        agent = closers.agent_line(c) if has_text and not approved else None
+        if agent is not None and (after_close or self._ends_part(blocks, i, past_addressee=True)):
+            return Closer(self.build.lines(b.lines), span, (self._line_part(b, agent, 0),))
         if (
             has_text
             and not approved
