@@ -720,3 +720,11 @@ def test_a_party_signing_by_its_agent_is_one_closer_the_agent_signed() -> None:
     last = doc.blocks[-1]
     assert isinstance(last, Closer) and signed_text(last) == "J. Lawrence Gilson"
     assert plain(last.content).endswith("\n\nVice President")
+
+
+def test_the_name_over_the_office_that_sent_a_telegram_is_one_closer() -> None:
+    # frus1919Parisv11 d198: ``Lansing.`` then ``Am[erican] Mission``
+    doc = parse(f"{HEAD}Please see telegrams from Grew.\n\nLansing.\n\nAm[erican] Mission\n")
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer) and signed_text(last) == "Lansing."
+    assert plain(last.content) == "Lansing.\n\nAm[erican] Mission"

@@ -285,6 +285,18 @@ _UNSIGNED_CLOSER = re.compile(
 )
 
 
+_SENDING_OFFICE = re.compile(
+    r"^(?:Am\[erican\]|American) (?:Mission|Legation|Embassy|Delegation)\.?$"
+)
+
+
+def is_sending_office(text: str) -> bool:
+    """``Am[erican] Mission``: the office that sent a telegram, a closer
+    alone or under the name of the one who signed for it (``Lansing.⏎⏎Am[erican]
+    Mission``, frus1919Parisv11: one closer, the name signed)."""
+    return _SENDING_OFFICE.match(text.strip()) is not None
+
+
 #: A firm that closes a letter in its own name: FRUS TEI prints it in the
 #: closer with no ``signed`` (11 of 11: frus1897 ``Thos. Ronaldson & Co.``,
 #: frus1901 ``J. C. Ayer Company.``, frus1925v02 ``Blair & Co. Inc.``, ``J. P.

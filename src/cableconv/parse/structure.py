@@ -868,7 +868,10 @@ class _Parser:
             end < len(blocks)
             and end - k <= 2
             and (not closers.caps_words(name.text) or name.text.rstrip().endswith(","))
-            and closers.is_signer_office(self.clean(blocks[end]))
+            and (
+                closers.is_signer_office(self.clean(blocks[end]))
+                or closers.is_sending_office(self.clean(blocks[end]).text)
+            )
         ):
             end += 1
         if (not lead and end == k + 1) or not self._ends_part(blocks, end - 1, past_addressee=True):
