@@ -281,6 +281,68 @@ def test_a_retired_worker_has_shut_down_before_its_successor_starts(tmp_path: Pa
     assert not list(tmp_path.glob("overlap-*"))
 
 
+def _note_interval(job: Job) -> tuple[float, float]:
+    """When the job ran; heavy ones take long enough to overlap if allowed to."""
+    import time
+
+    start = time.monotonic()
+    time.sleep(0.3 if job.heavy else 0.01)
+    return start, time.monotonic()
+
+
+def test_heavy_documents_are_converted_one_at_a_time(tmp_path: Path) -> None:
+    """Two workers never hold two heavy documents at once (their peaks would
+    add up), and the light ones go on beside a heavy one."""
+    heavy = {1, 2, 5, 9}
+    jobs = [
+        Job(i, Input(tmp_path / f"d{i}.txt", PurePath(f"d{i}")), ("x",), heavy=i in heavy)
+        for i in range(12)
+    ]
+    import itertools
+
+    times = dict(WorkerPool(2, _note_interval).run(jobs))
+    assert sorted(times) == list(range(12))
+    spans = sorted(times[i] for i in heavy)
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        assert start >= end, "two heavy documents were converted at the same time"
+    light_during_heavy = [
+        i for i in times if i not in heavy and any(s < times[i][0] < e for s, e in spans)
+    ]
+    assert light_during_heavy, "the other worker idled while a heavy document was converted"
+
+
+def test_a_worker_holding_memory_hands_a_heavy_document_to_a_fresh_successor(
+    tmp_path: Path,
+) -> None:
+    names = ["big.txt", "a.txt", "heavy.txt", "b.txt"]
+    jobs = [
+        Job(i, Input(tmp_path / n, PurePath(n)), ("x",), heavy=n == "heavy.txt")
+        for i, n in enumerate(names)
+    ]
+    pool = WorkerPool(1, _hold_memory_on_big, retire_mb=1024)  # never past its ceiling
+    pids = dict(pool.run(jobs))
+    # the worker that kept 64 MiB of "big" did not start the heavy one
+    assert pids[0] == pids[1] != pids[2] == pids[3]
+    assert pool.retired == 1
+
+
+def test_only_large_transcriptions_are_heavy_and_only_for_formats_that_grow(
+    tmp_path: Path,
+) -> None:
+    from cableconv.batch import is_heavy
+    from cableconv.writers import FORMATS, HEAVY_BYTES
+
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_text("x" * 100)
+    large.write_bytes(b"x" * HEAVY_BYTES)
+    pdf, tei = [FORMATS["pdf"]], [FORMATS["tei"], FORMATS["json"], FORMATS["docx"]]
+    assert is_heavy(Input(large, PurePath("large")), pdf)
+    assert not is_heavy(Input(small, PurePath("small")), pdf)
+    assert not is_heavy(Input(large, PurePath("large")), tei)
+    # a document of a TEI volume: the file's size says nothing about the document
+    assert not is_heavy(Input(large, PurePath("d1"), part="d1"), pdf)
+
+
 def test_private_memory_counts_the_children_and_not_shared_files() -> None:
     import subprocess
     import sys

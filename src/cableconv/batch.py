@@ -271,6 +271,20 @@ def default_jobs() -> int:
     return max(1, count or 1)
 
 
+def is_heavy(item: Input, formats: list[Format]) -> bool:
+    """Whether the input is large enough for one of the formats that the
+    batch should convert it while no other such document is in flight. The
+    documents of a TEI volume are not weighed (the file holds them all)."""
+    limits = [f.heavy_bytes for f in formats if f.heavy_bytes is not None]
+    if not limits or item.part is not None:
+        return False
+    try:
+        size = item.path.stat().st_size
+    except OSError:  # reported when the document is read
+        return False
+    return size >= min(limits)
+
+
 def estimated_ms(work: list[Job], formats: Mapping[str, Format] = FORMATS) -> float:
     """CPU milliseconds the work costs on one core."""
     return sum(PARSE_MS + sum(formats[n].cost_ms for n in job.formats) for job in work)
@@ -433,7 +447,8 @@ class Batch:
                 stale = manifest.stale_formats(key, _abs(item.path), suffixes, settings)
             if stale:
                 trim = any(f.trim_memory for f in self.formats if f.name in stale)
-                work.append(Job(index, item, tuple(stale), trim))
+                heavy = is_heavy(item, [f for f in self.formats if f.name in stale])
+                work.append(Job(index, item, tuple(stale), trim, heavy))
             else:
                 assert manifest is not None
                 results[index] = DocResult(

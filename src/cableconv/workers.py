@@ -21,6 +21,12 @@ worker holds the high-water mark of every large document it converted. It
 finishes the document, says so, stops its helpers and exits; the pool gives its
 unstarted documents to a successor, started only once it has gone, so no more
 helpers are alive than the jobs need.
+
+The largest documents (a :attr:`Job.heavy` job) set the batch's peak: pandoc
+and typst need some 250 MB more for the largest in the dev corpus. The pool
+sends one heavy job at a time, so two such peaks never add up while the other
+workers go on with the rest, and a worker that has kept much of earlier
+documents hands a heavy job to a fresh successor rather than start it.
 """
 
 from __future__ import annotations
@@ -43,13 +49,16 @@ if TYPE_CHECKING:  # multiprocessing is imported only when a pool starts
 @dataclass(frozen=True)
 class Job:
     """One document of a batch: its place in the batch, the input, the names
-    of the formats to write, and whether the work frees so much memory that
-    the worker should give it back to the system afterwards."""
+    of the formats to write, whether the work frees so much memory that
+    the worker should give it back to the system afterwards, and whether it
+    is heavy: so large that two at once would set the batch's peak memory
+    (the pool runs one heavy job at a time)."""
 
     index: int
     input: Input
     formats: tuple[str, ...]
     trim: bool = False
+    heavy: bool = False
 
 
 #: What a worker does with one job. With the ``spawn`` start method it is
@@ -69,6 +78,11 @@ MAX_CHUNK = 16
 #: 150 retires 7 workers; 80 retired 309, whose warm-ups (176 ms each) cost a
 #: quarter more CPU for the same peak, set by the largest single document.
 RETIRE_MB = 150.0
+#: Private memory a worker may have gathered and still start a heavy job
+#: (:attr:`Job.heavy`), in MiB; past it a fresh successor takes the job, so
+#: that what typst and pandoc kept of earlier documents (often 50 to 100) does
+#: not add to the largest documents' peaks.
+HEAVY_HEADROOM_MB = 20.0
 #: What a worker sends instead of a result when it retires.
 RETIRING = "retiring"
 
@@ -132,6 +146,12 @@ def _serve(conn: Connection, runner: Runner, retire_mb: float | None = None) -> 
         if chunk is None:
             return
         for job in chunk:
+            if job.heavy and retire_mb is not None and private_mb() - fresh > HEAVY_HEADROOM_MB:
+                # what the worker kept of earlier documents would add to the
+                # heavy one's peak: a fresh successor takes it instead
+                with contextlib.suppress(OSError):
+                    conn.send(RETIRING)
+                return
             result = runner(job)
             try:
                 conn.send((job.index, result))
@@ -218,6 +238,7 @@ class WorkerPool:
         self.on_crash = on_crash
         self.ctx = _context()
         self.workers: list[_Worker] = []
+        self._jobs: dict[int, Job] = {}
 
     def _start(self) -> _Worker:
         parent, child = self.ctx.Pipe(duplex=True)
@@ -245,6 +266,7 @@ class WorkerPool:
 
         pending: deque[Job] = deque(jobs)
         by_index = {job.index: job for job in jobs}
+        self._jobs = by_index
         remaining = len(jobs)
         for _ in range(min(self.size, len(jobs))):
             self._start()
@@ -268,16 +290,35 @@ class WorkerPool:
 
     def _feed(self, worker: _Worker, pending: deque[Job]) -> None:
         """Top the worker up: chunks shrink towards the end of the batch so
-        the workers finish together."""
+        the workers finish together. A heavy job is sent only while no other
+        is in flight; it waits at the front of the queue until then."""
         size = max(1, min(MAX_CHUNK, len(pending) // (self.size * 4)))
         if pending and len(worker.inflight) < size:
-            chunk = [pending.popleft() for _ in range(min(size, len(pending)))]
+            chunk = self._take(pending, size)
+            if not chunk:
+                return
             try:
                 worker.conn.send(chunk)
             except OSError:  # it died; _drain will notice and hand its work on
                 pending.extendleft(reversed(chunk))
                 return
             worker.inflight.extend(job.index for job in chunk)
+
+    def _take(self, pending: deque[Job], size: int) -> list[Job]:
+        """Up to ``size`` jobs from the front of the queue, leaving heavy ones
+        in place (and in order) while a heavy job is in flight."""
+        heavy = any(self._jobs[i].heavy for w in self.workers for i in w.inflight)
+        chunk: list[Job] = []
+        waiting: list[Job] = []
+        while pending and len(chunk) < size:
+            job = pending.popleft()
+            if job.heavy and heavy:
+                waiting.append(job)
+                continue
+            heavy = heavy or job.heavy
+            chunk.append(job)
+        pending.extendleft(reversed(waiting))
+        return chunk
 
     def _drain(
         self, worker: _Worker, by_index: dict[int, Job], pending: deque[Job], exited: bool

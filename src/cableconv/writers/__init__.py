@@ -53,6 +53,17 @@ class Format:
     #: The writer allocates and frees tens of megabytes per document (typst's
     #: layout): a worker gives freed memory back to the system after each.
     trim_memory: bool = False
+    #: Inputs of this many bytes or more are heavy for the format: its memory
+    #: grows with the document (pandoc's heap and typst's layout: about 400
+    #: and 500 MB between them for the largest dev document, 290 KB), and a
+    #: batch converts one heavy document at a time, so two workers never add
+    #: up two such peaks.
+    heavy_bytes: int | None = None
+
+
+#: Where a document starts to cost pandoc and typst more than a worker's
+#: ordinary 60 to 80 MB: 9 of the 5,940 dev documents, all from 68 KB up.
+HEAVY_BYTES = 64 * 1024
 
 
 def _tei(doc: Document, options: Options) -> Output:
@@ -154,6 +165,7 @@ FORMATS: dict[str, Format] = {
         warm_up=_pandoc_md_warm_up,
         shutdown=_stop_pandoc,
         max_chars=MAX_CHARS_TYPESET,
+        heavy_bytes=HEAVY_BYTES,
     ),
     "docx": Format(
         "docx",
@@ -174,6 +186,7 @@ FORMATS: dict[str, Format] = {
         shutdown=_stop_pandoc,
         max_chars=MAX_CHARS_TYPESET,
         trim_memory=True,
+        heavy_bytes=HEAVY_BYTES,
     ),
 }
 
