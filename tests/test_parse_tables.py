@@ -125,3 +125,40 @@ def test_list_items_after_the_last_row_are_a_list_and_warned_about() -> None:
 
 def test_a_table_that_ends_with_its_rows_has_no_warning() -> None:
     assert "CC146" not in codes(f"{HEAD}{TABLES[0]}{END}")
+
+
+# a case caption (frus1882 d74, frus1901 d287): no column of figures, but the
+# brace that joins the parties' rows only a table prints
+CAPTION = "Fenice Ferrara, plaintiff, } Demurrer.\nv.\nThe Auric Mining Company, defendant."
+
+
+def test_rows_joined_by_a_brace_are_a_table() -> None:
+    doc = parse(f"{HEAD}{CAPTION}{END}")
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(table.rows) == 3
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+
+
+def test_a_brace_closing_a_word_is_no_cell() -> None:
+    seal = "{Seal of the Consulate of the United States of America at Königsberg.}\nAttest."
+    assert not is_table(block(seal))  # type: ignore[arg-type]
+
+
+# frus1917Supp02v02 d227: two rows printed inside item 4, more items than rows
+ROWS_THEN_ITEMS = (
+    "Illuminating oil, equal to 25, 000 tons\nFuel oil, equal to 6, 750 “\n"
+    "No. 5. Maize will be provided in accordance with rationing agreement.\n"
+    "No. 6. Coffee will be liberated on the basis of three months’ rationing.\n"
+    "No. 7. Figuring on the basis of three months’ rations we will agree."
+)
+
+
+def test_rows_before_more_items_of_a_list_are_a_table_and_warned_about() -> None:
+    text = f"{HEAD}{ROWS_THEN_ITEMS}{END}"
+    doc = parse(text)
+    kinds = [type(b).__name__ for b in doc.blocks]
+    k = kinds.index("Table")
+    table, after = doc.blocks[k], doc.blocks[k + 1]
+    assert isinstance(table, Table) and len(table.rows) == 2
+    assert isinstance(after, ListBlock) and len(after.items) == 3
+    assert codes(text).count("CC146") == 1

@@ -680,7 +680,7 @@ class _Parser:
                 signed = None
                 i = self.opener_part(blocks, i + 1, attachment, allow_heading=not labelled)
                 continue
-            if tables.is_table(c):
+            if tables.is_table(c) or tables.rows_before_list(c):
                 blocks = self.split_list_after_table(blocks, i)
             run = (self.sealed_run(blocks, i) or self.closer_run(blocks, i)) if has_text else None
             if run is not None:

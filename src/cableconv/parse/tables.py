@@ -7,9 +7,9 @@ $0. 80 $0. 40 25% $0. 30``). What tells the rows from the items is their
 last column: in a table most rows end in a figure or a ditto mark, after a
 label that is not a finished sentence; the items of a list end in words and
 full stops. Over the 16 volumes of the development corpus (frus1864p3 to
-frus1955-57v02) the rule below takes 175 of the 213 tables (the rest have no
-column of figures: two columns of names, case captions with ``v.``) and two
-lists of about two thousand.
+frus1955-57v02) the rules below take 187 of the 213 tables of several lines
+(the rest have no column of figures and no brace: two columns of names, a
+chronicle of dates) and two lists of about two thousand.
 """
 
 from __future__ import annotations
@@ -107,11 +107,34 @@ def has_tabs(block: RawBlock) -> bool:
     return any("\t" in line.text for line in block.lines)
 
 
+#: A brace standing alone between blanks joins the cells of several rows
+#: (``Fenice Ferrara, plaintiff, } Demurrer.`` over ``v.``, ``Hoti-Gruda }
+#: Tribes``, ``Aug. 8, 1870 Magic Franklin Osgood } N. Y. Y. C. course {
+#: 3 58 21``): over the development corpus every one of them stands in a
+#: table (frus1864p3 d859, frus1870 d159, frus1882 d74 d124, frus1897 d181,
+#: frus1901 d89 d287, frus1902app1 d4 d8, frus1917Supp02v02 d15,
+#: frus1918Russiav03 d223, frus1919Parisv11 d15), the rows of case captions
+#: and lists of names among them that have no column of figures. A brace
+#: that closes a word (``{Seal of the Consulate …}``, ``procurable}``) is
+#: not one.
+_BRACE_CELL = re.compile(r"(?:^|\s)[{}](?:\s|$)")
+
+
+def has_brace_cell(block: RawBlock) -> bool:
+    """
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [has_brace_cell(b) for b in split_blocks(
+    ...     "Municipal Council }\\nv.\\nF. Reid.\\n\\n{Royal Prussian pilot’s seal.}")]
+    [True, False]
+    """
+    return any(_BRACE_CELL.search(line.text) is not None for line in block.lines)
+
+
 def is_table(block: RawBlock) -> bool:
-    """Tab-separated cells; or lines, half of them at least, that read as
-    rows (:func:`is_row`); or two lines, a row under a short label or two
-    rows."""
-    if has_tabs(block):
+    """Tab-separated cells, or a brace between cells (:func:`has_brace_cell`);
+    or lines, half of them at least, that read as rows (:func:`is_row`); or
+    two lines, a row under a short label or two rows."""
+    if has_tabs(block) or has_brace_cell(block):
         return True
     lines = [line.text for line in block.lines]
     if len(lines) < 2:
@@ -153,3 +176,14 @@ def list_after(block: RawBlock) -> int:
     if k == len(lines) or k < 2 or not is_table(RawBlock(lines[:k])):
         return len(lines)
     return k
+
+
+def rows_before_list(block: RawBlock) -> bool:
+    """A block that is no table as a whole, but whose first lines are rows,
+    two at least, and whose last lines are items of a list (:func:`list_after`):
+    a table printed inside a list item, whose items outnumber its rows
+    (``Fuel oil, equal to 6, 750 “`` then ``No. 5. Maize will be provided …``,
+    frus1917Supp02v02 d227; frus1925v02 d137, twice; 3 of 3 in the corpus)."""
+    k = list_after(block)
+    rows = sum(1 for line in block.lines[:k] if is_row(line.text))
+    return k < len(block.lines) and rows >= 2
