@@ -638,3 +638,22 @@ def test_a_date_line_with_a_misprinted_month_is_kept_as_text_with_a_warning() ->
     )
     assert "CC128" in codes(text)
     assert "CC128" not in codes(text.replace("Januarg", "January"))
+
+
+def test_a_number_alone_under_an_enclosure_note_is_its_first_paragraph() -> None:
+    # frus1901 d144, d145, d146: "[Inclosure.]" then "1." then the memorandum
+    doc, _ = parse(
+        "Mr. Jackson to Mr. Hay.\n\nBerlin, May 4, 1901.\n\nSir: I inclose a memorandum.\n\n"
+        "I have, etc.,\n\nJohn B. Jackson.\n\n[Inclosure.]\n\n1.\n\n"
+        "Nick Britten commenced a correspondence with the embassy in April, 1900.\n\n"
+        "Britten was born in the Rheinprovinz in 1864.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert [type(b).__name__ for b in attachment.blocks] == [
+        "SourceNote",
+        "Paragraph",
+        "Paragraph",
+        "Paragraph",
+    ]
+    assert plain(attachment.blocks[1].content) == "1."  # type: ignore[union-attr]

@@ -326,6 +326,19 @@ def is_bracketed_date(block: RawBlock) -> bool:
     return all(w[0].isupper() for w in words) and not re.search(r"\bReceived\b", before)
 
 
+def is_paragraph_number(block: RawBlock) -> bool:
+    """A number alone with its point (``1.``): the number of the text's first
+    paragraph, printed on a line of its own, not a title. Under an
+    enclosure's note FRUS prints it as a paragraph (frus1901 d144, d145,
+    d146: 3 of 3 in the corpus).
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_paragraph_number(b) for b in split_blocks("1.\\n\\nA.\\n\\nArticle 1.")]
+    [True, False, False]
+    """
+    return len(block.lines) == 1 and re.fullmatch(r"\d{1,3}\.", block.first.strip()) is not None
+
+
 def is_enclosure_heading(block: RawBlock) -> bool:
     """The title of an enclosure, right after its bracketed note: one line,
     no salutation (``Sir:``), not closing on a colon (``… as follows:``)."""
