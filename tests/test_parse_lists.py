@@ -43,3 +43,25 @@ def test_what_a_broken_paragraph_is() -> None:
     assert not is_broken_paragraph(names)
     assert not is_broken_paragraph(ordinals)
     assert not is_broken_paragraph(four)
+
+
+def test_a_short_line_introducing_a_name_and_the_name_are_one_paragraph() -> None:
+    # frus1897 d454, frus1897 d178, frus1894Nicaragua d10, frus1901 d282
+    for text in (
+        "Witness:\nDevawongse.",
+        "By order:\nStruss.",
+        "Correct translation:\nS. C. Braida,\nUnited States Consul.",
+        "Witnesses:\nSaïd Yussef, Dragoman.\nMohammed Ismail, Dragoman.",
+    ):
+        doc = parse(f"{HEAD}{text}{END}")
+        assert plain(next(b for b in doc.blocks if isinstance(b, Paragraph)).content) == text
+        assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+
+
+def test_a_head_over_figures_or_over_names_is_not_a_name_introduced() -> None:
+    # frus1897 d595 "Schools taught by Americans:" over "2."
+    heads = split_blocks(
+        "Schools taught by Americans:\n2.\n\nPresent:\nMr. Lansing\nMr. White\n\n"
+        "$10,000.00 on June 15, 1925;\n$5,000.00 on September 15, 1925."
+    )
+    assert [is_broken_paragraph(b) for b in heads] == [False, False, False]

@@ -29,6 +29,11 @@ ITEM_LABEL = re.compile(
 )
 #: An address or a name with its office runs to three lines at most here.
 MAX_LINES = 3
+#: A short line that introduces the name under it (``Witness:``, ``By
+#: order:``, ``Correct translation:``, ``In the presence of—``): the lines
+#: are one paragraph too (frus1882 d33, frus1894Nicaragua d10, frus1897 d178
+#: d454, frus1901 d282 d305; 25 of 25 such blocks in the corpus).
+_INTRODUCES_NAME = re.compile(r".{1,40}[:—]")
 
 
 def is_broken_paragraph(block: RawBlock) -> bool:
@@ -38,12 +43,29 @@ def is_broken_paragraph(block: RawBlock) -> bool:
     >>> from cableconv.parse.blocks import split_blocks
     >>> [is_broken_paragraph(b) for b in split_blocks(
     ...     "To Mexican Minister,\\nWashington:\\n\\n(1) Diplomatic,\\n(2) Commercial,\\n\\n"
-    ...     "Mr. Polk\\nMr. White")]
-    [True, False, False]
+    ...     "Mr. Polk\\nMr. White\\n\\nWitness:\\nDevawongse.")]
+    [True, False, False, True]
     """
     lines = [line.text.strip() for line in block.lines]
     if not 2 <= len(lines) <= MAX_LINES:
         return False
-    if not all(text.endswith(",") for text in lines[:-1]):
+    if any(ITEM_LABEL.match(text) for text in lines):
         return False
-    return not any(ITEM_LABEL.match(text) for text in lines)
+    if all(text.endswith(",") for text in lines[:-1]):
+        return True
+    return _introduces_name(lines)
+
+
+def _introduces_name(lines: list[str]) -> bool:
+    """``Witness:`` then ``Devawongse.``, or a name and its office
+    (``Correct translation:`` over ``S. C. Braida,`` and ``United States
+    Consul.``; two witnesses, each with a comma before his office); not a
+    list's head over its figures (``Schools taught by Americans:`` over
+    ``2.``, frus1897 d595), nor over two names (``Present:`` over ``Mr.
+    Lansing`` and ``Mr. White``)."""
+    after = lines[1:]
+    return (
+        _INTRODUCES_NAME.fullmatch(lines[0]) is not None
+        and all(text[:1].isalpha() for text in after)
+        and (len(after) == 1 or after[0].endswith(",") or all("," in text for text in after))
+    )
