@@ -728,3 +728,11 @@ def test_the_name_over_the_office_that_sent_a_telegram_is_one_closer() -> None:
     last = doc.blocks[-1]
     assert isinstance(last, Closer) and signed_text(last) == "Lansing."
     assert plain(last.content) == "Lansing.\n\nAm[erican] Mission"
+
+
+def test_a_certifier_in_capitals_with_an_accent_signs_after_the_certificate() -> None:
+    # frus1870 d522: ``This is a true copy.`` then ``C. N. RIOTTÉ.``
+    doc = parse(
+        f"{HEAD}I shall demand redress.\n\nEDWIN CORBET.\n\nThis is a true copy.\n\nC. N. RIOTTÉ.\n"
+    )
+    assert tail(doc.blocks, 1) == [("Closer", "C. N. RIOTTÉ.")]

@@ -40,7 +40,8 @@ _ESQUIRE = re.compile(r"\bEsq\b\.?|,\s*&c\.")
 #: A word in capitals of three letters or more: the vendor volumes print the
 #: signer's name in small capitals, which the TEI keeps as capitals
 #: (``DROUYN DE L’HUYS.``); the addressee's name is not.
-_CAPS_WORD = re.compile(r"(?<![\w’'])[A-Z][A-Z’'-]{2,}(?![\w’'])")
+#: (``RIOTTÉ``, ``JOSÉ``, ``MUÑOZ``: capitals with accents are capitals too)
+_CAPS_WORD = re.compile(r"(?<![\w’'])[^\W\d_][^\W\d_’'-]*(?:[’'-][^\W\d_]*)*(?![\w’'])")
 #: Not words of a name: Roman numerals and the abbreviation ``&c.``.
 _NOT_A_NAME = re.compile(r"^(?:[IVXLC]+|U\.?S\.?A?)$")
 #: ``P. S.—I have received …``, ``N. B.—In 1861 …``, ``Note.—The …``: a
@@ -56,8 +57,14 @@ def caps_words(text: str) -> list[str]:
 
     >>> caps_words("WM. L. DAYTON."), caps_words("Hon. William H. Seward, &c.")
     (['DAYTON'], [])
+    >>> caps_words("C. N. RIOTTÉ."), caps_words("McKAY, D’ARCY-SMITH")
+    (['RIOTTÉ'], ['D’ARCY-SMITH'])
     """
-    return [w for w in _CAPS_WORD.findall(text) if not _NOT_A_NAME.match(w)]
+    return [
+        w
+        for w in _CAPS_WORD.findall(text)
+        if len(w) >= 3 and w.isupper() and w[0].isalpha() and not _NOT_A_NAME.match(w)
+    ]
 
 
 def is_addressee(block: RawBlock) -> bool:
