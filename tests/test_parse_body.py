@@ -736,3 +736,14 @@ def test_a_certifier_in_capitals_with_an_accent_signs_after_the_certificate() ->
         f"{HEAD}I shall demand redress.\n\nEDWIN CORBET.\n\nThis is a true copy.\n\nC. N. RIOTTÉ.\n"
     )
     assert tail(doc.blocks, 1) == [("Closer", "C. N. RIOTTÉ.")]
+
+
+def test_the_office_printed_over_the_signers_name_is_text() -> None:
+    # frus1870 d11: ``The Minister of Foreign Affairs,`` over ``J. FAVRE.``
+    doc = parse(f"{HEAD}Accept, &c.\n\nThe Minister of Foreign Affairs,\n\nJ. FAVRE.\n")
+    assert tail(doc.blocks, 2) == [
+        ("Paragraph", "The Minister of Foreign Affairs,"),
+        ("Closer", "J. FAVRE."),
+    ]
+    # the office never signs by itself
+    assert not is_signature(one("The Minister of Foreign Affairs,"))

@@ -454,6 +454,25 @@ def is_personal_signature(block: RawBlock) -> bool:
     return is_signature(block)
 
 
+#: The signer's office printed over the name, left open on a comma (``The
+#: Minister of Foreign Affairs,`` over ``J. FAVRE.``, frus1870; ``The
+#: Minister of the Interior by the law,`` over ``Matus.``, frus1894Nicaragua):
+#: a paragraph, the name under it signs. (On a colon it opens the parties of
+#: a treaty: ``The President of the United States:``, frus1934v05.)
+_OFFICE_OVER_NAME = re.compile(r"^The [A-Z][\w’' -]{3,70},$")
+
+
+def is_office_over_name(block: RawBlock) -> bool:
+    """``The Minister of Foreign Affairs,``: the office over the signer's name.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_office_over_name(b) for b in split_blocks(
+    ...     "The Minister of Foreign Affairs,\\n\\nThe undersigned has the honor,")]
+    [True, False]
+    """
+    return len(block.lines) == 1 and _OFFICE_OVER_NAME.match(block.first.strip()) is not None
+
+
 def is_signature(block: RawBlock) -> bool:
     """A signature: ``Harriman``, ``Lewis Baker.``, ``H. A. Herbert,⏎Secretary of the Navy.``"""
     lines = [ln for ln in block.lines if ln.text.strip() not in ("[", "]")]
@@ -470,8 +489,8 @@ def is_signature(block: RawBlock) -> bool:
         return False
     if _UNSIGNED.match(first) and len(lines) == 1:
         return True  # "[File copy not signed]": the editors' word for the signature
-    if is_complimentary_close(block):
-        return False  # "Respectfully, yours,": the line before the signature
+    if is_complimentary_close(block) or is_office_over_name(block):
+        return False  # "Respectfully, yours,", "The Governor of Paris,": over the signature
     if (
         (len(first) > 60 and not _name_and_office(first))
         or first.endswith(":")
@@ -513,7 +532,7 @@ def is_slipped_signature(block: RawBlock) -> bool:
     [True, True, False, False, False, False, False, False]
     """
     lines = [ln.text.strip() for ln in block.lines]
-    if not 1 <= len(lines) <= 3 or len(block.text) > 300:
+    if not 1 <= len(lines) <= 3 or len(block.text) > 300 or is_office_over_name(block):
         return False
     first = lines[0]
     if (

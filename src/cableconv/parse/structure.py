@@ -1033,7 +1033,10 @@ class _Parser:
             )
         ):
             return Paragraph(self.build.lines(b.lines), span)
-        after_close = i > 0 and roles.is_complimentary_close(self.clean(blocks[i - 1]))
+        after_close = i > 0 and (
+            roles.is_complimentary_close(self.clean(blocks[i - 1]))
+            or roles.is_office_over_name(self.clean(blocks[i - 1]))
+        )
         agent = closers.agent_line(c) if has_text and not approved else None
         if agent is not None and (after_close or self._ends_part(blocks, i, past_addressee=True)):
             return Closer(self.build.lines(b.lines), span, (self._line_part(b, agent, 0),))
