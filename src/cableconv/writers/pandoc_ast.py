@@ -576,8 +576,10 @@ LOOP_RTS = ("+RTS", "-H16m", "-RTS")
 #: 97 MB, against 7 started and 20 to 45 after ordinary ones), and a worker's pandoc
 #: holding it doubled the batch's peak whenever the other worker met a large
 #: document. A start costs some 30 ms, paid after a few dozen documents of the
-#: dev corpus.
-LOOP_RESTART_MB = 64.0
+#: dev corpus. 40 rather than 64 took the batch's peak (dev corpus, all
+#: formats, 2 workers) from 496 to 470 MB PSS for no measurable CPU (frus1925v02
+#: and frus1917Supp02v02: 12.5 and 12.9 s user+system, against 12.4 and 14.2).
+LOOP_RESTART_MB = 40.0
 
 
 class PandocLoop:
