@@ -16,6 +16,7 @@ from cableconv.model import (
     Opener,
     PageBreakBlock,
     Paragraph,
+    SourceNote,
     plain,
 )
 from cableconv.parse.dates import find_date
@@ -657,3 +658,28 @@ def test_a_number_alone_under_an_enclosure_note_is_its_first_paragraph() -> None
         "Paragraph",
     ]
     assert plain(attachment.blocks[1].content) == "1."  # type: ignore[union-attr]
+
+
+def test_the_date_of_a_papers_title_is_not_its_dateline() -> None:
+    # frus1901 d300: "Imperial ordinance No. 458 of December 27, 1899." under
+    # the enclosure's title; frus1882 d117: "House resolution of January 31, 1882."
+    text = (
+        "Mr. Buck to Mr. Hay.\n\nTokyo, Japan, December 29, 1899.\n\n"
+        "Sir: I inclose the ordinance.\n\nI have, etc.,\n\nA. E. Buck.\n\n[Inclosure.]\n\n"
+        "the transfer of land.\n\nImperial ordinance No. 458 of December 27, 1899.\n\n"
+        "The imperial ordinance No. 329, of the year 1899, is amended as follows:\n"
+    )
+    doc, _ = parse(text)
+    datelines = [plain(b.content) for b in _walk(doc.blocks) if isinstance(b, Dateline)]
+    assert datelines == ["Tokyo, Japan, December 29, 1899."]
+
+
+def test_a_despatch_number_that_ends_the_document_is_a_source_note() -> None:
+    # frus1864p3 d762 d763, frus1870 d455: the number of the next paper in the
+    # series, cut off with this one; a letter there ("D.") is text
+    text = f"Mr. Fish to Mr. Bart.\n\nWashington, October 29, 1870.\n\n{BODY}\nNo. 272.\n"
+    doc, _ = parse(text)
+    last = doc.blocks[-1]
+    assert isinstance(last, SourceNote) and plain(last.content) == "No. 272."
+    lettered = text.replace("No. 272.", "D.")
+    assert isinstance(parse(lettered)[0].blocks[-1], Paragraph)

@@ -229,8 +229,25 @@ def _prose_words(place: str) -> int:
     return sum(1 for w in words if w[0].islower() and w not in _PLACE_PARTICLES)
 
 
+#: A date that a title gives its paper (``House resolution of January 31,
+#: 1882.``, frus1882; ``Imperial ordinance No. 458 of December 27, 1899.``,
+#: frus1901): no dateline of the 16 volumes has ``of`` right before its date.
+_DATE_OF_A_PAPER = re.compile(r"\bof\s*$")
+
+
+def _dates_a_title(before: str) -> bool:
+    """Do the words before a date name a paper the date belongs to?"""
+    return names_a_paper(before) or _DATE_OF_A_PAPER.search(before) is not None
+
+
 def is_dateline(block: RawBlock) -> bool:
-    """Place and date (``Cairo, June 23, 1936—5 p.m.``), perhaps with a receipt line."""
+    """Place and date (``Cairo, June 23, 1936—5 p.m.``), perhaps with a receipt line.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_dateline(b) for b in split_blocks(
+    ...     "Paris, May 27, 1864.\n\nHouse resolution of January 31, 1882.")]
+    [True, False]
+    """
     if len(block.lines) > 5 or len(block.text) > 300:
         return False
     text = " ".join(line.text.strip() for line in block.lines)
@@ -260,7 +277,7 @@ def is_dateline(block: RawBlock) -> bool:
             and found.start < 200
             and len(text) - found.end < 80
             and _prose_words(before) <= 1
-            and not names_a_paper(before)
+            and not _dates_a_title(before)
         )
     if len(text) >= 160:
         return False
@@ -272,7 +289,7 @@ def is_dateline(block: RawBlock) -> bool:
         and len(text[: m.start()].split()) <= 10
         and len(text) - m.end() < 40
         and _prose_words(text[: m.start()]) <= 1
-        and not names_a_paper(text[: m.start()])
+        and not _dates_a_title(text[: m.start()])
     )
 
 

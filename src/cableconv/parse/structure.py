@@ -514,6 +514,15 @@ class _Parser:
             and roles.is_dateline(self.clean(blocks[i + 1]))
         )
 
+    def numbers_next_paper(self, blocks: list[RawBlock], i: int) -> bool:
+        """``No. 272.`` as the last block of a document, after its text: the
+        number of the next paper in its series, printed above that paper's
+        heading but cut off with this one, which FRUS TEI keeps as a source
+        note where it stands (frus1864p3 d762 d763, frus1870 d455: 3 of 3;
+        a letter there, ``D.``, is text: 4 of 4)."""
+        c = self.clean(blocks[i])
+        return i == len(blocks) - 1 and len(c.lines) == 1 and sourceline.is_despatch_number(c.first)
+
     def place_dateline(self, blocks: list[RawBlock], i: int) -> bool:
         """Under an enclosure's heading, a place without a date and then a
         letter that opens with its salutation: the place is the letter's
@@ -680,6 +689,10 @@ class _Parser:
                 has_text = False
                 signed = None
                 i = self.opener_part(blocks, i + 1, attachment, allow_heading=not labelled)
+                continue
+            if has_text and self.numbers_next_paper(blocks, i):
+                target.append(self.page_or_source(b))
+                i += 1
                 continue
             if tables.is_table(c) or tables.rows_before_list(c):
                 blocks = self.split_list_after_table(blocks, i)
