@@ -245,7 +245,7 @@ def is_dateline(block: RawBlock) -> bool:
 
     >>> from cableconv.parse.blocks import split_blocks
     >>> [is_dateline(b) for b in split_blocks(
-    ...     "Paris, May 27, 1864.\n\nHouse resolution of January 31, 1882.")]
+    ...     "Paris, May 27, 1864.\\n\\nHouse resolution of January 31, 1882.")]
     [True, False]
     """
     if len(block.lines) > 5 or len(block.text) > 300:
