@@ -677,9 +677,13 @@ def test_the_date_of_a_papers_title_is_not_its_dateline() -> None:
 def test_a_despatch_number_that_ends_the_document_is_a_source_note() -> None:
     # frus1864p3 d762 d763, frus1870 d455: the number of the next paper in the
     # series, cut off with this one; a letter there ("D.") is text
-    text = f"Mr. Fish to Mr. Bart.\n\nWashington, October 29, 1870.\n\n{BODY}\nNo. 272.\n"
+    text = (
+        "Mr. Fish to Mr. Bart.\n\nWashington, October 29, 1870.\n\n"
+        f"{BODY}\nHon. W. A. Bart, &c.\n\nNo. 272.\n"
+    )
     doc, _ = parse(text)
     last = doc.blocks[-1]
     assert isinstance(last, SourceNote) and plain(last.content) == "No. 272."
+    assert validate.validate_tei(doc) == []  # after the addressee, in the postscript
     lettered = text.replace("No. 272.", "D.")
     assert isinstance(parse(lettered)[0].blocks[-1], Paragraph)
