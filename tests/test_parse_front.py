@@ -687,3 +687,22 @@ def test_a_despatch_number_that_ends_the_document_is_a_source_note() -> None:
     assert validate.validate_tei(doc) == []  # after the addressee, in the postscript
     lettered = text.replace("No. 272.", "D.")
     assert isinstance(parse(lettered)[0].blocks[-1], Paragraph)
+
+
+def test_a_dateline_with_ordinal_days_before_the_western_date_is_read() -> None:
+    # frus1870 d487: a misprint in the Japanese date ("loth") leaves the Western
+    # date in brackets; the ordinals' endings ("15th") are no words of prose
+    text = (
+        "[Untitled]\n\nTokei, the 15th loth of the 12th Month, Meije, ( January 16, 1870.)\n\n"
+        f"{BODY}"
+    )
+    assert front(text)[1][0] == "Dateline"
+    assert when(text) == "1870-01-16"
+    assert "CC124" in codes(text)
+
+
+def test_a_dateline_whose_day_follows_a_comma_is_read_and_its_missing_year_warned() -> None:
+    # frus1870 d533
+    text = f"Mr. Elmore to Mr. A. P. Hovey.\n\nSeptember, 14, — 7.15 a. m.\n\n{BODY}"
+    assert front(text)[1] == ("Dateline", "September, 14, — 7.15 a. m.")
+    assert "CC108" in codes(text)

@@ -189,7 +189,9 @@ def is_classification(block: RawBlock) -> bool:
     ) or first.lower().rstrip(".") in CLASSIFICATIONS
 
 
-_PARTIAL_DATE = re.compile(r"\b" + MONTH_NAME + r"\.?(?: \d{1,2}(?:/\d{1,2})?\b|,? \d{4}\b)")
+#: A month with its day or its year; the day may follow a comma (``September,
+#: 14, — 7.15 a. m.``, frus1870 d533).
+_PARTIAL_DATE = re.compile(r"\b" + MONTH_NAME + r"\.?(?:,? \d{1,2}(?:/\d{1,2})?\b|,? \d{4}\b)")
 _RECEIPT = re.compile(r"[\[(]Received\b[^\])]*[\])]\.?$")
 
 #: Lower-case words a place may hold (``Legation of the United States in
@@ -220,12 +222,16 @@ def east_asian_date_at(text: str) -> int | None:
     return None if m is None else m.start()
 
 
+#: The ending of an ordinal (``15th``, ``3d``) is no word of prose.
+_ORDINAL_DAY = re.compile(r"(?<=\d)(?:st|nd|rd|th|d)\b")
+
+
 def _prose_words(place: str) -> int:
     """How many words before a date read as prose rather than a place:
     ``Extract from the speech of Mr. Cass, …, June, 1846`` has two
     (``from``, ``speech``); a dateline's place has none, or one in a long
     office name (``Department of state``)."""
-    words = re.findall(r"[^\W\d_]+", _POSSESSIVE_OR_TIME.sub(" ", place))
+    words = re.findall(r"[^\W\d_]+", _ORDINAL_DAY.sub(" ", _POSSESSIVE_OR_TIME.sub(" ", place)))
     return sum(1 for w in words if w[0].islower() and w not in _PLACE_PARTICLES)
 
 
