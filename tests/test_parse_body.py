@@ -747,3 +747,19 @@ def test_the_office_printed_over_the_signers_name_is_text() -> None:
     ]
     # the office never signs by itself
     assert not is_signature(one("The Minister of Foreign Affairs,"))
+
+
+def test_the_addressee_after_the_postscript_and_addressees_with_small_words() -> None:
+    # frus1870 d241: signature, postscript, then the addressee
+    doc = parse(
+        f"{HEAD}I hope not to give the legation trouble.\n\nGEO. BANCROFT.\n\n"
+        "P. S.—To save time letters will reach you directly.\n\n"
+        "His Excellency the Minister of the United States of America.\n"
+    )
+    assert tail(doc.blocks, 3)[0] == ("Closer", "GEO. BANCROFT.")
+    # frus1864p3 d333: the small words of an office are no sentence
+    assert is_addressee(
+        one("The Commandant of the Land Forces of his Majesty the Emperor of the French.")
+    )
+    # frus1919Parisv11 d154: a time of day is
+    assert not is_addressee(one("The meeting adjourned at 3:10 p.m."))

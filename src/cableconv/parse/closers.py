@@ -89,8 +89,19 @@ def is_addressee(block: RawBlock) -> bool:
     # a title then a name and an office, not a sentence: no verb-like lower-case
     # run of more than a few words before the first comma
     head = text.split(",", 1)[0]
-    lower = [w for w in head.split()[1:] if w[:1].islower()]
-    return len(lower) <= 3 and not re.search(r"\d{1,2}(?:st|d|nd|rd|th)\b", text)
+    lower = [w for w in head.split()[1:] if w[:1].islower() and w not in _ADDRESS_PARTICLES]
+    return (
+        len(lower) <= 3
+        and not re.search(r"\d{1,2}(?:st|d|nd|rd|th)\b", text)
+        and not roles.has_time_of_day(text)  # ``The meeting adjourned at 3:10 p.m.``
+    )
+
+
+#: Small words of an office or a title, not of a sentence (``His Excellency
+#: the Minister of the United States of America.``, frus1870; ``The Commandant
+#: of the Land Forces of his Majesty the Emperor of the French in Acapulco.``,
+#: frus1864p3).
+_ADDRESS_PARTICLES = frozenset({"of", "the", "and", "in", "at", "for", "to", "his", "her"})
 
 
 #: The titles that only the person written to bears, never a signer

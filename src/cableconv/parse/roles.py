@@ -453,6 +453,13 @@ _NEVER_SIGNS = re.compile(
     re.IGNORECASE,
 )
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.\s?m\.|o[’']clock", re.IGNORECASE)
+
+
+def has_time_of_day(text: str) -> bool:
+    """``at 3:10 p.m.``, ``at half past 12 o’clock``: minutes say when, names do not."""
+    return _TIME_OF_DAY.search(text) is not None
+
+
 _AFTER_NAME = re.compile(
     r"(?<=\S)\s*(?:\[(?:seal\.?|L\.\s?S\.)\]|" + PAGE_MARKER.pattern + r")$", re.IGNORECASE
 )

@@ -825,6 +825,13 @@ class _Parser:
                     if closers.introduces_postscript(self.clean(blocks[j])):
                         j += 1  # ``Approved:``, then who approved
                     j = self._next_text(blocks, j + 1)
+            # the addressee printed after the postscript (``P. S.—To save time
+            # …`` then ``His Excellency the Minister of the United States``,
+            # frus1870)
+            for _ in range(MAX_AFTER_SIGNATURE):
+                if j == len(blocks) or not closers.is_addressee(self.clean(blocks[j])):
+                    break
+                j = self._next_text(blocks, j + 1)
         if j == len(blocks):
             return True
         nxt = self.clean(blocks[j])
