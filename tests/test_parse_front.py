@@ -706,3 +706,32 @@ def test_a_dateline_whose_day_follows_a_comma_is_read_and_its_missing_year_warne
     text = f"Mr. Elmore to Mr. A. P. Hovey.\n\nSeptember, 14, — 7.15 a. m.\n\n{BODY}"
     assert front(text)[1] == ("Dateline", "September, 14, — 7.15 a. m.")
     assert "CC108" in codes(text)
+
+
+def test_an_exhibit_label_in_capitals_heads_its_paper() -> None:
+    # frus1902app1 d33: "EXHIBIT A.", "[English version.]", the award; "EXHIBIT A A." later
+    doc, _ = parse(
+        "Mr. Foster to Mr. Asser.\n\nWashington, May 4, 1902.\n\nSir: I inclose the exhibits.\n\n"
+        "I have, etc.,\n\nJohn W. Foster.\n\nEXHIBIT A.\n\n[English version.]\n\n"
+        "Award of the Tribunal of Arbitration.\n\nThe tribunal decides as follows.\n\n"
+        "EXHIBIT A A.\n\nCopy of a Note from the Privy Counselor Chichkine.\n\nThe note says so.\n"
+    )
+    attachments = [b for b in doc.blocks if isinstance(b, Attachment)]
+    assert [plain(a.blocks[0].content) for a in attachments] == [  # type: ignore[union-attr]
+        "EXHIBIT A.",
+        "EXHIBIT A A.",
+    ]
+    assert all(isinstance(a.blocks[0], Heading) for a in attachments)
+
+
+def test_a_sentence_under_an_enclosure_note_is_its_text_not_its_title() -> None:
+    # frus1901 d435: "[Subinclosure.—Translation.]" then the certificate itself
+    doc, _ = parse(
+        "Mr. Thomas to Mr. Hay.\n\nChristiania, July 2, 1901.\n\nSir: I inclose a certificate.\n\n"
+        "I have, etc.,\n\nW. W. Thomas, Jr.\n\n[Inclosure.—Translation.]\n\n"
+        "I hereby certify that Johannes Peterson Hoiland notified me of his intention.\n\n"
+        "Soren Westlye,\nFormerly District Commissioner.\n"
+    )
+    (attachment,) = [b for b in doc.blocks if isinstance(b, Attachment)]
+    assert not any(isinstance(b, Heading) for b in attachment.blocks)
+    assert isinstance(attachment.blocks[1], Paragraph)

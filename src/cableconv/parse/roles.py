@@ -52,10 +52,13 @@ _ENCLOSURES = re.compile(r"^\[(?:In|En)closures\.?\]$")
 #: corpus, frus1882 to frus1934v05), read by :func:`is_enclosure_note`. A line
 #: that only says ``Enclosure`` or ``Enclosure No. 1.`` (frus1944Quebec d13,
 #: its ``head``; frus1864p3 d729) or ``Appendix.`` (frus1901 d417, its
-#: ``head``) starts an attachment too (3 of 3 in the corpus).
+#: ``head``) starts an attachment too (3 of 3 in the corpus). So does an
+#: exhibit's label in capitals, its letter perhaps doubled (``EXHIBIT A.``,
+#: ``EXHIBIT B B.``: the ``head`` of its paper 101 times of 101, frus1902app1,
+#: frus1917Supp02v02 d44).
 _ATTACHMENT_LABEL = re.compile(
     r"^\[(?:Tab|Annex|Attachment|Appendix|Exhibit)\s+[\w.–-]{1,8}\]$"
-    r"|^(?:Annex|Appendix|Exhibit)\s+[A-Z0-9]{1,3}\.?$"
+    r"|^(?:Annex|Appendix|Exhibit|ANNEX|APPENDIX|EXHIBIT)\s+(?:[A-Z0-9]{1,3}|[A-Z] [A-Z])\.?$"
     r"|^(?:En|In)closure(?:\s+(?:No\.\s*)?[A-Z0-9]{1,3})?\.?$|^Appendix\.$"
 )
 
@@ -347,6 +350,27 @@ def is_bracketed_date(block: RawBlock) -> bool:
     before = inner[: found.start]
     words = re.findall(r"[^\W\d_]+", before)
     return all(w[0].isupper() for w in words) and not re.search(r"\bReceived\b", before)
+
+
+#: A sentence, not a title: it speaks in the first person (``I hereby
+#: certify that …``) or has a verb of its own (``… is hereby ordered``),
+#: not one in a clause of the title (``List of Yuma Indians who are in
+#: Algodones``). Under an enclosure's note, 41 of 45 such lines are the
+#: text's first paragraph in the corpus (frus1882 to frus1934v05).
+_SENTENCE = re.compile(
+    r"^(?:I|We)\s"
+    r"|(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:have|has|is|are|was|were|shall|will)\b"
+)
+
+
+def reads_as_sentence(block: RawBlock) -> bool:
+    """
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [reads_as_sentence(b) for b in split_blocks(
+    ...     "I hereby certify it.\\n\\nList of men who are here.\\n\\nI. Matters for Discussion")]
+    [True, False, False]
+    """
+    return _SENTENCE.search(block.text) is not None
 
 
 def is_paragraph_number(block: RawBlock) -> bool:
