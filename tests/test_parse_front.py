@@ -735,3 +735,14 @@ def test_a_sentence_under_an_enclosure_note_is_its_text_not_its_title() -> None:
     (attachment,) = [b for b in doc.blocks if isinstance(b, Attachment)]
     assert not any(isinstance(b, Heading) for b in attachment.blocks)
     assert isinstance(attachment.blocks[1], Paragraph)
+
+
+def test_note_alone_under_an_enclosure_note_opens_its_text() -> None:
+    # frus1897 d43: "[Inclosure.]" then "NOTE." then the note's text
+    doc, _ = parse(
+        "Mr. Storer to Mr. Sherman.\n\nBrussels, May 4, 1897.\n\nSir: I inclose a note.\n\n"
+        "I have, etc.,\n\nBellamy Storer.\n\n[Inclosure.]\n\nNOTE.\n\n"
+        "In the ports of Antwerp, Ghent, and Ostend wharfage and dock dues are levied.\n"
+    )
+    (attachment,) = [b for b in doc.blocks if isinstance(b, Attachment)]
+    assert [type(b).__name__ for b in attachment.blocks] == ["SourceNote", "Paragraph", "Paragraph"]

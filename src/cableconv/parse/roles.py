@@ -363,13 +363,24 @@ _SENTENCE = re.compile(
 )
 
 
-def reads_as_sentence(block: RawBlock) -> bool:
-    """
+#: Words that, alone on the line under an enclosure's note, open its text
+#: rather than title it (``NOTE.``, ``notice.``: frus1897 d43, d149,
+#: frus1902app1 d6; ``Note.`` is a paragraph 4 times of 4 in the corpus).
+TEXT_OPENING_WORDS = frozenset({"note", "notice"})
+
+
+def opens_text(block: RawBlock) -> bool:
+    """A line that begins a text, not one that titles it: a sentence, or
+    a word that opens a text (:data:`TEXT_OPENING_WORDS`).
+
     >>> from cableconv.parse.blocks import split_blocks
-    >>> [reads_as_sentence(b) for b in split_blocks(
-    ...     "I hereby certify it.\\n\\nList of men who are here.\\n\\nI. Matters for Discussion")]
-    [True, False, False]
+    >>> [opens_text(b) for b in split_blocks(
+    ...     "I hereby certify it.\\n\\nList of men who are here.\\n\\n"
+    ...     "I. Matters for Discussion\\n\\nNOTE.")]
+    [True, False, False, True]
     """
+    if block.text.strip().rstrip(".").lower() in TEXT_OPENING_WORDS:
+        return True
     return _SENTENCE.search(block.text) is not None
 
 

@@ -433,7 +433,7 @@ class _Parser:
                 and not seen_dateline
                 and i + 1 < len(blocks)
                 and not roles.is_paragraph_number(c)
-                and not (allow_heading and i == first and roles.reads_as_sentence(c))
+                and not (allow_heading and i == first and roles.opens_text(c))
                 and (
                     roles.is_heading_like(c)
                     or (allow_heading and i == first and roles.is_enclosure_heading(c))
