@@ -168,6 +168,8 @@ def list_after(block: RawBlock) -> int:
     What is above them must still be a table."""
     lines = block.lines
     k = len(lines)
+    if not any(ITEM_LABEL.match(line.text.strip()) for line in lines):
+        return k  # no item anywhere (most blocks): spare reading every line as a row
     while k > 0 and not is_row(lines[k - 1].text):
         k -= 1
     # the run may begin on a line without a label (an item's second line)
@@ -185,5 +187,6 @@ def rows_before_list(block: RawBlock) -> bool:
     (``Fuel oil, equal to 6, 750 “`` then ``No. 5. Maize will be provided …``,
     frus1917Supp02v02 d227; frus1925v02 d137, twice; 3 of 3 in the corpus)."""
     k = list_after(block)
-    rows = sum(1 for line in block.lines[:k] if is_row(line.text))
-    return k < len(block.lines) and rows >= 2
+    if k == len(block.lines):
+        return False
+    return sum(1 for line in block.lines[:k] if is_row(line.text)) >= 2
