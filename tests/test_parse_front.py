@@ -746,3 +746,25 @@ def test_note_alone_under_an_enclosure_note_opens_its_text() -> None:
     )
     (attachment,) = [b for b in doc.blocks if isinstance(b, Attachment)]
     assert [type(b).__name__ for b in attachment.blocks] == ["SourceNote", "Paragraph", "Paragraph"]
+
+
+MEMO = (
+    "4. Memorandum of a Conversation, Department of State, Washington, January 7, 1955 1\n\n"
+    "Washington, January 7, 1955\n\nPARTICIPANTS\nThe Secretary\nMr. Hoover\n\n"
+    "SUBJECT\n{subject}\n\n"
+    "The Secretary opened the meeting with Ambassador Lodge’s suggestion.\n\n"
+    "  1. Source: Department of State, Central Files, 611.95A241/1–755. Top Secret.\n"
+)
+
+
+def test_a_memorandums_subject_ending_with_the_meetings_time_gives_when_its_time() -> None:
+    # frus1955-57v02 d4: the dateline gives the day, the subject the meeting's time
+    subject = "Release of U.S. Airmen—Meeting in Secretary’s Office, January 7, 1955, 4:00 p.m."
+    assert when(MEMO.format(subject=subject)) == "1955-01-07T16:00:00-05:00"
+
+
+def test_a_time_inside_a_subject_or_of_another_day_is_not_the_meetings() -> None:
+    inside = "Telegram of January 7, 1955, 4:00 p.m., on the Release of U.S. Airmen"
+    assert when(MEMO.format(subject=inside)) == "1955-01-07"
+    other_day = "Meeting in Secretary’s Office, January 6, 1955, 4:00 p.m."
+    assert when(MEMO.format(subject=other_day)) == "1955-01-07"

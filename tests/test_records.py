@@ -51,10 +51,7 @@ def footnotes(record: dict[str, Any]) -> list[tuple[str, str, str, int | None]]:
 
 #: Known failures, kept visible: each must fail until the parser learns it.
 KNOWN_STRUCTURE: dict[str, str] = {}
-KNOWN_DATE = {
-    "frus1955-57v02-d4": "the editors inferred the meeting's hour and time zone "
-    "(T16:00:00-05:00) from other sources; the transcription does not say it",
-}
+KNOWN_DATE: dict[str, str] = {}
 
 
 def cases(known: dict[str, str]) -> list[Any]:

@@ -99,6 +99,9 @@ class _Parser:
         self.front_note_texts: list[tuple[int, str]] = []
         #: do times of day in @when carry their UTC offset? (see ``parse``)
         self.zoned_times = False
+        #: the date and time of day a memorandum's subject gives (see
+        #: :meth:`subject_time`), or None
+        self.meeting_time: str | None = None
 
     # ---- diagnostics -------------------------------------------------------
     def report(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
@@ -140,6 +143,7 @@ class _Parser:
         self.zoned_times = any(f.kind == "source" for f in footnotes)
         if not blocks:
             self.error("CC004", "the document is empty", 0, 0, hint="give at least a heading")
+        self.meeting_time = self.subject_time(blocks)
         model_blocks = self.front_and_body(blocks)
         return Document(
             doc_id=doc_id,
@@ -535,6 +539,31 @@ class _Parser:
             and roles.opens_with_salutation(self.clean(blocks[i + 1]))
         )
 
+    def subject_time(self, blocks: list[RawBlock]) -> str | None:
+        """The date and time a memorandum of conversation's subject ends with
+        (``SUBJECT`` over, or on the line above, ``… Meeting in Secretary’s Office, January 7, 1955,
+        4:00 p.m.``) in the born-digital volumes, whose date/@when of such a
+        memorandum is the meeting's time when the dateline gives only the day
+        (frus1955-57v02: 1 of 1). Only a subject line that ends with the time
+        counts: a time named inside a sentence is another paper's."""
+        if not self.zoned_times:
+            return None
+        for k, b in enumerate(blocks[:12]):
+            head = self.clean(b)
+            if head.first.strip() != "SUBJECT":
+                continue
+            if len(head.lines) > 1:
+                text = head.text.split("\n", 1)[1].strip()
+            elif k + 1 < len(blocks):
+                text = self.clean(blocks[k + 1]).text.strip()
+            else:
+                return None
+            found = find_date(text)
+            if found is not None and found.when and "T" in found.when and found.end == len(text):
+                return found.when
+            return None
+        return None
+
     def heading(self, b: RawBlock) -> Heading:
         return Heading(mark_names(self.build.lines(b.lines)), self.span(b.start, b.end))
 
@@ -574,6 +603,8 @@ class _Parser:
                     hint="some vendor volumes encode such a date with the receipt's month "
                     "and the day sent; cableconv keeps the day sent, as the text prints it",
                 )
+            if self.meeting_time and found.when and self.meeting_time.startswith(found.when + "T"):
+                found = replace(found, when=self.meeting_time)
             if self.zoned_times and found.when and "T" in found.when:
                 zoned = with_zone(node.text, found)
                 if zoned is None:
