@@ -171,3 +171,22 @@ def test_check_never_fails_internally(text: str) -> None:
         assert d.code in CODES
         if d.place is not None:
             assert 1 <= d.place.line <= text.count("\n") + 1
+
+
+def _codes_of(text: str) -> list[str]:
+    return [d.code for d in check_converted(convert_source(Source.from_text(text, "d.txt")))]
+
+
+def test_a_despatch_number_printed_with_its_closing_bracket_alone_is_not_unbalanced() -> None:
+    # ``No. 224.]``: FRUS prints the other series' number without the opening
+    # bracket (frus1870 d51 and 1,752 more lines of the dev corpus)
+    text = (
+        "No. 44.\n\nNo. 224.]\n\nMr. W. Hoffman to Mr. Fish.\n\n"
+        "Legation of the United States, Paris, July 18, 1870.\n\n"
+        "Sir: I have the honor to enclose a copy.\n"
+    )
+    assert "CC111" not in _codes_of(text)
+    stray = text.replace("a copy.", "a copy.]")
+    assert "CC111" in _codes_of(stray)
+    in_text = text.replace("a copy.", "a copy.\nNo. 224.]")
+    assert "CC111" in _codes_of(in_text)
