@@ -136,6 +136,8 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC207": ("warning", "straight quote or hyphen kept as printed: the document is typeset"),
     "CC208": ("warning", "blanks at the ends of blocks do not match the unlabelled notes"),
     "CC209": ("warning", "straight single quote taken as an opening quote with none closing"),
+    "CC315": ("warning", "straight single quote between blanks taken as an opening quote"),
+    "CC316": ("warning", "hyphens joining three or more numbers made en dashes"),
     # checks (CC3xx)
     "CC301": ("error", "page numbers go back or repeat"),
     "CC310": ("error", "document model does not match cable.schema.json"),

@@ -14,8 +14,10 @@ A keyboard has one dash, the hyphen. FRUS prints three:
   ``Times-Democrat``), a number joined to a word (``7-pound``,
   ``49-year``), a prefix before a year (``mid-1944``).
 
-Hyphens between numbers that are not a range (telephone numbers, dates
-written ``12-15-44``) are left as typed and flagged.
+Hyphens between two numbers that are not a range (telephone numbers) are
+left as typed and flagged. Three or more numbers joined by hyphens (a date
+written ``1-16-18``, an index number ``484-1-08-05``) take en dashes, as
+FRUS prints them, with a warning: they could be a telephone number.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cableconv.conventions import MONTH_NAME
 from cableconv.normalize.runner import Edit, Flag
 
 EN_DASH = "\u2013"
@@ -43,9 +46,17 @@ _NUMBER_BEFORE = re.compile(rf"(?<![\w/.,$-]){_NUMBER}$")
 #: A number starting just after a hyphen, not the start of a word or chain; a
 #: year may be elided (``1860-'61``: FRUS prints ``1860–’61``).
 _NUMBER_AFTER = re.compile(rf"(?:['\u2019](?=\d\d(?!\d)))?{_NUMBER}(?![\w-]|[.,]\d)")
-#: Three or more numbers joined by hyphens: a date or a telephone number.
+#: Three or more numbers joined by hyphens: a date or an index number
+#: (``1–16–18``, frus1917Supp02v02; ``484–1–08–05``, frus1934v05: FRUS prints
+#: en dashes, 2 times of 2), or a telephone number.
 _NUMBER_CHAIN = re.compile(r"\d+(?:-\d+){2,}(?![\w-])")
+#: What may not stand right before such a chain: it is part of a longer code.
+_CHAIN_JOINED = frozenset("/-_.,")
 _DIGIT_HYPHEN_DIGIT = re.compile(r"\d-\d")
+#: A day and its month, the first of two dates that make a range:
+#: ``the 29th June–11th July, 1870`` (frus1882; the Old and the New Style).
+_DAY_MONTH_BEFORE = re.compile(rf"(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th|d)? {MONTH_NAME}$")
+_DAY_MONTH_AFTER = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th|d)? {MONTH_NAME}(?![\w-])")
 #: What may precede a page range written like a telephone number (999-1023).
 _PAGE_WORD = re.compile(r"(?:\bpp?\.|\bpages?)\s*$")
 
@@ -54,7 +65,9 @@ _PAGE_WORD = re.compile(r"(?:\bpp?\.|\bpages?)\s*$")
 _FILE_MONTH = re.compile(r"\S*\d\S*[0-9A-Za-z]/\d{1,2}$")
 _FILE_YEAR = re.compile(r"\d{3,4}(?![\w-])")
 #: A file number whose document number is missing: ``861.61323/-``.
-_FILE_NO_NUMBER = re.compile(r"\d/-(?=$|[\s.,;:)\]])", re.MULTILINE)
+#: Also after words (``811.512362 Shipping/–``, frus1925v02) and in a sum
+#: of shillings (``45/–``, frus1917Supp02v02): 9 times of 9 in the corpus.
+_FILE_NO_NUMBER = re.compile(r"[\w)\]]/-(?=$|[\s.,;:)\]])", re.MULTILINE)
 
 #: Capital letters before a hyphen and a figure: ``B-29``, ``MIG-15``.
 _CAPITALS_BEFORE = re.compile(r"(?<![\w/.-])[A-Z]{1,4}$")
@@ -89,6 +102,11 @@ def _number_pair(text: str, i: int) -> tuple[int, int] | None:
         return None
     before = _NUMBER_BEFORE.search(text, max(0, i - _LOOKBACK), i)
     after = _NUMBER_AFTER.match(text, i + 1)
+    if after is None and text[i + 1 : i + 2] == " ":
+        # a stray blank after the hyphen: ``16th- 28th``, ``1845- '46`` (FRUS:
+        # ``16th– 28th``, frus1864p3; ``1845– ’46``, frus1872p2v5; a hyphen
+        # before a blank and a number never)
+        after = _NUMBER_AFTER.match(text, i + 2)
     if before is None or after is None:
         return None
     return before.start(), after.end()
@@ -151,30 +169,74 @@ def file_numbers(text: str) -> Iterator[Edit]:
 
 
 def number_ranges(text: str) -> Iterator[Edit]:
-    """A hyphen between two numbers is a range: an en dash.
+    """A hyphen between two numbers is a range: an en dash; so is one
+    between two dates (``the 29th June-11th July``).
 
-    Telephone-style numbers (``555-1234``) and chains (``12-15-44``) are
-    not ranges and are left as typed; a hyphen after a word (``mid-1944``)
-    or after a file number's slash is not this fix's business.
+    Telephone-style numbers (``555-1234``) are not ranges and are left as
+    typed; a hyphen after a word (``mid-1944``) or after a file number's
+    slash is not this fix's business. Three or more numbers joined by
+    hyphens take en dashes too, with a warning (the module docstring).
 
     >>> [e.replacement for e in number_ranges("pp. 156-162, 85-90 per cent, 162d-166th")]
     ['–', '–', '–']
-    >>> len(list(number_ranges("longitude 141°-171° east, in 1860-'61")))
-    2
-    >>> list(number_ranges("call 555-1234 on 12-15-44; so-called; 1-pounder"))
+    >>> len(list(number_ranges("longitude 141°-171° east, in 1860-'61, the 16th- 28th")))
+    3
+    >>> list(number_ranges("call 555-1234; so-called; 1-pounder; 15- and 20-year"))
     []
+    >>> [(e.start, e.warning is not None) for e in number_ranges("dated 1-16-18")]
+    [(7, True), (10, False)]
     """
+    done: set[int] = set()
     for i in _single_hyphens(text):
         pair = _number_pair(text, i)
-        if pair is not None and not _phone_like(text, pair[0], i, pair[1]):
-            yield Edit(i, i + 1, EN_DASH)
+        if (pair is None and _joins_dates(text, i)) or (
+            pair is not None and not _phone_like(text, pair[0], i, pair[1])
+        ):
+            done.add(i)
+    for m in _number_chains(text):
+        hyphens = [j for j in range(m.start(), m.end()) if text[j] == "-" and j not in done]
+        for k, i in enumerate(hyphens):
+            yield Edit(i, i + 1, EN_DASH, warning=None if k else _chain_flag(m.group()))
+    for i in sorted(done):
+        yield Edit(i, i + 1, EN_DASH)
+
+
+def _joins_dates(text: str, i: int) -> bool:
+    """Whether the hyphen at ``i`` stands between a day with its month and another."""
+    if i == 0 or not text[i - 1].isalpha() or not text[i + 1 : i + 2].isdigit():
+        return False
+    return bool(
+        _DAY_MONTH_AFTER.match(text, i + 1)
+        and _DAY_MONTH_BEFORE.search(text, max(0, i - _LOOKBACK), i)
+    )
+
+
+def _number_chains(text: str) -> Iterator[re.Match[str]]:
+    """Three or more numbers joined by hyphens, not inside a longer code."""
+    if _DIGIT_HYPHEN_DIGIT.search(text) is None:
+        return
+    for m in _NUMBER_CHAIN.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _CHAIN_JOINED):
+            continue
+        yield m
+
+
+def _chain_flag(chain: str) -> Flag:
+    return Flag(
+        0,
+        0,
+        "CC316",
+        f"{chain!r} joins three or more numbers: hyphens made en dashes, as FRUS prints "
+        "a date or an index number written so",
+        "if it is a telephone number, put the hyphens back in the output",
+    )
 
 
 def flag_number_hyphens(text: str) -> Iterator[Flag]:
     """Hyphens between numbers that were not taken for a range."""
     if _DIGIT_HYPHEN_DIGIT.search(text) is None:
         return
-    hint = "a range takes an en dash (–); leave the hyphen for a telephone number or a date"
+    hint = "a range takes an en dash (–); leave the hyphen for a telephone number"
     for i in _single_hyphens(text):
         pair = _number_pair(text, i)
         if pair is not None and _phone_like(text, pair[0], i, pair[1]):
@@ -186,16 +248,6 @@ def flag_number_hyphens(text: str) -> Iterator[Flag]:
                 f"{text[start:end]!r} looks like a telephone number; hyphen left as typed",
                 hint,
             )
-    for m in _NUMBER_CHAIN.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-_"):
-            continue
-        yield Flag(
-            m.start(),
-            m.end(),
-            "CC203",
-            f"{m.group()!r} joins three numbers; hyphens left as typed",
-            hint,
-        )
 
 
 def letter_number_dashes(text: str) -> Iterator[Edit]:
@@ -205,8 +257,8 @@ def letter_number_dashes(text: str) -> Iterator[Edit]:
     ``paragraph 5–g``, ``No. 114–Translation`` and ``033.1100–NI`` with an
     en dash; a number joined to a word keeps its hyphen.
 
-    >>> [e.start for e in letter_number_dashes("B-29, 5-g, MIG-15, 1100-NI")]
-    [1, 7, 14, 23]
+    >>> [e.start for e in letter_number_dashes("B-29, 5-g, MIG-15, 1100-NI, [L-]312")]
+    [1, 7, 14, 23, 30]
     >>> list(letter_number_dashes("7-pound, 49-year, mid-1944, Curzon-Howe, U.S.-1"))
     []
     """
@@ -219,8 +271,19 @@ def letter_number_dashes(text: str) -> Iterator[Edit]:
             single_letter = after.isascii() and after.isalpha() and not _letter_at(text, i + 2)
             if single_letter or "A" <= after <= "Z":
                 yield Edit(i, i + 1, EN_DASH)  # 5-g, 4-H, 1100-NI, No. 114-Translation
-        elif "A" <= before <= "Z" and after.isdigit() and _CAPITALS_BEFORE.search(text, lo, i):
-            yield Edit(i, i + 1, EN_DASH)  # B-29, MIG-15
+        elif _capitals_and_figure(text, i, lo):
+            yield Edit(i, i + 1, EN_DASH)  # B-29, MIG-15, [L-]312
+
+
+def _capitals_and_figure(text: str, i: int, lo: int) -> bool:
+    """Whether the hyphen at ``i`` joins capitals to a figure, or to the
+    bracket an editor closed before one (``your [L–]312``, frus1925v02, as
+    ``L–195``)."""
+    if not "A" <= text[i - 1] <= "Z":
+        return False
+    after = text[i + 1 : i + 3]
+    figure = after[:1].isdigit() or (after[:1] == "]" and after[1:].isdigit())
+    return figure and _CAPITALS_BEFORE.search(text, lo, i) is not None
 
 
 def abbreviation_dashes(text: str) -> Iterator[Edit]:

@@ -18,9 +18,12 @@ from cableconv.normalize.runner import Edit, Flag
 #: page number needs its blank (``[Pagexii]`` is not a marker). So does an odd
 #: label with a figure in it, which the parser reads as it is: the official
 #: texts have ``[Page [240]`` and ``[Page 12.]`` (frus1870, frus1919Parisv11).
+#: The editors' label of a page in brackets of its own may be typed loosely
+#: too: ``[page []]``, ``[Page [ ]]`` for ``[Page []]`` (frus1919Parisv11), and
+#: ``[page [Chart 1]]``.
 _LOOSE = re.compile(
     r"\[[ \t]*[Pp][Aa][Gg][Ee](?:[ \t]*(?P<n>\d{1,5}[a-z]?)|[ \t]+(?P<r>" + PAGE_NUMBER + r")"
-    r"|[ \t]+(?P<x>[^\]\s]{0,19}\d[^\]\s]{0,19}))"
+    r"|[ \t]+(?P<x>[^\]\s]{0,19}\d[^\]\s]{0,19})|[ \t]+\[(?P<b>[^\[\]\n]{0,20})\])"
     r"[ \t]*\]"
 )
 _CANDIDATE = re.compile(r"\[[ \t]*page\b[^\]\n]{0,20}\]", re.IGNORECASE)
@@ -35,12 +38,17 @@ def page_markers(text: str) -> Iterator[Edit]:
     []
     >>> [e.replacement for e in page_markers("[page [240] [page 12.]")]
     ['[Page [240]']
+    >>> [e.replacement for e in page_markers("[page []] [Page [ ]] [page [Chart 1]] [Page []]")]
+    ['[Page []]', '[Page []]', '[Page [Chart 1]]']
 
     ``[page 12.]`` stays as typed: a label ending in a full stop is a quoted
     work's page, not a page break (``conventions.PAGE_MARKER``).
     """
     for m in _LOOSE.finditer(text):
-        marker = f"[Page {m.group('n') or m.group('r') or m.group('x')}]"
+        label = m.group("n") or m.group("r") or m.group("x")
+        if label is None:
+            label = f"[{m.group('b').strip()}]"
+        marker = f"[Page {label}]"
         if marker != m.group() and PAGE_MARKER.fullmatch(marker):
             yield Edit(m.start(), m.end(), marker)
 

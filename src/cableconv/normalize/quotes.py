@@ -25,8 +25,10 @@ At the start of a word they are either an apostrophe of elision (``’44``,
 ``’40s``, ``’tis``) or an opening quote ``‘``; the latter only when a closing
 quote follows in the same paragraph, or right after an opening double quote
 (``“‘I have, &c.``); without either it is taken for an opening quote too
-(FRUS prints ‘ there ten times as often as ’), with a warning. What remains
-undecided (a quote between blanks) is flagged.
+(FRUS prints ‘ there ten times as often as ’), with a warning. A quote
+between blanks before a word is an opening quote with a stray blank, with a
+warning too; what remains undecided (a quote between blanks elsewhere) is
+flagged.
 
 A curly quote is never changed: FRUS prints elided years both ways (``’67``
 twelve times, ``‘67`` six times in the development corpus).
@@ -66,6 +68,8 @@ ELISIONS = frozenset(
         "cept",
         # a possessive printed apart from its word: "de l’Huys ’s reply" (frus1864p3)
         "s",
+        # an ʿayn written as an apostrophe: "the Government of ’Iraq" (frus1925v02)
+        "iraq",
     ]
 )
 _WORD = re.compile(r"[A-Za-z]+")
@@ -126,12 +130,24 @@ def _at(text: str, j: int) -> str:
     return text[j] if j >= 0 else ""
 
 
-def _double(text: str, i: int, lo: int, hi: int, open_: bool) -> str | None:
-    """The curly form of the straight double quote at ``i``, or None."""
+def _neighbours(text: str, i: int, lo: int, hi: int) -> tuple[str, str, int]:
+    """The characters before and after the quote at ``i`` (see :func:`_before`),
+    and the index of the one after.
+
+    A quote an editor added in brackets (``Ends.["]``, ``week.[']``,
+    frus1919Parisv11) is read from what stands outside the brackets.
+    """
     bj, aj = _before(text, i, lo), _after(text, i, hi)
     p, n = _at(text, bj), _at(text, aj)
-    if p == "[" and n == "]":  # an editor's added quote: look outside the brackets
-        p, n = _at(text, _before(text, bj, lo)), _at(text, _after(text, aj, hi))
+    if p == "[" and n == "]":
+        aj = _after(text, aj, hi)
+        p, n = _at(text, _before(text, bj, lo)), _at(text, aj)
+    return p, n, aj
+
+
+def _double(text: str, i: int, lo: int, hi: int, open_: bool) -> str | None:
+    """The curly form of the straight double quote at ``i``, or None."""
+    p, n, _ = _neighbours(text, i, lo, hi)
     if is_blank(p):
         return OPEN_DOUBLE
     if is_blank(n):
@@ -185,7 +201,7 @@ def flag_double_quotes(text: str) -> Iterator[Flag]:
 
 
 def _is_closing_single(text: str, k: int, lo: int, hi: int) -> bool:
-    p, n = _at(text, _before(text, k, lo)), _at(text, _after(text, k, hi))
+    p, n, _ = _neighbours(text, k, lo, hi)
     return not is_blank(p) and p not in _OPENING_CONTEXT and not n.isalnum()
 
 
@@ -194,11 +210,12 @@ def _single(text: str, i: int, lo: int, hi: int, closers: list[int]) -> str | No
 
     ``closers`` are the positions in the block where a single quote closes.
     """
-    aj = _after(text, i, hi)
-    p, n = _at(text, _before(text, i, lo)), _at(text, aj)
+    p, n, aj = _neighbours(text, i, lo, hi)
     if not is_blank(p) and p not in _OPENING_CONTEXT:
-        return APOSTROPHE  # Russia's, workers', Co.'s, 'word.'
+        return APOSTROPHE  # Russia's, workers', Co.'s, 'word.', week.[']
     if is_blank(n):
+        if is_blank(p) and p and _word_after_blank(text, i, aj, hi):
+            return _OPEN_SINGLE_SPACED
         return None if is_blank(p) else APOSTROPHE
     if n.isdigit():
         return APOSTROPHE  # '44, '40s
@@ -224,8 +241,32 @@ _UNCLOSED = Flag(
     0,
     "CC209",
     "straight single quote taken as an opening quote ‘, though none closes in the paragraph",
-    "type ’ if it is an apostrophe (’Frisco, ’Iraq)",
+    "type ’ if it is an apostrophe (’Frisco)",
 )
+
+
+#: A quote between blanks in running text, a word after it: an opening quote
+#: with a stray blank after it. FRUS prints ‘ there 3 times of 3 (``and ‘ was
+#: discharging``, ``mine, ‘ Your views``, frus1882; ``the ‘ Principal Allied``,
+#: frus1919Parisv11); between blanks in a table (``° ’ ° ’``) it is a mark of
+#: its own and left alone.
+_OPEN_SINGLE_SPACED = OPEN_SINGLE + " "
+_SPACED = Flag(
+    0,
+    0,
+    "CC315",
+    "straight single quote between blanks taken as an opening quote ‘ of the word after it",
+    "type ’ if it is an apostrophe or a mark of minutes",
+)
+
+
+def _word_after_blank(text: str, i: int, j: int, hi: int) -> bool:
+    """Whether a word starts right after the one blank at ``j`` that follows
+    the quote at ``i``; after a plural (``the boys ' game``) the quote may be
+    its apostrophe, typed apart, and is left undecided."""
+    if text[i - 2 : i] in ("s ", "S "):
+        return False
+    return text[j : j + 1] == " " and j + 1 < hi and text[j + 1].isalpha()
 
 
 def _after_opening_double(text: str, i: int, lo: int) -> bool:
@@ -260,6 +301,8 @@ def single_quotes(text: str) -> Iterator[Edit]:
                 curly = _single(text, i, lo, hi, closers)
                 if curly == _OPEN_SINGLE_UNCLOSED:
                     yield Edit(i, i + 1, OPEN_SINGLE, warning=_UNCLOSED)
+                elif curly == _OPEN_SINGLE_SPACED:
+                    yield Edit(i, i + 1, OPEN_SINGLE, warning=_SPACED)
                 elif curly is not None:
                     yield Edit(i, i + 1, curly)
 
