@@ -138,6 +138,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC209": ("warning", "straight single quote taken as an opening quote with none closing"),
     "CC315": ("warning", "straight single quote between blanks taken as an opening quote"),
     "CC316": ("warning", "hyphens joining three or more numbers made en dashes"),
+    "CC317": ("warning", "straight single quote before an elided year made ’ (FRUS: ’ or ‘)"),
     # checks (CC3xx)
     "CC301": ("error", "page numbers go back or repeat"),
     "CC310": ("error", "document model does not match cable.schema.json"),

@@ -25,7 +25,9 @@ At the start of a word they are either an apostrophe of elision (``’44``,
 ``’40s``, ``’tis``) or an opening quote ``‘``; the latter only when a closing
 quote follows in the same paragraph, or right after an opening double quote
 (``“‘I have, &c.``); without either it is taken for an opening quote too
-(FRUS prints ‘ there ten times as often as ’), with a warning. A quote
+(FRUS prints ‘ there ten times as often as ’), with a warning. An elided
+year standing alone (``'67``, not ``1860-'61``) is made ’ with a warning:
+FRUS prints it with ’ and ‘ as often. A quote
 between blanks before a word is an opening quote with a stray blank, with a
 warning too; what remains undecided (a quote between blanks elsewhere) is
 flagged.
@@ -218,7 +220,9 @@ def _single(text: str, i: int, lo: int, hi: int, closers: list[int]) -> str | No
             return _OPEN_SINGLE_SPACED
         return None if is_blank(p) else APOSTROPHE
     if n.isdigit():
-        return APOSTROPHE  # '44, '40s
+        if _ELIDED_YEAR.match(text, aj) and not _after_dash(text, i, lo):
+            return _APOSTROPHE_ELIDED  # July 19, '67: ’ or ‘
+        return APOSTROPHE  # 1860-'61, '5
     word = _WORD.match(text, aj)
     if word is not None and word.group().lower() in ELISIONS:
         return APOSTROPHE
@@ -260,6 +264,32 @@ _SPACED = Flag(
 )
 
 
+#: An elided year (``’67``, ``’40s``). After the dash of a range FRUS prints
+#: ’ (``1860–’61``, ``1845– ’46``: 6 times of 6); standing alone, ’ 6 times
+#: (frus1870, frus1897, frus1902app1) and ‘ 6 times (frus1870, frus1897,
+#: frus1925v02, frus1934v05), in 3 and 6 documents. Typed, both are ': it is
+#: made ’, as after a dash, with a warning.
+_ELIDED_YEAR = re.compile(r"\d\d(?!\d)")
+_APOSTROPHE_ELIDED = APOSTROPHE + "?"
+_ELIDED = Flag(
+    0,
+    0,
+    "CC317",
+    "straight single quote before an elided year made ’; FRUS prints such a year "
+    "with ’ and with ‘ as often",
+    "type ‘ if the printed text has it (July 19, ‘67)",
+)
+
+
+def _after_dash(text: str, i: int, lo: int) -> bool:
+    """Whether a dash or a hyphen stands right before the quote at ``i``, or
+    before the one blank before it (``1845– '46``)."""
+    j = i - 1
+    if j > lo and text[j] == " ":
+        j -= 1
+    return j >= lo and text[j] in "-\u2013\u2014"
+
+
 def _word_after_blank(text: str, i: int, j: int, hi: int) -> bool:
     """Whether a word starts right after the one blank at ``j`` that follows
     the quote at ``i``; after a plural (``the boys ' game``) the quote may be
@@ -289,9 +319,9 @@ def single_quotes(text: str) -> Iterator[Edit]:
     """Straight single quotes become apostrophes ’, or ‘ where a quotation opens.
 
     >>> from cableconv.normalize.runner import apply_edits
-    >>> t = "Russia's entry in '44; 'tis said: 'The Mosquito district,' was"
+    >>> t = "Russia's entry in 1943-'44; 'tis said: 'The Mosquito district,' was"
     >>> apply_edits(t, list(single_quotes(t)))
-    'Russia’s entry in ’44; ’tis said: ‘The Mosquito district,’ was'
+    'Russia’s entry in 1943-’44; ’tis said: ‘The Mosquito district,’ was'
     """
     for lo, hi in blocks(text):
         singles = [m.start() for m in _SINGLE_ANY.finditer(text, lo, hi)]
@@ -303,6 +333,8 @@ def single_quotes(text: str) -> Iterator[Edit]:
                     yield Edit(i, i + 1, OPEN_SINGLE, warning=_UNCLOSED)
                 elif curly == _OPEN_SINGLE_SPACED:
                     yield Edit(i, i + 1, OPEN_SINGLE, warning=_SPACED)
+                elif curly == _APOSTROPHE_ELIDED:
+                    yield Edit(i, i + 1, APOSTROPHE, warning=_ELIDED)
                 elif curly is not None:
                     yield Edit(i, i + 1, curly)
 
