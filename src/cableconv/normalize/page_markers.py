@@ -26,6 +26,8 @@ _LOOSE = re.compile(
     r"|[ \t]+(?P<x>[^\]\s]{0,19}\d[^\]\s]{0,19})|[ \t]+\[(?P<b>[^\[\]\n]{0,20})\])"
     r"[ \t]*\]"
 )
+#: A quoted work's page: a page number and a full stop.
+_CITED = re.compile(PAGE_NUMBER + r"\.")
 _CANDIDATE = re.compile(r"\[[ \t]*page\b[^\]\n]{0,20}\]", re.IGNORECASE)
 
 
@@ -36,20 +38,22 @@ def page_markers(text: str) -> Iterator[Edit]:
     ['[Page 379]', '[Page 380]', '[Page 381]']
     >>> list(page_markers("[Page 379] [page torn]"))
     []
-    >>> [e.replacement for e in page_markers("[page [240] [page 12.]")]
-    ['[Page [240]']
+    >>> [e.replacement for e in page_markers("[page [240] [page 12.] [Page 5. ]")]
+    ['[Page [240]', '[Page 12.]', '[Page 5.]']
     >>> [e.replacement for e in page_markers("[page []] [Page [ ]] [page [Chart 1]] [Page []]")]
     ['[Page []]', '[Page []]', '[Page [Chart 1]]']
 
-    ``[page 12.]`` stays as typed: a label ending in a full stop is a quoted
-    work's page, not a page break (``conventions.PAGE_MARKER``).
+    ``[page 12.]`` becomes ``[Page 12.]``, which the parser keeps as text: a
+    label ending in a full stop is a quoted work's page, not a page break
+    (``conventions.PAGE_MARKER``); FRUS prints it so (``[Page 5.]``,
+    ``[Page 12.]``, frus1902app1) and never ``[page``.
     """
     for m in _LOOSE.finditer(text):
         label = m.group("n") or m.group("r") or m.group("x")
         if label is None:
             label = f"[{m.group('b').strip()}]"
         marker = f"[Page {label}]"
-        if marker != m.group() and PAGE_MARKER.fullmatch(marker):
+        if marker != m.group() and (PAGE_MARKER.fullmatch(marker) or _CITED.fullmatch(label)):
             yield Edit(m.start(), m.end(), marker)
 
 

@@ -88,15 +88,19 @@ def unlabelled_note_markers(text: str) -> tuple[int, list[tuple[int, int]]]:
 
 
 def chosen_markers(text: str, count: int, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Of the runs of blanks that may mark unlabelled notes, the marks.
+    """Of the runs of blanks that may mark unlabelled notes, the marks: one
+    blank per note, each ``(start, end)`` a run or the first blanks of one.
 
-    A mark is one blank. When the runs hold more blanks than there are such
-    notes, but exactly as many runs are one blank long, those are taken for
-    the marks and the longer runs for a typist's stray blanks. Failing that,
-    a single blank that ends a paragraph of prose or a page marker is taken
-    for a stray one: FRUS marks such a note after a heading, a despatch's
-    number, a dateline or a signature (33 documents of 33 in frus1864p3 and
-    frus1870; a page marker once, where nothing else was left). CC208 says a
+    When the runs hold more blanks than there are such notes, some were typed
+    by accident. A run that ends a paragraph of prose or a page marker is
+    taken for a typist's first: FRUS marks such a note after a heading, a
+    despatch's number, a dateline or a signature (33 documents of 33 in
+    frus1864p3 and frus1870; after a page marker once, where nothing else
+    was left). Of the others, the marks are then all of them when their
+    blanks add up; else the runs one blank long, if there are as many as
+    notes; else the one run of as many blanks as notes; else the first blanks
+    of the only run left (a typist's blanks after the mark); else, of all the
+    runs, those one blank long, if there are as many as notes. CC208 says a
     choice was made; when none can be made every run stays, for CC208 to
     report.
 
@@ -104,17 +108,29 @@ def chosen_markers(text: str, count: int, runs: list[tuple[int, int]]) -> list[t
     [(16, 17)]
     >>> chosen_markers("", 1, [(6, 7), (15, 16)])
     [(6, 7), (15, 16)]
-    >>> t = "The men shall bear the consequences of their misconduct. \\n\\nU. S. GRANT. \\n"
-    >>> chosen_markers(t, 1, [(56, 57), (71, 72)])
+    >>> t = "The men shall bear the consequences of their misconduct. \\n\\nU. S. GRANT.   \\n"
+    >>> chosen_markers(t, 1, [(56, 57), (71, 74)])
     [(71, 72)]
     """
-    if sum(end - start for start, end in runs) == count:
+    if _blanks(runs) == count:
         return runs
-    single = [(start, end) for start, end in runs if end - start == 1]
+    marks = [(start, end) for start, end in runs if not _ends_prose_or_page(text, start)]
+    if marks and _blanks(marks) == count:
+        return marks
+    single = [(start, end) for start, end in marks if end - start == 1]
     if len(single) == count:
         return single
-    marks = [(start, end) for start, end in single if not _ends_prose_or_page(text, start)]
-    return marks if len(marks) == count else runs
+    whole = [(start, end) for start, end in marks if end - start == count]
+    if len(whole) == 1:
+        return whole
+    if len(marks) == 1 and _blanks(marks) > count:
+        return [(marks[0][0], marks[0][0] + count)]
+    single = [(start, end) for start, end in runs if end - start == 1]
+    return single if len(single) == count else runs
+
+
+def _blanks(runs: list[tuple[int, int]]) -> int:
+    return sum(end - start for start, end in runs)
 
 
 #: A line of prose has this many words, this many of them in lower case.
@@ -154,17 +170,20 @@ def trailing_whitespace(text: str) -> Iterator[Edit]:
     [Edit(start=27, end=29, replacement='')]
     """
     count, runs = unlabelled_note_markers(text)
-    keep = set(chosen_markers(text, count, runs))
-    stray = set(runs) - keep  # a choice was made: the first such edit says so
+    kept = dict(chosen_markers(text, count, runs))  # start of a run -> end of its mark
+    stray = {run for run in runs if kept.get(run[0]) != run[1]}  # the first edit says so
     said = False
     for start, end in _trailing_runs(text):
-        if (start, end) in keep:
+        is_stray = (start, end) in stray
+        if is_stray:
+            start = kept.get(start, start)  # the blanks after a mark go
+        elif start in kept:
             continue
         line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
         if text[start] == " " and _EMPTY_NOTE.match(text, line_start, start):
             start += 1
         if start < end:
-            say = not said and (start, end) in stray
+            say = not said and is_stray
             said = said or say
             yield Edit(start, end, "", warning=_stray_marks(count) if say else None)
 
