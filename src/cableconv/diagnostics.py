@@ -139,6 +139,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC315": ("warning", "straight single quote between blanks taken as an opening quote"),
     "CC316": ("warning", "hyphens joining three or more numbers made en dashes"),
     "CC317": ("warning", "straight single quote before an elided year made ’ (FRUS: ’ or ‘)"),
+    "CC318": ("warning", "hyphen between blanks made an en dash"),
     # checks (CC3xx)
     "CC301": ("error", "page numbers go back or repeat"),
     "CC310": ("error", "document model does not match cable.schema.json"),

@@ -53,6 +53,7 @@ FIXES: tuple[Fix, ...] = (
         typographic=True,
     ),
     Fix("letter_number_dashes", "dashes", dashes.letter_number_dashes, typographic=True),
+    Fix("spaced_dashes", "dashes", dashes.spaced_dashes, typographic=True),
     Fix("abbreviation_dashes", "dashes", dashes.abbreviation_dashes, typographic=True),
     Fix(
         "double_quotes",

@@ -41,8 +41,10 @@ _LONGEST_DASH_RUN = 8
 # with look-behind patterns.
 #: A number: a sum, an ordinal (``162d``), degrees (``165°``, frus1902app1).
 _NUMBER = r"\$?\d+(?:[.,]\d+)*(?:st|nd|rd|th|d|°)?"
-#: A number ending just before a hyphen, not itself the end of a word or chain.
-_NUMBER_BEFORE = re.compile(rf"(?<![\w/.,$-]){_NUMBER}$")
+#: A number ending just before a hyphen, not itself the end of a word or
+#: chain, nor a signed number (``+1-30``, ``-3-10``: a table of frus1870
+#: prints them with hyphens, 5 of 5).
+_NUMBER_BEFORE = re.compile(rf"(?<![\w/.,$+±-]){_NUMBER}$")
 #: A number starting just after a hyphen, not the start of a word or chain; a
 #: year may be elided (``1860-'61``: FRUS prints ``1860–’61``).
 _NUMBER_AFTER = re.compile(rf"(?:['\u2019](?=\d\d(?!\d)))?{_NUMBER}(?![\w-]|[.,]\d)")
@@ -248,6 +250,33 @@ def flag_number_hyphens(text: str) -> Iterator[Flag]:
                 f"{text[start:end]!r} looks like a telephone number; hyphen left as typed",
                 hint,
             )
+
+
+#: A hyphen between blanks after a word: ``2s – a lb.`` (frus1925v02), the
+#: only dash FRUS prints so; after a full stop it is a slip (``emigrate. - He``,
+#: frus1901), and an em dash is typed as two hyphens.
+_SPACED_HYPHEN = re.compile(r"(?<=[\w)] )-(?= [\w(])")
+
+
+def spaced_dashes(text: str) -> Iterator[Edit]:
+    """A hyphen between blanks after a word is an en dash, with a warning
+    (FRUS prints no hyphen so, and an en dash once).
+
+    >>> [(e.start, e.replacement) for e in spaced_dashes("was 2s - a lb. - He; - 5")]
+    [(7, '–')]
+    """
+    for m in _SPACED_HYPHEN.finditer(text):
+        yield Edit(m.start(), m.end(), EN_DASH, warning=_SPACED_FLAG)
+
+
+_SPACED_FLAG = Flag(
+    0,
+    0,
+    "CC318",
+    "hyphen between blanks made an en dash",
+    "FRUS prints a dash between blanks as an en dash (2s – a lb.); if a hyphen "
+    "or an em dash was meant, type it so",
+)
 
 
 def letter_number_dashes(text: str) -> Iterator[Edit]:
