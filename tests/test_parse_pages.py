@@ -102,3 +102,34 @@ def test_a_label_alone_under_the_page_starts_the_next_item() -> None:
         "[Page 49]\n\nV.\n\nThe Minister then spoke.\nVI. Of the credits.\n"
     )
     assert page_kinds(doc) == ["between blocks"]
+
+
+def test_the_item_going_on_below_the_page_is_enough_however_far_its_label() -> None:
+    # frus1919Parisv11 d13: the item's label is twelve blocks up; the
+    # paragraph under the page ends with the next item's label.
+    paragraphs = "".join(f"Colonel House felt point {k} was made.\n\n" for k in range(8))
+    doc, codes = convert(
+        "1.\n\n" + paragraphs + "[Page 44]\n\n"
+        "Mr. Herter was requested to consult Mr. Auchincloss.\n2.\n\nGeneral Bliss spoke.\n"
+    )
+    assert page_kinds(doc) == ["in an item"]
+    assert "CC155" not in codes
+
+
+def test_a_list_or_table_above_does_not_stop_the_item_going_on_below() -> None:
+    # frus1917Supp02v02 d247: the item's lettered sub-list stands above the page.
+    doc, _ = convert(
+        "3.\n\nThe board asks:\n\n(a) For the release of foodstuffs;\n"
+        "(b) For the production of dairy products;"
+        "\n\n[Page 1138]\n\nIf Holland is to supply them, it must follow.\n4.\n\nNo more.\n"
+    )
+    assert page_kinds(doc) == ["in an item"]
+
+
+def test_a_page_over_the_next_item_itself_stays_between_blocks() -> None:
+    # frus1919Parisv11 d12: the paragraph under the page opens an item.
+    doc, _ = convert(
+        "Mr. White read an article.\n\nThe Commissioners agreed.\n\n[Page 39]\n\n"
+        "3. Mr. Lansing stated that the time had come.\n4.\n\nMr. White withdrew.\n"
+    )
+    assert page_kinds(doc) == ["between blocks"]
