@@ -326,3 +326,16 @@ def test_single_blanks_are_the_marks_of_unlabelled_notes_and_doubled_ones_are_st
     assert frus_record.document_record(div, None)["dateline"] == (
         "Department of State, Washington, August 23, 1870."
     )
+
+
+def test_the_double_bar_is_a_symbol_not_a_letter_in_a_table_row() -> None:
+    # frus1897 d198: "403 Rothschild, M. ǁ 16 May —, 1895": U+01C1 is a letter
+    # to Python, but a reference symbol before a figure in a column
+    text = (
+        "Mr. Uhl to Mr. Olney\n\nBerlin, March 1, 1897.\n\nThe cases follow.\n\n"
+        "400 Glaser, S. § Dec. 12, 1887 Oct. 25, 1895 Do Do.\n"
+        "403 Rothschild, M. ǁ 16 May —, 1895 Oct. 30, 1895 Fine Do.\n\nUhl.\n\n"
+        "  §. State Department passport, Sept. 26, 1893.\n  ǁ. Ins. 444, Oct. 14, 1895.\n"
+    )
+    assert [n for n, _ in markers_of(text)] == ["§", "ǁ"]
+    assert "CC151" not in [d.code for d in check(text)]

@@ -122,7 +122,17 @@ def _follows_well(text: str, after: int, n: str = "") -> bool:
     a number cannot hold a ``*``)?"""
     if after >= len(text) or text[after] in FOLLOWERS:
         return True
-    return bool(n) and not n[0].isalnum() and text[after].isdigit()
+    return bool(n) and is_symbol(n) and text[after].isdigit()
+
+
+def is_symbol(n: str) -> bool:
+    """Is the label a reference symbol? Not a letter, though Python reads
+    the double bar FRUS prints (``ǁ``, U+01C1, frus1897 d198) as one.
+
+    >>> is_symbol("ǁ"), is_symbol("†"), is_symbol("a"), is_symbol("2a")
+    (True, True, False, False)
+    """
+    return n[:1] in NOTE_SYMBOLS or not n[:1].isalnum()
 
 
 #: The blanks that mark notes printed without a label: at the end of a line,
@@ -342,7 +352,7 @@ def marker_score(text: str, i: int, n: str) -> int:
         rest = text[i : i + 12].lstrip(" ")
         return 3 if rest.startswith("\n\n") or not rest or rest == "\n" else 1
     after = i + 1 + len(n)
-    if n.isalpha():
+    if n.isalpha() and not is_symbol(n):
         return _letter_score(text, after)
     prev = text[i - 1] if i > 0 else "\n"
     if prev == "]" and _EDITORS_LETTERS.search(text, max(0, i - 10), i):
