@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from cableconv.conventions import NOTE_HEAD, PAGE_MARKER, UNLABELLED_NOTE_LINE
 from cableconv.normalize.runner import Edit, Flag
+from cableconv.parse.sourceline import is_despatch_number
 
 _CR = re.compile(r"\r\n?")
 _BLANKS = " \u00a0\u202f"
@@ -100,9 +101,10 @@ def chosen_markers(text: str, count: int, runs: list[tuple[int, int]]) -> list[t
     blanks add up; else the runs one blank long, if there are as many as
     notes; else the one run of as many blanks as notes; else the first blanks
     of the only run left (a typist's blanks after the mark); else, of all the
-    runs, those one blank long, if there are as many as notes. CC208 says a
-    choice was made; when none can be made every run stays, for CC208 to
-    report.
+    runs, those one blank long, if there are as many as notes. Before all
+    but the first of these, what a single such note says may tell where it
+    stands (``_TITLE``, ``_ENCLOSURES``). CC208 says a choice was made; when
+    none can be made every run stays, for CC208 to report.
 
     >>> chosen_markers("", 1, [(6, 8), (16, 17)])
     [(16, 17)]
@@ -117,6 +119,9 @@ def chosen_markers(text: str, count: int, runs: list[tuple[int, int]]) -> list[t
     marks = [(start, end) for start, end in runs if not _ends_prose_or_page(text, start)]
     if marks and _blanks(marks) == count:
         return marks
+    told = _told_by_the_note(text, count, marks)
+    if told is not None:
+        return told
     single = [(start, end) for start, end in marks if end - start == 1]
     if len(single) == count:
         return single
@@ -129,6 +134,39 @@ def chosen_markers(text: str, count: int, runs: list[tuple[int, int]]) -> list[t
     return single if len(single) == count else runs
 
 
+#: Where the one note printed without a label stands, told by what it says
+#: (frus1870, 21 documents of 21 with one such note and one of these texts):
+#: a note on the enclosures (``[For this inclosure see …]``, ``[The inclosure
+#: is not sent.]``) at the end of the letter, on its signature (12 of 12); a
+#: note that titles the paper, in capitals (``CORRESPONDENCE BETWEEN …``,
+#: ``THE FISHERIES.``) or a word in brackets on its kind (``[Telegram.]``,
+#: ``[Cable telegram.]``, ``[Confidential.]``), above its text, on its number
+#: or its heading (9 of 9).
+_ENCLOSURES = re.compile(r"\b(?:[Ii]n|[Ee]n)clos(?:ure|ed)")
+_TITLE = re.compile(r"[^a-z]*[A-Z]{2}[^a-z]*|\[[A-Z][a-z]+(?: [a-z]+)?\.\]")
+
+
+def _told_by_the_note(
+    text: str, count: int, marks: list[tuple[int, int]]
+) -> list[tuple[int, int]] | None:
+    """The mark of the one note without a label, if its text says where it
+    stands (``_ENCLOSURES``, ``_TITLE``); else None."""
+    if count != 1 or not marks:
+        return None
+    found = UNLABELLED_NOTE_LINE.search(text, _note_list_start(text))
+    if found is None:
+        return None
+    line_end = text.find("\n", found.end())
+    note = text[found.end() : line_end if line_end != -1 else len(text)].strip()
+    if _ENCLOSURES.search(note):
+        # the signature: not the next paper's number, printed after it
+        signed = [m for m in marks if not is_despatch_number(_line_before(text, m[0]))]
+        return [(signed[-1][0], signed[-1][0] + 1)] if signed else None
+    if _TITLE.fullmatch(note):
+        return [(marks[0][0], marks[0][0] + 1)]
+    return None
+
+
 def _blanks(runs: list[tuple[int, int]]) -> int:
     return sum(end - start for start, end in runs)
 
@@ -137,9 +175,14 @@ def _blanks(runs: list[tuple[int, int]]) -> int:
 _PROSE_WORDS, _PROSE_LOWER = 6, 3
 
 
+def _line_before(text: str, end: int) -> str:
+    """The line that ends at ``end``, without its blanks."""
+    return text[max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1 : end].strip()
+
+
 def _ends_prose_or_page(text: str, end: int) -> bool:
     """Whether the line ending at ``end`` is a line of prose or a page marker."""
-    line = text[max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1 : end].strip()
+    line = _line_before(text, end)
     if PAGE_MARKER.fullmatch(line):
         return True
     words = line.split()
