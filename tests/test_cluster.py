@@ -337,6 +337,81 @@ def test_cluster_error_says_what_to_do() -> None:
     assert text == "error CC545 lost\n  hint: run again"
 
 
+class RecomputedFuture:
+    """A Dask future whose result is lost with its worker just after its
+    done-callback ran, then computed again: Dask calls no callback twice."""
+
+    def __init__(self, key: str, value: Any, lose: bool) -> None:
+        self.key, self.value, self.lose = key, value, lose
+        self.status = "finished"
+
+    def done(self) -> bool:
+        return self.status == "finished"
+
+    def add_done_callback(self, callback: Any) -> None:
+        callback(self)
+        if self.lose:
+            self.status = "lost"
+            threading.Timer(0.2, setattr, (self, "status", "finished")).start()
+
+    def cancel(self) -> None:
+        pass
+
+
+class LosingClient:
+    """The little of ``distributed.Client`` a batch uses, in this process;
+    the first chunk's result is lost once after it finished."""
+
+    status = "running"
+
+    def __init__(self) -> None:
+        self.submitted = 0
+
+    def wait_for_workers(self, n: int, timeout: float) -> None:
+        pass
+
+    def nthreads(self) -> dict[str, int]:
+        return {"tcp://127.0.0.1:1": 1}
+
+    def run(self, function: Any, *args: Any) -> dict[str, Any]:
+        return {"tcp://127.0.0.1:1": function(*args)}
+
+    def register_plugin(self, plugin: Any, name: str) -> None:
+        pass
+
+    def unregister_worker_plugin(self, name: str) -> None:
+        pass
+
+    def close(self, timeout: float) -> None:
+        pass
+
+    def submit(self, function: Any, *args: Any, key: str, pure: bool) -> RecomputedFuture:
+        self.submitted += 1
+        return RecomputedFuture(key, function(*args), lose=self.submitted == 1)
+
+    def gather(self, futures: list[RecomputedFuture]) -> list[Any]:
+        return [f.value for f in futures]
+
+
+def test_a_result_lost_after_it_finished_is_still_collected() -> None:
+    # The batch once waited forever here: the callback had been spent on the
+    # result before it was lost, and nothing looked at the chunk again.
+    jobs = [Job(i, Input(Path(f"d{i}.txt"), Path(f"d{i}")), ("tei",)) for i in range(8)]
+    pool = ClusterPool(
+        "tcp://127.0.0.1:1", lambda job: job.input.path.name, client=lambda at: LosingClient()
+    )
+    done = threading.Event()
+    results: dict[int, Any] = {}
+
+    def batch() -> None:
+        results.update(pool.run(jobs))
+        done.set()
+
+    threading.Thread(target=batch, daemon=True).start()
+    assert done.wait(timeout=60), "the batch never collected the recomputed chunk"
+    assert results == {i: f"d{i}.txt" for i in range(8)}
+
+
 def poisoned(job: Job) -> str:
     """A runner whose process dies on one document (a crash in a native
     library, say)."""

@@ -359,10 +359,19 @@ class ClusterPool:
                 ready = [done.get(timeout=HEALTH_SECONDS)]
             except queue.Empty:
                 without_workers = self._health(client, without_workers)
-                continue
+                # A result lost with its worker before it was gathered is
+                # computed again, and Dask calls no done-callback twice: a
+                # chunk that finished since is only seen by looking.
+                ready = [f for f in submitted if f.key in by_key and f.done()]
+                if not ready:
+                    continue
             with contextlib.suppress(queue.Empty):
                 while True:
                     ready.append(done.get_nowait())
+            # Each chunk once (a sweep may meet a callback), and only when done
+            # now: one whose result was lost since its callback is looked at
+            # again on a later sweep.
+            ready = [f for f in {f.key: f for f in ready}.values() if f.key in by_key and f.done()]
             finished = [f for f in ready if f.status == "finished"]
             for future in ready:
                 if future.status == "cancelled":
