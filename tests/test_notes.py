@@ -339,3 +339,17 @@ def test_the_double_bar_is_a_symbol_not_a_letter_in_a_table_row() -> None:
     )
     assert [n for n, _ in markers_of(text)] == ["§", "ǁ"]
     assert "CC151" not in [d.code for d in check(text)]
+
+
+def test_a_symbol_marker_may_stand_before_a_comma() -> None:
+    # frus1870 d348: "the usual courses* *, that is to say": the second star
+    # is the marker of the first note; the note after it is "avoided. *"
+    text = (
+        "Mr. Burlingame to Mr. Fish\n\nBerlin, January 4, 1870.\n\n"
+        "They will conform their intercourse with her to the usual courses* *, that is "
+        "to say, they will not interfere.\n\n"
+        "All intervention is harmful and should be avoided. * We may advise.\n\n"
+        "Burlingame.\n\n  *. I have not chosen to dwell here on the treaties.\n"
+        "  *. It is no part of my purpose to discuss this doctrine.\n"
+    )
+    assert placed_after(text) == [("*", "ual courses*"), ("*", " be avoided.")]

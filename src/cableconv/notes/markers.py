@@ -119,10 +119,12 @@ def _token_pattern(wanted: frozenset[str]) -> re.Pattern[str]:
 def _follows_well(text: str, after: int, n: str = "") -> bool:
     """Is the label ending at ``after`` followed as a marker is (a symbol
     also before a figure: ``65 *115`` in a table of frus1925v02 d197, where
-    a number cannot hold a ``*``)?"""
+    a number cannot hold a ``*``; and before a comma: ``the usual courses* *,
+    that is to say`` in frus1870 d348, the only symbol before a comma in the
+    corpus besides the ellipsis ``* * *,``, which scores as one)?"""
     if after >= len(text) or text[after] in FOLLOWERS:
         return True
-    return bool(n) and is_symbol(n) and text[after].isdigit()
+    return bool(n) and is_symbol(n) and (text[after].isdigit() or text[after] == ",")
 
 
 def is_symbol(n: str) -> bool:
