@@ -77,52 +77,26 @@ def test_samples_have_no_errors(sample: Path) -> None:
 # the development corpus
 # --------------------------------------------------------------------------
 
-#: Errors on the clean corpus that are not check's to fix, each with its cause.
-#: The test fails if another document has an error, or these get new ones.
-KNOWN_CORPUS_ERRORS: dict[str, set[str]] = {
-    # "volume/doc": {"CODE"} for an error the corpus text itself makes
-    # unavoidable, with the reason.
-    # The official TEI has a page break with no number (<pb n=""/>), so the
-    # transcription holds "[Page ]": a page marker without a number is the
-    # defect CC106 exists for (tests/broken/page-marker-empty.txt).
-    "frus1870/d541": {"CC106"},
-}
-
 
 @pytest.fixture(scope="session")
 def corpus_reports(corpus_docs: Path) -> list[FileReport]:
     return check_paths(sorted(corpus_docs.glob("*/*.txt")))
 
 
-def _doc_key(report: FileReport) -> str:
-    path = Path(report.file)
-    return f"{path.parent.name}/{path.stem}"
-
-
 @pytest.mark.corpus
 @pytest.mark.slow
 def test_corpus_passes_check(corpus_reports: list[FileReport]) -> None:
+    """No dev document has an error: each is printed as it is (a page
+    printed without a number, frus1870 d541, is a warning, CC116)."""
     unexpected: dict[str, list[str]] = {}
     warnings: collections.Counter[str] = collections.Counter()
     for report in corpus_reports:
-        known = KNOWN_CORPUS_ERRORS.get(_doc_key(report), set())
-        errors = [d for d in report.diagnostics if d.level == "error" and d.code not in known]
+        errors = [d for d in report.diagnostics if d.level == "error"]
         if errors:
             unexpected[report.file] = [f"{d.code} {d.message}" for d in errors]
         warnings.update(d.code for d in report.diagnostics if d.level == "warning")
     print(f"\ncorpus: {len(corpus_reports)} documents; warnings by code: {dict(warnings)}")
     assert unexpected == {}
-
-
-@pytest.mark.corpus
-@pytest.mark.slow
-def test_known_corpus_errors_are_still_there(corpus_reports: list[FileReport]) -> None:
-    """When one of them is fixed, remove it from KNOWN_CORPUS_ERRORS."""
-    by_doc = {
-        _doc_key(r): {d.code for d in r.diagnostics if d.level == "error"} for r in corpus_reports
-    }
-    for doc, codes in KNOWN_CORPUS_ERRORS.items():
-        assert by_doc.get(doc, set()) & codes, f"{doc} no longer has {codes}: update the list"
 
 
 # --------------------------------------------------------------------------

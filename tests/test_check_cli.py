@@ -43,6 +43,18 @@ def test_errors_exit_1_and_name_file_line_col() -> None:
     assert out.rstrip().endswith("checked 1 file: 1 error, 0 warnings in 1 file")
 
 
+def test_a_page_printed_without_a_number_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    # "[Page ]" alone on its line: the official TEI's <pb n=""/> (frus1870 d541)
+    path = tmp_path / "d.txt"
+    path.write_text(
+        "Mr. Low to Mr. Fish.\n\nThe text.\n\n[Page ]\n\n[Page [525]]\n", encoding="utf-8"
+    )
+    code, out, _ = check(str(path))
+    assert code == 0, out
+    assert ": warning CC116 page marker without a number" in out
+    assert "CC106" not in out
+
+
 def test_warnings_fail_only_with_strict() -> None:
     path = str(BROKEN / "unclosed-double-quote.txt")
     assert check(path)[0] == 0

@@ -394,6 +394,19 @@ def test_bracketed_page_label_is_a_page_break(label: str) -> None:
     assert diags == []
 
 
+def test_a_page_printed_without_a_number_is_a_page_break_said_so() -> None:
+    """``[Page ]`` alone on its line: FRUS leaves blank pages unnumbered and
+    the official TEI writes ``<pb n=""/>`` (frus1870 d541, before [Page [525]])."""
+    text = "Mr. Low to Mr. Fish.\n\nThe text.\n\n[Page ]\n\n[Page [525]]\n"
+    doc, diags = parse(text)
+    assert [b.n for b in doc.blocks if isinstance(b, PageBreakBlock)] == ["", "[525]"]
+    assert [(d.code, d.span and text.count("\n", 0, d.span.start) + 1) for d in diags] == [
+        ("CC116", 5)
+    ]
+    assert validate.validate_tei(doc) == []
+    assert validate.validate_model(doc) == []
+
+
 def test_page_turns_after_a_signature_stand_beside_it_not_in_a_postscript() -> None:
     text = "Mr. Low to Mr. Fish.\n\nThe text.\n\nWILLIAM YOUNG.\n\n[Page [Map 4]]\n\n"
     text += "[Page 85]\n\nEXHIBIT AA.\n\nRussian chart of the Sea of Okhotsk.\n\nEXHIBIT BB.\n"

@@ -32,8 +32,25 @@ PAGE_NUMBER = r"(?:\d{1,5}[a-z]?|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})"
 #: ``[Page []]``; frus1870, frus1902app1, frus1919Parisv11). A label that
 #: ends in a full stop is not one: no page break of the 16 dev volumes has
 #: one, and ``[Page 5.]`` is the page of a quoted work, printed as text
-#: (frus1902app1 d34); ``check`` says it was kept as text (CC115).
-PAGE_MARKER = re.compile(r"\[Page (\[(?!Page\b)[^\[\]\n]{0,20}\]|[^\]\s]{0,19}[^\]\s.])\]")
+#: (frus1902app1 d34); ``check`` says it was kept as text (CC115). The label
+#: may be empty, ``[Page ]``: a page FRUS prints without a number (the
+#: official TEI's ``<pb n=""/>``, frus1870 d541); ``check`` warns on one
+#: alone on its line (CC116) and rejects one inside the text (CC106), where a
+#: printed page always has its number.
+PAGE_MARKER = re.compile(r"\[Page (\[(?!Page\b)[^\[\]\n]{0,20}\]|[^\]\s]{0,19}[^\]\s.]|)\]")
+
+
+def alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has nothing but blanks beside it on its line.
+
+    >>> alone_on_line("a\\n [Page ]\\nb", 3, 10), alone_on_line("was [Page ]in", 4, 11)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
 
 #: A page marker whose number is a page number (what normalisation writes).
 PAGE_MARKER_NUMBERED = re.compile(r"\[Page " + PAGE_NUMBER + r"\]")

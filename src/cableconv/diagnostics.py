@@ -98,6 +98,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC113": ("warning", "normalisation would change the text"),
     "CC114": ("warning", "impossible date outside the dateline (kept as printed)"),
     "CC115": ("warning", "page reference with a full stop kept as text, not a page break"),
+    "CC116": ("warning", "page marker without a number read as an unnumbered page"),
     # footnotes (CC150–CC169)
     "CC150": ("warning", "footnote marker taken on weak evidence (the only place it can be)"),
     "CC151": ("warning", "footnote not anchored: its only candidates read as text, kept as text"),

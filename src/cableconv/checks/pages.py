@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from cableconv.checks.context import CheckContext
-from cableconv.conventions import PAGE_MARKER, PAGE_NUMBER
+from cableconv.conventions import PAGE_MARKER, PAGE_NUMBER, alone_on_line
 from cableconv.diagnostics import Diagnostic
 
 #: Starts like a page marker: a bracket, the word, perhaps a page number.
@@ -27,8 +27,14 @@ _NO_OPENING = re.compile(r"(?<![\[\w])Page[ \t]*(\d{1,5}[a-z]?)[ \t]*\]")
 
 
 def malformed_markers(ctx: CheckContext) -> Iterator[Diagnostic]:
-    """``[Page ]``, ``[Page 12`` (not closed), ``Page 12]`` (not opened) and a
-    marker normalisation did not repair (``[page 12]`` with the fix off)."""
+    """``[Page]``, ``[Page 12`` (not closed), ``Page 12]`` (not opened) and a
+    marker normalisation did not repair (``[page 12]`` with the fix off).
+
+    ``[Page ]`` alone on its line is a page printed without a number (FRUS
+    leaves blank pages and some plates unnumbered; the official TEI writes
+    ``<pb n=""/>``): read, and warned by the normaliser (CC116, in
+    ``convert`` as in ``check``). Inside the text it is an error, as a page
+    of running text always has its number."""
     text = ctx.text
     hint = "write page markers exactly as [Page 379]"
     for m in _OPENING.finditer(text):
@@ -38,17 +44,22 @@ def malformed_markers(ctx: CheckContext) -> Iterator[Diagnostic]:
         closing = re.match(r"[ \t]*\]", rest)
         number = m.group("n") or m.group("r")
         whole_end = m.end() + closing.end() if closing else m.end()
+        if number is None and closing:  # [Page] or [Page ]
+            if text[m.start() : whole_end] == "[Page ]" and alone_on_line(
+                text, m.start(), whole_end
+            ):
+                continue  # a page printed without a number: the normaliser says so (CC116)
+            yield ctx.diag(
+                "CC106",
+                "page marker without a page number",
+                m.start(),
+                whole_end,
+                hint=hint,
+            )
+            continue
         if closing and PAGE_MARKER.fullmatch(text[m.start() : whole_end]):
             continue
         if number is None:
-            if closing:  # [Page] or [Page ]
-                yield ctx.diag(
-                    "CC106",
-                    "page marker without a page number",
-                    m.start(),
-                    whole_end,
-                    hint=hint,
-                )
             continue  # [page torn]: bracketed prose
         if closing:
             found = text[m.start() : whole_end]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cableconv.conventions import PAGE_MARKER, PAGE_MARKER_NUMBERED, PAGE_NUMBER
+from cableconv.conventions import PAGE_MARKER, PAGE_MARKER_NUMBERED, PAGE_NUMBER, alone_on_line
 from cableconv.normalize.runner import Edit, Flag
 
 #: ``[page 379]``, ``[Page 379 ]``, ``[Page379]``, ``[ PAGE 379 ]``; a roman
@@ -63,10 +63,26 @@ def flag_page_markers(text: str) -> Iterator[Flag]:
 
     >>> [f.start for f in flag_page_markers("[Page [240]] [Page []] [Page 12.]")]
     [23]
+
+    ``[Page ]`` alone on its line is a page printed without a number (the
+    official TEI's ``<pb n=""/>``): read as one, and said (CC116).
+
+    >>> [f.code for f in flag_page_markers("text\\n\\n[Page ]\\n\\nwas [Page ]in")]
+    ['CC116', 'CC205']
     """
     for m in _CANDIDATE.finditer(text):
         whole = PAGE_MARKER.match(text, m.start())
         if whole is not None and whole.group(1).startswith("["):
+            continue
+        if m.group() == "[Page ]" and alone_on_line(text, m.start(), m.end()):
+            yield Flag(
+                m.start(),
+                m.end(),
+                "CC116",
+                "page marker without a number: read as a page printed without one",
+                "FRUS leaves blank pages unnumbered; if this page has a number, write it: "
+                "[Page 379]",
+            )
             continue
         if not PAGE_MARKER_NUMBERED.fullmatch(m.group()):
             yield Flag(
