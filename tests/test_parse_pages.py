@@ -133,3 +133,38 @@ def test_a_page_over_the_next_item_itself_stays_between_blocks() -> None:
         "3. Mr. Lansing stated that the time had come.\n4.\n\nMr. White withdrew.\n"
     )
     assert page_kinds(doc) == ["between blocks"]
+
+
+def test_the_next_number_below_shows_the_item_however_far_its_label() -> None:
+    # frus1919Parisv11 d15: item 1's label is nine blocks up, a table stands
+    # between the page and the paragraph that ends with item 2.
+    paragraphs = "".join(f"General Phillips made point {k}.\n\n" for k in range(8))
+    doc, codes = convert(
+        "1.\n\n" + paragraphs + "[Page 55]\n\nHe named the towns.\n\n"
+        "Dulcino (Town)\nHoti-Gruda } Tribes\nPlava\n\nThe most important was Debra.\n\n"
+        "He ended his statement.\n2. Mr. Herter read a telegram.\n"
+    )
+    assert page_kinds(doc) == ["in an item"]
+    assert "CC155" not in codes
+
+
+def test_a_number_repeated_and_marked_sic_is_the_next_item() -> None:
+    # frus1919Parisv11 d32: ``3.`` above the page, ``3 [sic].`` below it;
+    # frus1901 d296: the item's lettered sub-list between.
+    paragraphs = "".join(f"Lieut. Foster spoke of point {k}.\n\n" for k in range(6))
+    doc, _ = convert(
+        "Dr. Bowman withdrew.\n3.\n\n(a) In the land registry;\n(b) In the building registry.\n\n"
+        + paragraphs
+        + "[Page 118]\n\nLieut. Foster finally made a suggestion.\n"
+        "3 [sic]. Mr. Herter brought up a question.\n"
+    )
+    assert page_kinds(doc) == ["in an item"]
+
+
+def test_numbers_that_do_not_run_on_say_nothing() -> None:
+    paragraphs = "".join(f"Lieut. Foster spoke of point {k}.\n\n" for k in range(8))
+    doc, _ = convert(
+        "Dr. Bowman withdrew.\n3.\n\n" + paragraphs + "[Page 118]\n\n"
+        "Lieut. Foster finally made a suggestion.\n7. Mr. Herter brought up a question.\n"
+    )
+    assert page_kinds(doc) == ["between blocks"]

@@ -22,6 +22,15 @@ and does not open an item itself shows the item going on across the page,
 however far up its label (19 of the 20 such pages are inside an item).
 A label alone in its block over an article's text (``II.``) with no item
 below says nothing: as many such pages are between blocks.
+
+However far apart, a numbered label above the page (ending a block, or
+alone: the list's first item) and a paragraph under the page that ends
+with the next number (``…were elected.⏎2. Mr. Herter read…``) show the
+page inside the item they number, whatever stands between (the item's
+sub-list, a table it quotes, more pages): the numbers run on, so nothing
+between them is another item. FRUS repeats a number now and then, and its
+editors mark it: ``3.`` above, ``3 [sic].`` below (frus1919Parisv11 d15
+d32, frus1901 d296).
 """
 
 from __future__ import annotations
@@ -38,6 +47,11 @@ BARE_LABEL = re.compile(r"\[?\(?(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,6})[.)]?\)?\.?\
 ITEM_LINE = re.compile(r"\[?\(?(?:\d{1,3}|[a-z]|[ivxlIVXL]{1,6})(?:\.\]?|\)|\.\))\s+\S")
 #: How far above the page break the label of its item may be, in blocks.
 MAX_ITEM_BLOCKS = 6
+#: A numbered label and what follows it: ``7.``, ``(7)``, ``[9.]``, ``3 [sic].``,
+#: ``11. Memorandum No. 70 …``.
+NUMBERED = re.compile(r"\[?\(?(\d{1,3})( \[sic\])?(?:\.\]?|\)|\.\))?\]?(?:\s|$)")
+#: How far a page may stand from the numbers of the item around it, in blocks.
+MAX_NUMBERED_BLOCKS = 30
 
 
 def _ends_with_label(block: RawBlock) -> bool:
@@ -89,6 +103,8 @@ def item_around_page(
     """
     if not (0 < i < len(blocks) - 1 and roles.is_page_block(blocks[i])):
         return None
+    if _between_numbers(blocks, i, clean):
+        return "inside"
     after = clean(blocks[i + 1])
     if _item_goes_on_below(after) and not roles.is_page_block(blocks[i - 1]):
         return "inside"
@@ -131,3 +147,51 @@ def _label_above(
         if not _is_item_paragraph(c):
             return None
     return None
+
+
+def _number(line: str) -> tuple[int, bool] | None:
+    """The number a line starts with as an item's label, and whether the
+    editors marked it ``[sic]``; ``None`` for any other line."""
+    m = NUMBERED.match(line.strip())
+    if m is None or not (m.group(2) or line.strip()[m.end(1) : m.end(1) + 1] in ".)]"):
+        return None
+    return int(m.group(1)), m.group(2) is not None
+
+
+def _between_numbers(
+    blocks: Sequence[RawBlock], i: int, clean: Callable[[RawBlock], RawBlock]
+) -> bool:
+    """A numbered label above ``blocks[i]``, and the next number under a
+    paragraph below it, with no other numbered label between them.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> text = "1.\\n\\nOne.\\n\\n(a) x;\\n(b) y.\\n\\n[Page 5]\\n\\nTwo.\\n2. Next.\\n\\nEnd."
+    >>> _between_numbers(split_blocks(text), 3, lambda x: x)
+    True
+    >>> text = "1.\\n\\nOne.\\n\\n[Page 5]\\n\\nTwo.\\n3. Next."
+    >>> _between_numbers(split_blocks(text), 2, lambda x: x)
+    False
+    """
+    above: int | None = None
+    for k in range(i - 1, max(i - 1 - MAX_NUMBERED_BLOCKS, -1), -1):
+        c = clean(blocks[k])
+        if roles.is_page_block(c):
+            continue
+        last = _number(c.lines[-1].text)
+        if last is not None and BARE_LABEL.fullmatch(c.lines[-1].text.strip()):
+            above = last[0]
+            break
+        if any(_number(line.text) is not None for line in c.lines):
+            return False  # an item with its text: not a label over paragraphs
+    if above is None:
+        return False
+    for k in range(i + 1, min(i + 1 + MAX_NUMBERED_BLOCKS, len(blocks))):
+        c = clean(blocks[k])
+        if roles.is_page_block(c):
+            continue
+        numbers = [_number(line.text) for line in c.lines]
+        if not any(numbers):
+            continue
+        below = numbers[1] if len(numbers) > 1 and numbers[0] is None else None
+        return below is not None and (below[0] == above + 1 or (below[0] == above and below[1]))
+    return False
