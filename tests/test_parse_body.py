@@ -316,6 +316,36 @@ def test_enclosure_notes_as_the_ocr_printed_them_start_enclosures() -> None:
         assert isinstance(doc.blocks[-1], Attachment), note
 
 
+def test_an_enclosure_label_of_the_1860s_is_a_line_of_the_text() -> None:
+    # frus1864p3 d132, d453, d816: "[Enclosure.]", "[Enclosure No. 1.]" are
+    # paragraphs of the despatch, and the enclosure's text follows in it;
+    # the despatch's signature before it is still its signature
+    body = "The Moniteur contains the text of the convention.\n\nThe convention runs thus.\n"
+    for note in ("[Enclosure.]", "[Enclosure No. 2.]", "[Enclosed in above.]"):
+        text = (
+            f"{HEAD}I am, sir, your obedient servant,\n\nWM. L. DAYTON.\n\n"
+            f"Hon. William H. Seward, Secretary of State.\n\n{note}\n\n{body}"
+        )
+        converted = convert_source(Source.from_text(text, "t.txt"), stem="t1")
+        doc = converted.document
+        assert not any(isinstance(b, Attachment) for b in doc.blocks), note
+        assert tail(doc.blocks, 5) == [
+            ("Closer", "WM. L. DAYTON."),
+            ("Paragraph", "Hon. William H. Seward, Secretary of State."),
+            ("Paragraph", note),
+            ("Paragraph", "The Moniteur contains the text of the convention."),
+            ("Paragraph", "The convention runs thus."),
+        ], note
+        assert [d.code for d in converted.diagnostics] == [], note
+
+
+def test_later_enclosure_labels_with_a_stop_start_enclosures() -> None:
+    # frus1897 d73 "[Enclosure 2 in No. 2789.]", frus1872p2v5 "[Inclosure No. 1.]"
+    for note in ("[Enclosure 2 in No. 2789.]", "[Inclosure No. 1.]", "[Enclosure 1]"):
+        doc = parse(f"{HEAD}I am, etc.,\n\nWM. L. DAYTON.\n\n{note}\n\n{ENCLOSURE}")
+        assert isinstance(doc.blocks[-1], Attachment), note
+
+
 def test_a_long_enclosure_note_that_says_what_it_holds_starts_an_enclosure() -> None:
     note = (
         "[Inclosure 1 in No. 20.—Translation of communications received by the Government "

@@ -108,13 +108,39 @@ def is_front_source(block: RawBlock, *, before_heading: bool = False) -> bool:
     )
 
 
+#: The label of an enclosure as the volumes of the 1860s print it:
+#: ``Enclosure`` (not yet ``Inclosure``), with its full stop inside the
+#: bracket (``[Enclosure.]``, ``[Enclosure No. 2.]``, ``[Enclosed in
+#: above.]``, ``[Enclosure No. 5.—Translation.]``). FRUS TEI keeps it, and the
+#: enclosure under it, in the text of the despatch: a paragraph 17 times of
+#: 25, a heading, a note or an opener the others, never a source note
+#: (frus1864p3). The later forms are source notes: ``[Inclosure No. 1.]``
+#: (frus1872p2v5, frus1882: 347 of 348), ``[Enclosure 2 in No. 2789.]`` with
+#: the despatch's number (frus1897), ``[Enclosure 1]`` without a stop
+#: (frus1917Supp02v02 to frus1934v05).
+_ENCLOSURE_IN_TEXT = re.compile(r"^\[Enclos(?:ure|ed)\b(?![^\]]*\bin\sNo\.)[^\[\]]*\.\s?\]$")
+
+
+def is_enclosure_in_text(block: RawBlock) -> bool:
+    """``[Enclosure.]``, ``[Enclosure No. 2.]``: an enclosure's label that
+    FRUS TEI keeps as a line of the text (:data:`_ENCLOSURE_IN_TEXT`).
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> labels = ("[Enclosure No. 2.]", "[Enclosure 2 in No. 2789.]", "[Inclosure.]", "[Enclosure]")
+    >>> [is_enclosure_in_text(b) for b in split_blocks("\\n\\n".join(labels))]
+    [True, False, False, False]
+    """
+    return len(block.lines) == 1 and _ENCLOSURE_IN_TEXT.match(block.first.strip()) is not None
+
+
 def is_enclosure_note(block: RawBlock) -> bool:
     """A bracketed note in the body that starts an enclosure: ``[Inclosure 1 in No. 3.]``."""
     if len(block.lines) != 1:
         return False
     line = block.first.strip()
     return (
-        _BRACKETED.match(line) is not None
+        not is_enclosure_in_text(block)
+        and _BRACKETED.match(line) is not None
         and _ENCLOSURE_WORDS.match(line) is not None
         and _ATTACHMENT_LABEL.match(line) is None
         and not PAGE_MARKER.fullmatch(line)

@@ -886,7 +886,11 @@ class _Parser:
             # Administrative Board, September 29, 1917``, frus1917Supp02v02,
             # frus1919Parisv11, frus1925v02): the part ends before it
             return True
-        return roles.is_enclosure_note(nxt) or roles.is_attachment_label(nxt)
+        return (
+            roles.is_enclosure_note(nxt)
+            or roles.is_attachment_label(nxt)
+            or roles.is_enclosure_in_text(nxt)
+        )
 
     def closer_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
         """A closer printed over several blocks, from block ``i``: the line
@@ -1391,9 +1395,11 @@ def _is_title(block: Paragraph) -> bool:
 def _lists_enclosures(block: Block) -> bool:
     """``[Inclosures.]`` kept as a paragraph: the list of the enclosures
     after a signature follows it, not more of the text."""
-    return isinstance(block, Paragraph) and roles.is_enclosures_note(
-        RawBlock((Line(block.span.start, plain(block.content)),))
-    )
+    if not isinstance(block, Paragraph):
+        return False
+    line = RawBlock((Line(block.span.start, plain(block.content)),))
+    # or ``[Enclosure.]`` kept as a paragraph: the enclosure follows, in the text
+    return roles.is_enclosures_note(line) or roles.is_enclosure_in_text(line)
 
 
 def _reads_as_text(block: RawBlock) -> bool:
