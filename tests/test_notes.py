@@ -353,3 +353,19 @@ def test_a_symbol_marker_may_stand_before_a_comma() -> None:
         "  *. It is no part of my purpose to discuss this doctrine.\n"
     )
     assert placed_after(text) == [("*", "ual courses*"), ("*", " be avoided.")]
+
+
+def test_a_month_with_its_day_before_it_takes_no_day_after_it() -> None:
+    # frus1917Supp02v02 d247: "on the 18th of September 1 draws": the day is
+    # the 18th, so the 1 after the month is the marker of the second note 1.
+    text = (
+        "The Secretary of State to the Minister\n\nWashington, October 6, 1917.\n\n"
+        "The board refers to its memorandum. 1 It has no reply.\n\n"
+        "The memorandum presented to the board on the 18th of September 1 draws the "
+        "conclusion that nothing is to be done.\n\nLansing\n\n"
+        "  1. Ante, p. 908.\n  1. Not printed.\n"
+    )
+    assert [n for n, _ in markers_of(text)] == ["1", "1"]
+    assert "CC151" not in [d.code for d in check(text)]
+    # without the day before it, "September 1" is a date: kept as text
+    assert "CC151" in [d.code for d in check(text.replace("the 18th of September", "September"))]

@@ -55,6 +55,9 @@ WEAK_SCORE = -3
 _NUMBER_BEFORE = re.compile(r"\b(\d{1,5}),? ?$")
 _MONTH_AFTER = re.compile(r"^ " + MONTH_NAME)
 _MONTH_BEFORE = re.compile(MONTH_NAME + r"$")
+#: A month whose day stands before it (``on the 18th of September 1 draws``,
+#: frus1917Supp02v02 d247): the number after it is no day of that date.
+_DAY_THEN_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|d)(?: of)? " + MONTH_NAME + r"$")
 #: A unit after the number, perhaps after an editor's bracket (``1 [11] p.m.``).
 _UNIT_AFTER = re.compile(
     r"^ (?:\[[^\]\n]{1,8}\] )?(?:[AaPp]\.\s?[Mm]\.|%|(?:per ?cent|percent|o’clock|o'clock|"
@@ -285,7 +288,9 @@ def _text_likeness(text: str, i: int, n: str) -> int:
     penalty = 0
     if _day_before_month(text, after) or _UNIT_AFTER.match(rest):
         penalty += 6  # "1 June 1944", "5 per cent", "3 p.m.": part of the text
-    if _MONTH_BEFORE.search(text[max(0, i - 10) : i]):
+    if _MONTH_BEFORE.search(text[max(0, i - 10) : i]) and not _DAY_THEN_MONTH.search(
+        text[max(0, i - 24) : i]
+    ):
         penalty += 6  # "June 1"
     if _NUMBERED_WORD_BEFORE.search(_EDITORS_LETTERS.sub(r"\1", text[max(0, i - 24) : i])):
         penalty += 3  # "No. 680", "your 506", "article 5": a number of the text
