@@ -65,3 +65,17 @@ def test_a_head_over_figures_or_over_names_is_not_a_name_introduced() -> None:
         "$10,000.00 on June 15, 1925;\n$5,000.00 on September 15, 1925."
     )
     assert [is_broken_paragraph(b) for b in heads] == [False, False, False]
+
+
+def test_an_address_under_a_title_alone_is_one_paragraph() -> None:
+    # frus1934v05 d270: four lines, a title of address alone on the first
+    doc = parse(
+        f"{HEAD}‘(Signed)’ Montgomery Schuyler\n\nHis Excellency\nDoctor Arturo R. Avila\n"
+        f"Acting Minister for Foreign Affairs\nSan Salvador.”{END}"
+    )
+    paras = [plain(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert (
+        "His Excellency\nDoctor Arturo R. Avila\nActing Minister for Foreign Affairs\n"
+        "San Salvador.”" in paras
+    )
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]

@@ -34,6 +34,14 @@ MAX_LINES = 3
 #: are one paragraph too (frus1882 d33, frus1894Nicaragua d10, frus1897 d178
 #: d454, frus1901 d282 d305; 25 of 25 such blocks in the corpus).
 _INTRODUCES_NAME = re.compile(r".{1,40}[:—]")
+#: A title of address alone on the first line, over the name, office and
+#: place of the person written to: one paragraph with line breaks, however
+#: many lines (``His Excellency⏎Doctor Arturo R. Avila⏎Acting Minister for
+#: Foreign Affairs⏎San Salvador.”``, frus1934v05 d270; the only such block
+#: in the corpus, and it is one paragraph).
+_TITLE_ALONE = re.compile(r"(?:His|Her) (?:Excellency|Highness)|(?:The )?Hon(?:\.|orable|ourable)")
+#: An address runs to five lines at most: title, name, office, street, place.
+MAX_ADDRESS_LINES = 5
 
 
 def is_broken_paragraph(block: RawBlock) -> bool:
@@ -43,13 +51,16 @@ def is_broken_paragraph(block: RawBlock) -> bool:
     >>> from cableconv.parse.blocks import split_blocks
     >>> [is_broken_paragraph(b) for b in split_blocks(
     ...     "To Mexican Minister,\\nWashington:\\n\\n(1) Diplomatic,\\n(2) Commercial,\\n\\n"
-    ...     "Mr. Polk\\nMr. White\\n\\nWitness:\\nDevawongse.")]
-    [True, False, False, True]
+    ...     "Mr. Polk\\nMr. White\\n\\nWitness:\\nDevawongse.\\n\\n"
+    ...     "His Excellency\\nDoctor Arturo R. Avila\\nActing Minister\\nSan Salvador.")]
+    [True, False, False, True, True]
     """
     lines = [line.text.strip() for line in block.lines]
-    if not 2 <= len(lines) <= MAX_LINES:
-        return False
     if any(ITEM_LABEL.match(text) for text in lines):
+        return False
+    if 2 <= len(lines) <= MAX_ADDRESS_LINES and _TITLE_ALONE.fullmatch(lines[0]):
+        return True
+    if not 2 <= len(lines) <= MAX_LINES:
         return False
     if all(text.endswith(",") for text in lines[:-1]):
         return True
