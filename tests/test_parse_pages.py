@@ -5,7 +5,15 @@ frus1919Parisv11 d1, d11; frus1917Supp02v02 d16; frus1925v02 d133)."""
 
 from __future__ import annotations
 
-from cableconv.model import Document, PageBreak, PageBreakBlock, Paragraph
+from cableconv.model import (
+    Closer,
+    Document,
+    ListBlock,
+    PageBreak,
+    PageBreakBlock,
+    Paragraph,
+    plain,
+)
 from cableconv.pipeline import convert_source
 from cableconv.source import Source
 
@@ -168,3 +176,18 @@ def test_numbers_that_do_not_run_on_say_nothing() -> None:
         "Lieut. Foster finally made a suggestion.\n7. Mr. Herter brought up a question.\n"
     )
     assert page_kinds(doc) == ["between blocks"]
+
+
+def test_a_signature_quoted_in_an_item_with_the_next_label_under_it_is_the_items_text() -> None:
+    # frus1919Parisv11 d153: the letter an item quotes ends with its
+    # signature, and the next item's label hangs under it.
+    doc, _ = convert(
+        "V.\n\nThe Secretary read a letter from Mr. Polk.\n\nVery sincerely yours,\n\n"
+        "(Signed) Frank L. Polk\n[VI.]\n\nThe memorandum of Captain Pierce was read.\n"
+    )
+    assert not [b for b in doc.blocks if isinstance(b, Closer)]
+    (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [plain(i) for i in items.items if not isinstance(i, PageBreakBlock)] == [
+        "(Signed) Frank L. Polk",
+        "[VI.]",
+    ]

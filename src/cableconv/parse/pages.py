@@ -54,7 +54,7 @@ NUMBERED = re.compile(r"\[?\(?(\d{1,3})( \[sic\])?(?:\.\]?|\)|\.\))?\]?(?:\s|$)"
 MAX_NUMBERED_BLOCKS = 30
 
 
-def _ends_with_label(block: RawBlock) -> bool:
+def ends_with_label(block: RawBlock) -> bool:
     """Text, then the next item's label on its own last line."""
     return len(block.lines) > 1 and BARE_LABEL.fullmatch(block.lines[-1].text.strip()) is not None
 
@@ -75,7 +75,7 @@ def _item_goes_on_below(block: RawBlock) -> bool:
     are followed by such a block, 19 are inside an item and 1 is not."""
     first = block.first.strip()
     return (
-        _ends_with_label(block)
+        ends_with_label(block)
         and ITEM_LINE.match(first) is None
         and BARE_LABEL.fullmatch(first) is None
     )
@@ -140,7 +140,7 @@ def _label_above(
     another kind of block."""
     for k in range(i - 1, max(i - 1 - MAX_ITEM_BLOCKS, -1), -1):
         c = clean(blocks[k])
-        if _ends_with_label(c):
+        if ends_with_label(c):
             return i - k, False
         if len(c.lines) == 1 and BARE_LABEL.fullmatch(c.first.strip()) is not None:
             return i - k, True

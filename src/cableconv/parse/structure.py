@@ -1076,6 +1076,11 @@ class _Parser:
             return self.page_in_body(blocks, i)
         if tables.is_table(c):
             return Table(tuple(self.cells(line) for line in b.lines), span)
+        if len(b.lines) > 1 and pages.ends_with_label(c):
+            # the next item's label hung under the last line of this one: the
+            # item's text, even a signature it quotes (``(Signed) Frank L.
+            # Polk⏎[VI.]``, frus1919Parisv11 d153), and the label
+            return ListBlock(tuple(self.list_item(ln) for ln in b.lines), span)
         approved = after_closer is not None and closers.introduces_postscript(
             self.clean(blocks[i - 1])
         )
