@@ -487,6 +487,22 @@ def test_a_papers_title_in_the_text_starts_an_attachment_a_short_label_does_not(
     assert not is_paper_title(
         one("Memorandum No. 456, regarding the release of Captain George was read")
     )
+    # a kind, a number and a date are title enough (frus1917Supp02v02 d375)
+    assert is_paper_title(one("Executive Order No. 2621, May 16, 1917"))
+    assert is_paper_title(
+        one(
+            "Proclamation No. 1411, November 28, 1917, "
+            "Prohibiting Certain Imports except under License"
+        )
+    )
+    assert not is_paper_title(one("Treaty Series No. 743"))
+    order = parse(
+        f"{HEAD}This order shall take effect from date.\n\nWoodrow Wilson\n\n"
+        "The White House, May 14, 1917.\n\nExecutive Order No. 2621, May 16, 1917\n\n"
+        "The Secretary of the Treasury is hereby directed.\n"
+    )
+    assert isinstance(order.blocks[-1], Attachment)
+    assert plain(order.blocks[-1].blocks[0].content) == "Executive Order No. 2621, May 16, 1917"
     # after a line that introduces it, the title is quoted text
     quoted = parse(f"{HEAD}These will appear in the press:\n\n{title}\n\nMy Fellow Countrymen.\n")
     assert not any(isinstance(b, Attachment) for b in quoted.blocks)
@@ -793,3 +809,18 @@ def test_the_addressee_after_the_postscript_and_addressees_with_small_words() ->
     )
     # frus1919Parisv11 d154: a time of day is
     assert not is_addressee(one("The meeting adjourned at 3:10 p.m."))
+
+
+def test_an_articles_number_under_an_enclosures_note_is_its_text_not_its_title() -> None:
+    # frus1897 d410: "Article 21." under "[Inclosure in No. 849. Translation.]";
+    # FRUS prints an article's number alone on a line as a paragraph (216 of 216)
+    doc = parse(
+        f"{HEAD}I am, etc.,\n\nLewis Baker.\n\n[Inclosure in No. 849. Translation.]\n\n"
+        "Article 21.\n\nIn case of expropriation the company shall be paid.\n\n"
+        "Article 22.\n\nIn no case will the company ask diplomatic interference.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert not any(isinstance(b, Heading) for b in attachment.blocks)
+    assert isinstance(attachment.blocks[1], Paragraph)
+    assert plain(attachment.blocks[1].content) == "Article 21."

@@ -171,6 +171,9 @@ def is_enclosures_note(block: RawBlock) -> bool:
 
 _TITLE_SMALL_WORDS = frozenset({
     "of", "the", "and", "to", "on", "in", "at", "by", "for", "from", "with", "a", "an", "or",
+    # prepositions a title keeps in lower case too (``… Prohibiting Certain Imports
+    # except under License``, frus1917Supp02v02 d115)
+    "under", "except",
 })  # fmt: skip
 _PAPER_TITLE_START = re.compile(
     r"^(?:(?:An?|The|Public|Executive|Joint|Senate|House|Press)\s)?(?:"
@@ -179,10 +182,17 @@ _PAPER_TITLE_START = re.compile(
 )
 
 
+#: A paper's number and date after its kind, which say enough on their own:
+#: ``Executive Order No. 2621, May 16, 1917`` (frus1917Supp02v02 d353, d375,
+#: d377: 5 of 5 such lines head an order printed after another's signature).
+_NUMBERED_PAPER = re.compile(r"\bNo\. \d+(?:[–-][A-Z])?, ")
+
+
 def is_paper_title(block: RawBlock) -> bool:
     """The title of a paper printed in the text of another, as an
     attachment's heading: one line that opens with the kind of paper and says
-    more in title case, with no final stop (``Public Statement Issued by the
+    more in title case, or gives its number and date (:data:`_NUMBERED_PAPER`),
+    with no final stop (``Public Statement Issued by the
     Exports Administrative Board, October 5, 1917``, ``Statement by Secretary
     Lansing to the French Press, July 12, 1919``, ``Proclamation No. 1411,
     November 28, 1917, Prohibiting …``, ``An Article Reprinted From the “New
@@ -198,7 +208,8 @@ def is_paper_title(block: RawBlock) -> bool:
         return False
     words = re.findall(r"[A-Za-z][\w’'-]*", text)
     big = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-    return len(words) >= 5 and sum(w[0].isupper() for w in big) * 10 >= len(big) * 9
+    numbered = _NUMBERED_PAPER.search(text) is not None and find_date(text) is not None
+    return (len(words) >= 5 or numbered) and sum(w[0].isupper() for w in big) * 10 >= len(big) * 9
 
 
 def is_attachment_label(block: RawBlock) -> bool:
@@ -410,17 +421,26 @@ def opens_text(block: RawBlock) -> bool:
     return _SENTENCE.search(block.text) is not None
 
 
+#: A paragraph's or an article's number on a line of its own: ``1.``,
+#: ``Article 21.``, ``ART. 3.``, ``Article II``.
+_PARAGRAPH_NUMBER = re.compile(
+    r"\d{1,3}\.|(?:Article|ARTICLE|Art\.|ART\.) ?(?:\d{1,3}|[IVXL]{1,6})\.?"
+)
+
+
 def is_paragraph_number(block: RawBlock) -> bool:
-    """A number alone with its point (``1.``): the number of the text's first
-    paragraph, printed on a line of its own, not a title. Under an
-    enclosure's note FRUS prints it as a paragraph (frus1901 d144, d145,
-    d146: 3 of 3 in the corpus).
+    """A number alone with its point (``1.``), or an article's (``Article
+    21.``): the number of the text's first paragraph or article, printed on a
+    line of its own, not a title. Under an enclosure's note FRUS prints it as
+    a paragraph (frus1901 d144, d145, d146; frus1897 d410 ``Article 21.``, as
+    all 216 articles' numbers alone on a line in the corpus).
 
     >>> from cableconv.parse.blocks import split_blocks
-    >>> [is_paragraph_number(b) for b in split_blocks("1.\\n\\nA.\\n\\nArticle 1.")]
-    [True, False, False]
+    >>> text = "1.\\n\\nA.\\n\\nArticle 21.\\n\\nArticle on trade"
+    >>> [is_paragraph_number(b) for b in split_blocks(text)]
+    [True, False, True, False]
     """
-    return len(block.lines) == 1 and re.fullmatch(r"\d{1,3}\.", block.first.strip()) is not None
+    return len(block.lines) == 1 and _PARAGRAPH_NUMBER.fullmatch(block.first.strip()) is not None
 
 
 def is_enclosure_heading(block: RawBlock) -> bool:
