@@ -27,6 +27,7 @@ from cableconv.parse.roles import (
 )
 from cableconv.pipeline import convert_source
 from cableconv.source import Source
+from cableconv.writers.meta import metadata
 
 HEAD = (
     "Mr. Dayton to Mr. Seward.\n\nParis, January 4, 1864.\n\nSir: I have the honor to report.\n\n"
@@ -824,3 +825,31 @@ def test_an_articles_number_under_an_enclosures_note_is_its_text_not_its_title()
     assert not any(isinstance(b, Heading) for b in attachment.blocks)
     assert isinstance(attachment.blocks[1], Paragraph)
     assert plain(attachment.blocks[1].content) == "Article 21."
+
+
+UNDATED_HEAD = "M. Le Sourd to Count Bismarck.\n\nThe undersigned has the honor to inform you.\n\n"
+
+
+def test_a_date_under_the_signature_of_an_undated_paper_is_its_dateline() -> None:
+    # frus1870 d267, d103, d498: "LE SOURD." then "Berlin, July 19, 1870.", the
+    # paper's only date, in a closer of its own; warned, as frus1864p3 prints
+    # such lines as paragraphs (d603, d668)
+    text = f"{UNDATED_HEAD}LE SOURD.\n\nBerlin, July 19, 1870.\n"
+    converted = convert_source(Source.from_text(text, "t.txt"), stem="t1")
+    last = converted.document.blocks[-1]
+    assert isinstance(last, Closer)
+    assert last.signature_parts() == (("dateline", 0, len(last.content)),)
+    assert plain(last.content) == "Berlin, July 19, 1870."
+    assert [d.code for d in converted.diagnostics] == ["CC129"]
+    assert metadata(converted.document).date == "1870-07-19"  # the paper's date
+
+
+def test_a_date_under_a_signature_stays_text_where_the_paper_is_dated() -> None:
+    # frus1882 d69, frus1901 d435: a dateline before the text; frus1925v02 d45:
+    # a signature not in capitals
+    for text in (
+        f"{HEAD}I am, etc.,\n\nLE SOURD.\n\nBerlin, July 19, 1870.\n",
+        f"{UNDATED_HEAD}J. C. Ariza\n\nWashington, October 24, 1925.\n",
+    ):
+        doc = parse(text)
+        assert tail(doc.blocks, 1) == [("Paragraph", text.rstrip().rsplit("\n", 1)[1])], text

@@ -230,7 +230,7 @@ class _Parser:
         i = self.opener_part(blocks, i, out, allow_heading=False, dateline=not as_text)
         if not as_text:
             self.check_text_start(blocks, i, out)
-        out.extend(self.body(blocks[i:]))
+        out.extend(self.body(blocks[i:], dated=any(isinstance(x, Dateline) for x in out)))
         return out
 
     def letterhead_under_untitled(self, blocks: list[RawBlock], i: int, out: list[Block]) -> bool:
@@ -658,7 +658,8 @@ class _Parser:
         return Span(span.start + start, span.start + end)
 
     # ---- body ---------------------------------------------------------------
-    def body(self, blocks: list[RawBlock]) -> list[Block]:
+    def body(self, blocks: list[RawBlock], dated: bool = False) -> list[Block]:
+        """The blocks after the front; ``dated``: the front has a dateline."""
         out: list[Block] = []
         target = out
         attachment: list[Block] | None = None
@@ -735,6 +736,13 @@ class _Parser:
                 signed = run[0]
                 i = run[1]
                 continue
+            closing = (
+                None if attachment is not None else self.closing_dateline(blocks, i, out, dated)
+            )
+            if closing is not None:
+                target.append(closing)
+                i += 1
+                continue
             block = self.body_block(blocks, i, has_text, signed)
             has_text = has_text or isinstance(block, Paragraph | ListBlock | Table)
             signed = self._signed_after(signed, block)
@@ -759,6 +767,45 @@ class _Parser:
             self.check_signatories(part)
             self.check_deponent(part)
         return out
+
+    def closing_dateline(
+        self, blocks: list[RawBlock], i: int, part: list[Block], dated: bool
+    ) -> Closer | None:
+        """A place and date on the last line of a paper that has no dateline
+        before its text, right under its signature in capitals (``GENERAL
+        TROCHU.`` then ``Paris, August 24, 1870.``): the paper's dateline,
+        which FRUS TEI holds in a closer of its own (frus1870: 6 of 6; the
+        3 such lines of frus1864p3 are paragraphs, so it is warned about).
+        Only in the document's own text: under an enclosure's signature the
+        line is a paragraph (frus1882). After a signature that is not in
+        capitals (``Woodrow Wilson`` then ``The White House, 6 April,
+        1917.``, frus1917Supp02v02, frus1925v02: 4 of 4), or where a dateline
+        stands before the text (frus1870 to frus1901: 8 of 9), the line is a
+        paragraph (:meth:`body_block`)."""
+        if dated or any(isinstance(x, Dateline) for x in part):
+            return None
+        last = next((x for x in reversed(part) if not isinstance(x, PageBreakBlock)), None)
+        if not isinstance(last, Closer) or not closers.caps_words(plain(last.content)):
+            return None
+        b = blocks[i]
+        c = self.clean(b)
+        if (
+            len(c.lines) != 1
+            or not roles.is_dateline(c)
+            or self._next_text(blocks, i + 1) < len(blocks)
+        ):
+            return None
+        line = self.dateline(b)
+        self.warn(
+            "CC129",
+            "the place and date under the signature are read as the paper's dateline, "
+            "in a closer of its own",
+            b.start,
+            b.end,
+            hint="the paper has no dateline before its text; if this line is text "
+            "(a paragraph after the closer), the date/@when of the document is not its own",
+        )
+        return Closer(line.content, line.span, (("dateline", 0, len(line.content)),))
 
     def heads_enclosure(self, blocks: list[RawBlock], i: int, part: list[Block]) -> int | None:
         """Is block ``i`` the heading of an enclosure printed above the

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from cableconv.model import (
     Attachment,
     Block,
+    Closer,
     Dateline,
     DateText,
     Document,
@@ -94,9 +95,22 @@ def _first(blocks: tuple[Block, ...], kind: type[Block]) -> Block | None:
 def _date(doc: Document) -> tuple[str | None, str | None]:
     dateline = _first(doc.blocks, Dateline)
     if isinstance(dateline, Dateline):
-        for node in dateline.content:
-            if isinstance(node, DateText):
-                return node.when, _date_text(node.text)
+        content = dateline.content
+    else:
+        # a paper dated only under its signature: the dateline is the closer's
+        content = next(
+            (
+                b.content[start:end]
+                for b in doc.blocks
+                if isinstance(b, Closer)
+                for kind, start, end in b.parts or ()
+                if kind == "dateline"
+            ),
+            (),
+        )
+    for node in content:
+        if isinstance(node, DateText):
+            return node.when, _date_text(node.text)
     return None, None
 
 
