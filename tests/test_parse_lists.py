@@ -3,7 +3,7 @@ office broken into lines (corpus goldens: frus1882 d308, frus1901 d436)."""
 
 from __future__ import annotations
 
-from cableconv.model import Document, ListBlock, Paragraph, plain
+from cableconv.model import Document, ListBlock, PageBreakBlock, Paragraph, plain
 from cableconv.parse.blocks import split_blocks
 from cableconv.parse.lists import is_broken_paragraph
 from cableconv.pipeline import convert_source
@@ -79,3 +79,28 @@ def test_an_address_under_a_title_alone_is_one_paragraph() -> None:
         "San Salvador.”" in paras
     )
     assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+
+
+def test_signers_each_over_his_office_are_one_item_each() -> None:
+    # frus1894Nicaragua d83, frus1917Supp02v02 d17: a name (ending with a
+    # comma, or in the editors' brackets) over an office, pair after pair
+    for block in [
+        "D. H. Thomas,\nPresident of Provisional Council.\nGeo. P. Hall,\nSecretary.",
+        "[Eustace Percy]\nOn behalf of British members\n[L. H. Woolsey]\nSolicitor",
+    ]:
+        doc = parse(f"{HEAD}The law is in force.\n\n{block}{END}")
+        (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+        lines = block.split("\n")
+        assert [plain(i) for i in items.items if not isinstance(i, PageBreakBlock)] == [
+            "\n".join(lines[:2]),
+            "\n".join(lines[2:]),
+        ]
+
+
+def test_names_without_offices_stay_one_a_line() -> None:
+    doc = parse(
+        f"{HEAD}Signed:\n\nSam. D. Spellman,\nJas. H. Lampton,\nPaul Osterhout,\n"
+        f"W. F. Thornton.{END}"
+    )
+    (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(items.items) == 4

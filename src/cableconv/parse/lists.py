@@ -80,3 +80,49 @@ def _introduces_name(lines: list[str]) -> bool:
         and all(text[:1].isalpha() for text in after)
         and (len(after) == 1 or after[0].endswith(",") or all("," in text for text in after))
     )
+
+
+#: A signer's initials (``D. H. Thomas``): a name, not an office.
+_INITIALS = re.compile(r"\b[A-Z]\.\s")
+#: A name the editors supplied in brackets, alone on its line (``[Eustace Percy]``).
+_BRACKETED_NAME = re.compile(r"\[[^\]\[]{3,60}\]")
+
+
+def _name_then_office(name: str, office: str) -> bool:
+    """A signer's name, then his office on the line under it: the name ends
+    with a comma (``D. H. Thomas,``) or stands in the editors' brackets
+    (``[Eustace Percy]``); the office has no initials, no capitals only, and
+    does not go on (``President of Provisional Council.``)."""
+    if not (name.endswith(",") or _BRACKETED_NAME.fullmatch(name)):
+        return False
+    return (
+        office[:1].isupper()
+        and not office.endswith(",")
+        and not office.startswith("[")
+        and _INITIALS.search(office) is None
+        and not office.isupper()
+    )
+
+
+def name_office_pairs(block: RawBlock) -> bool:
+    """Every two lines a signer's name and his office: FRUS prints several
+    signers so, one under the other, and the official TEI makes each pair
+    one item with a line break (``D. H. Thomas,⏎President of Provisional
+    Council.⏎Geo. P. Hall,⏎Secretary.``, frus1894Nicaragua d83;
+    ``[Eustace Percy]⏎On behalf of British members⏎[L. H. Woolsey]⏎…``,
+    frus1917Supp02v02 d17). A list of names alone is not (``Sam. D.
+    Spellman,⏎Jas. H. Lampton,``), nor two names (``FREDERICK SCLOPIS,⏎J. C.
+    BANCROFT DAVIS.``).
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [name_office_pairs(b) for b in split_blocks(
+    ...     "D. H. Thomas,\\nPresident of Council.\\nGeo. P. Hall,\\nSecretary.\\n\\n"
+    ...     "Sam. D. Spellman,\\nJas. H. Lampton,\\n\\nFREDERICK SCLOPIS,\\nJ. C. BANCROFT DAVIS.")]
+    [True, False, False]
+    """
+    lines = [line.text.strip() for line in block.lines]
+    if len(lines) < 4 or len(lines) % 2:
+        return False
+    if any(ITEM_LABEL.match(text) for text in lines):
+        return False
+    return all(_name_then_office(lines[k], lines[k + 1]) for k in range(0, len(lines), 2))

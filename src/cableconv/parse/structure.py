@@ -1186,6 +1186,9 @@ class _Parser:
             return Paragraph(self.build.lines(b.lines), span)
         if lists.is_broken_paragraph(c):
             return Paragraph(self.build.lines(b.lines), span)
+        if lists.name_office_pairs(c):
+            pairs = zip(b.lines[::2], b.lines[1::2], strict=True)
+            return ListBlock(tuple(self.build.lines(pair) for pair in pairs), span)
         if len(b.lines) > 1:
             lines = list(b.lines)
             head: Inlines | None = None
