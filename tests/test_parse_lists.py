@@ -104,3 +104,14 @@ def test_names_without_offices_stay_one_a_line() -> None:
     )
     (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
     assert len(items.items) == 4
+
+
+def test_leaders_for_names_left_blank_and_a_line_going_on_are_one_paragraph() -> None:
+    # frus1925v02 d425: the draft of a convention leaves its plenipotentiaries blank
+    block = (
+        "The President of the United States of America\n. . . . . . . . . .\n"
+        "and the President of the United Mexican States\n. . . . . . . . . ."
+    )
+    doc = parse(f"{HEAD}{block}{END}")
+    assert block in [plain(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]

@@ -42,6 +42,11 @@ _INTRODUCES_NAME = re.compile(r".{1,40}[:—]")
 _TITLE_ALONE = re.compile(r"(?:His|Her) (?:Excellency|Highness)|(?:The )?Hon(?:\.|orable|ourable)")
 #: An address runs to five lines at most: title, name, office, street, place.
 MAX_ADDRESS_LINES = 5
+#: A line of leaders alone, where a draft leaves the names blank
+#: (``The President of the United States of America⏎. . . . . .⏎and the
+#: President of the United Mexican States⏎. . . . . .``, frus1925v02 d425):
+#: with a line that goes on in lower case, the lines are one sentence.
+_LEADERS = re.compile(r"(?:\. ?){4,}")
 
 
 def is_broken_paragraph(block: RawBlock) -> bool:
@@ -59,6 +64,10 @@ def is_broken_paragraph(block: RawBlock) -> bool:
     if any(ITEM_LABEL.match(text) for text in lines):
         return False
     if 2 <= len(lines) <= MAX_ADDRESS_LINES and _TITLE_ALONE.fullmatch(lines[0]):
+        return True
+    if any(_LEADERS.fullmatch(text) for text in lines) and any(
+        text[:1].islower() for text in lines[1:]
+    ):
         return True
     if not 2 <= len(lines) <= MAX_LINES:
         return False
