@@ -340,6 +340,15 @@ def test_dateline_in_the_text_after_an_unread_title_is_warned_about() -> None:
     assert "CC122" in codes(text)
 
 
+def test_a_quoted_date_at_the_start_of_the_text_is_not_warned_about() -> None:
+    # frus1870 d12: the date of the circular the text quotes
+    text = (
+        "[Untitled]\n\nThe Staatsanzeiger brings us the text of the circular:\n\n"
+        f"“Versailles, November 8, 1870.\n\n{BODY}"
+    )
+    assert "CC122" not in codes(text)
+
+
 # ---- dates ----------------------------------------------------------------------
 
 

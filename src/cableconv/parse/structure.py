@@ -368,6 +368,11 @@ class _Parser:
             if len(c.lines) == 1 and sourceline.is_bracketed_note(c.first):
                 continue  # ``[Translation.]`` between a title and the date (frus1864p3)
             if len(c.lines) == 1 and roles.is_dateline(c):
+                if c.first.lstrip().startswith(_OPENING_QUOTES):
+                    # ``“Versailles, November 8, 1870.``: the date of a paper
+                    # the text quotes (no dateline of the 5,940 dev documents
+                    # opens with a quotation mark; frus1870 d12)
+                    return
                 self.warn(
                     "CC122",
                     "this block reads like a dateline but stands in the text; kept as text",
@@ -1477,6 +1482,10 @@ def _is_small_capitals_title(text: str) -> bool:
     """
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 8 and text.lower() == text and len(text.split()) >= 3
+
+
+#: Quotation marks that open a quoted line: ``“``, ``‘``, and as typed.
+_OPENING_QUOTES = ("“", "‘", '"', "'")
 
 
 def _signs(block: Block) -> bool:
