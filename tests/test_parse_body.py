@@ -853,3 +853,24 @@ def test_a_date_under_a_signature_stays_text_where_the_paper_is_dated() -> None:
     ):
         doc = parse(text)
         assert tail(doc.blocks, 1) == [("Paragraph", text.rstrip().rsplit("\n", 1)[1])], text
+
+
+def test_a_letters_heading_under_a_signature_over_a_dateline_starts_the_next_letter() -> None:
+    # frus1901 d265: "Governor Longino to Mr. Hay." after the signature, then its dateline
+    doc = parse(
+        f"{HEAD}I am, etc.,\n\nJohn Hay.\n\nGovernor Longino to Mr. Hay.\n\n"
+        "Executive Department, Jackson, Miss., July 20, 1901.\n\n"
+        "Sir: I have the honor to acknowledge your letter.\n\nA. H. Longino.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert isinstance(attachment.blocks[0], Heading)
+    assert plain(attachment.blocks[0].content) == "Governor Longino to Mr. Hay."
+    assert isinstance(attachment.blocks[1], Dateline)
+    # a sentence that names no writer stays the text's (frus1870 d439)
+    copy = parse(
+        f"{HEAD}I am, etc.,\n\nJohn Hay.\n\n"
+        "Copy of a letter from the secretary of state for the colonies to the lords.\n\n"
+        "Downing Street, April 12, 1866.\n\nMy Lords: I am directed to say.\n"
+    )
+    assert not any(isinstance(b, Attachment) for b in copy.blocks)

@@ -474,6 +474,31 @@ def is_addressed_heading(block: RawBlock) -> bool:
     )
 
 
+#: The small words of a heading's names (``President Wilson, M. Clemenceau,
+#: and Signor Orlando``, ``The Minister of Foreign Affairs``, ``Baron von
+#: Gerolt``).
+_NAME_SMALL_WORDS = frozenset({"and", "of", "the", "for", "de", "von", "van", "la", "le", "du"})
+
+
+def names_writer(block: RawBlock) -> bool:
+    """Does the part of an addressed heading before its last ``to`` name its
+    writers as a heading does, every word capitalised but the small ones
+    (``Governor Longino``), not as a sentence does (``Copy of a letter from
+    the secretary of state``)?
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [names_writer(b) for b in split_blocks(
+    ...     "Governor Longino to Mr. Hay.\\n\\nCopy of a letter from the secretary to the lords.")]
+    [True, False]
+    """
+    text = block.text.strip()
+    k = text.rfind(" to ")
+    if k <= 0:
+        return False
+    words = re.findall(r"[^\W\d_][\w’'.-]*", text[:k])
+    return bool(words) and all(w[0].isupper() or w in _NAME_SMALL_WORDS for w in words)
+
+
 def _name_like_line(line: str) -> bool:
     words = line.strip().rstrip(".,").split()
     if not words or len(words) > 7:
