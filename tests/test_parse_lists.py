@@ -115,3 +115,16 @@ def test_leaders_for_names_left_blank_and_a_line_going_on_are_one_paragraph() ->
     doc = parse(f"{HEAD}{block}{END}")
     assert block in [plain(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
     assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+
+
+def test_a_margins_gloss_over_its_paragraph_is_part_of_the_paragraph() -> None:
+    # frus1872p2v4 d1: the glosses printed in the margin stand on short lines
+    # over the paragraph they gloss; the official TEI keeps them in it.
+    text = "The question was a practical one, for the claims were among them. " * 6
+    block = f"Preparation of case.\nPrivate claims classified as indirect. {text.strip()}"
+    doc = parse(f"{HEAD}{block}{END}")
+    assert block in [plain(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
+    # the items of a list that count are no gloss
+    counted = f"First. The claims withdrawn.\nSecond. {text.strip()}"
+    doc = parse(f"{HEAD}{counted}{END}")
+    assert [b for b in doc.blocks if isinstance(b, ListBlock)]

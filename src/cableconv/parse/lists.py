@@ -47,6 +47,19 @@ MAX_ADDRESS_LINES = 5
 #: President of the United Mexican States⏎. . . . . .``, frus1925v02 d425):
 #: with a line that goes on in lower case, the lines are one sentence.
 _LEADERS = re.compile(r"(?:\. ?){4,}")
+#: A gloss printed in the margin, which the transcription sets on a short
+#: line or two over the paragraph it glosses (``Preparation of case.⏎Private
+#: claims classified as indirect. The question was a practical one: …``,
+#: frus1872p2v4 d1, 9 such blocks; the official TEI keeps it in the
+#: paragraph, ``<seg type="margin">``). Not the items of a list: they run to
+#: more than this, or share their first word, or count (``First.``,
+#: ``Article 8.``).
+MAX_GLOSS = 60
+MIN_GLOSSED = 300
+_COUNTED = re.compile(
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Art(?:icle|\.))\b"
+    r"|[\d“\[]"
+)
 
 
 def is_broken_paragraph(block: RawBlock) -> bool:
@@ -71,9 +84,25 @@ def is_broken_paragraph(block: RawBlock) -> bool:
         return True
     if not 2 <= len(lines) <= MAX_LINES:
         return False
+    if _glosses(lines):
+        return True
     if all(text.endswith(",") for text in lines[:-1]):
         return True
     return _introduces_name(lines)
+
+
+def _glosses(lines: list[str]) -> bool:
+    """A margin's gloss over the paragraph it glosses (see :data:`MAX_GLOSS`)."""
+    *gloss, text = lines
+    return (
+        len(text) >= MIN_GLOSSED
+        and all(
+            len(g) <= MAX_GLOSS and g[:1].isupper() and not g.endswith((";", ",", ":"))
+            for g in gloss
+        )
+        and not any(_COUNTED.match(line) for line in lines)
+        and len({line.split()[0] for line in lines}) == len(lines)
+    )
 
 
 def _introduces_name(lines: list[str]) -> bool:
