@@ -874,3 +874,23 @@ def test_a_letters_heading_under_a_signature_over_a_dateline_starts_the_next_let
         "Downing Street, April 12, 1866.\n\nMy Lords: I am directed to say.\n"
     )
     assert not any(isinstance(b, Attachment) for b in copy.blocks)
+
+
+def test_an_addressee_whose_title_is_left_open_on_a_comma_is_a_paragraph() -> None:
+    # frus1864p3: a translated note that closes on the person written to
+    doc = parse(
+        f"{HEAD}This is the object of the present communication.\n\n"
+        "His Excellency, Anson Burlingame, United States Minister to China.\n\n"
+        "February 11, 1864—Tungchi, 3d year, 1st moon, 4th day.\n"
+    )
+    assert not any(isinstance(b, Closer) for b in doc.blocks)
+    assert is_addressee(one("His Excellency, Anson Burlingame, United States Minister to China."))
+    assert not is_addressee(one("Admiral, U. S. Navy"))  # an office under the name
+
+
+def test_a_speaker_or_a_label_and_what_follows_it_never_signs() -> None:
+    # frus1919Parisv11: the minutes' speakers, a list of posts and their holders
+    speech = ("Mr. Polk: No.", "M. Clemenceau: agreed.", "Translation Bureau: Mr. Walter Peirce.")
+    for line in speech:
+        assert not is_signature(one(line)), line
+    assert is_signature(one("Lansing."))

@@ -30,9 +30,10 @@ ADDRESS_TITLES = (
     "General", "Major", "Major General", "Brigadier", "Brigadier General", "Colonel",
     "Col.", "Lieut.", "Lieutenant", "To", "The",
 )  # fmt: skip
-_TITLE = re.compile(
-    r"^(?:" + "|".join(re.escape(t) for t in sorted(ADDRESS_TITLES, key=len, reverse=True)) + r")\s"
-)
+_TITLES = "|".join(re.escape(t) for t in sorted(ADDRESS_TITLES, key=len, reverse=True))
+#: ``His Excellency, Anson Burlingame, …`` (frus1864p3): that title may be
+#: left open on a comma; an office is too (``Admiral, U. S. Navy``), so no other.
+_TITLE = re.compile(r"^(?:(?:His|Her|Their) Excellenc(?:y|ies),\s|(?:" + _TITLES + r")\s)")
 #: ``William L. Dayton, Esq., &c., &c., &c.``, ``William L. Dayton, &c.,
 #: &c., &c.``: a name with Esq., or with the ``&c.`` that stands for the
 #: titles of the person written to, is an addressee.
@@ -110,7 +111,7 @@ _ADDRESS_PARTICLES = frozenset({"of", "the", "and", "in", "at", "for", "to", "hi
 #: signature); ``M. Romero.``, ``General Pando, President.`` sign.
 _FORMAL_ADDRESS = re.compile(
     r"^(?:(?:His|Her|Their) (?:Excellency|Excellencies|Imperial Highness|Highness)"
-    r"|(?:The )?Hon(?:\.|orable))\s"
+    r"|(?:The )?Hon(?:\.|orable)),?\s"
 )
 
 

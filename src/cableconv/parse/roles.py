@@ -559,6 +559,37 @@ _NEVER_SIGNS = re.compile(
     re.IGNORECASE,
 )
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.\s?m\.|o[’']clock", re.IGNORECASE)
+#: A line that gives a speaker or a label, a colon, and what follows it:
+#: the minutes' ``Mr. Polk: No.``, ``M. Clemenceau: said that …``
+#: (frus1919Parisv11), a list of posts and who holds them (``Translation
+#: Bureau: Mr. Walter Peirce.``, frus1919Parisv11). A line of a closer may
+#: hold a colon only after a lead or an office (``Attest: Edward McPHERSON,``,
+#: ``The president of the Senate: NICHOLAS M. …``, frus1882; ``By order of:
+#: Reginald B. …``, frus1894Nicaragua: 4 of 4 closers of the corpus), never
+#: after a person's name nor before a title of address or a sentence.
+_SPEAKER = re.compile(
+    r"^(?:Mr|Mrs|M|MM|Messrs|Dr|Sir|Lord|Baron|Count|Marquis|General|Admiral|Colonel|Captain)"
+    r"\.?\s[^:]{1,50}:\s+\S"
+)
+_LABEL_THEN_TITLE = re.compile(r"^[^:]{1,60}:\s+(?:Mr|Mrs|M|MM|Messrs|Dr)\.\s")
+_LABEL_THEN_SENTENCE = re.compile(r"^[^:]{1,60}:\s+\S+(?:\s\S+)*?\s[a-z]{3,}\b")
+
+
+def is_speech_line(text: str) -> bool:
+    """``Mr. Polk: No.``, ``Translation Bureau: Mr. Walter Peirce.``: a
+    speaker or a label and what follows it, not a signature.
+
+    >>> [is_speech_line(t) for t in ("Mr. Polk: No.", "M. Clemenceau: He agreed.",
+    ...     "Translation Bureau: Mr. Walter Peirce.", "Attest: Edward McPHERSON,",
+    ...     "By order of: Reginald B. Crosby.", "Lansing.")]
+    [True, True, True, False, False, False]
+    """
+    t = text.strip()
+    return (
+        _SPEAKER.match(t) is not None
+        or _LABEL_THEN_TITLE.match(t) is not None
+        or _LABEL_THEN_SENTENCE.match(t) is not None
+    )
 
 
 def has_time_of_day(text: str) -> bool:
@@ -639,6 +670,7 @@ def is_signature(block: RawBlock) -> bool:
         or (_PARENTHESISED.fullmatch(first) is not None and not _SIGNED_WORD.match(first))
         or _NEVER_SIGNS.match(first) is not None
         or _TIME_OF_DAY.search(first) is not None
+        or is_speech_line(first)
         or not re.search(r"[^\W\d_]", first)  # ". . . . . . .": an omission
     ):
         return False
