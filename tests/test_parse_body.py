@@ -894,3 +894,15 @@ def test_a_speaker_or_a_label_and_what_follows_it_never_signs() -> None:
     for line in speech:
         assert not is_signature(one(line)), line
     assert is_signature(one("Lansing."))
+
+
+def test_initials_after_a_signature_are_more_signers() -> None:
+    # frus1864p3: the ministers of the four powers sign by their initials
+    doc = parse(
+        f"{HEAD}Apprové dans tout son contenu. Yokohama, September 28, 1864.\n\n"
+        "LEON ROCHES.\n\nR. A.\n\nR. H. P.\n"
+    )
+    assert [type(b).__name__ for b in doc.blocks[-3:]] == ["Closer", "Closer", "Closer"]
+    # one initial under a postscript is text
+    doc = parse(f"{HEAD}I have, &c.,\n\nWM. L. DAYTON.\n\nP. S.—The Kearsarge is at sea.\n\nD.\n")
+    assert [type(b).__name__ for b in doc.blocks[-3:]] == ["Closer", "Paragraph", "Paragraph"]

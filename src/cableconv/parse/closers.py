@@ -163,6 +163,22 @@ def introduces_postscript(block: RawBlock) -> bool:
     return len(block.lines) == 1 and is_postscript(block) and block.first.rstrip().endswith(":")
 
 
+#: A signer's initials alone (``R. A.``, ``R. H. P.``, ``D. DE G. V. P.``):
+#: after a signature, one more signer (frus1864p3: the ministers of four
+#: powers, 6 of 6 in the closer after a signature or after initials that sign);
+#: one initial alone (``D.`` under a postscript, frus1864p3, frus1870) is text.
+_INITIALS = re.compile(r"^(?:(?:[A-Z]\.\s?){1,4}DE\s(?:[A-Z]\.\s?){1,4}|(?:[A-Z]\.\s?){2,4})$")
+
+
+def is_initials(text: str) -> bool:
+    """``R. A.``, ``D. DE G. V. P.``: a signer's initials alone.
+
+    >>> [is_initials(t) for t in ("R. A.", "D. DE G. V. P.", "A. M.", "Lansing.", "U.S.A")]
+    [True, True, True, False, False]
+    """
+    return _INITIALS.match(text.strip()) is not None
+
+
 def is_cosigner(block: RawBlock) -> bool:
     """One more signer after a signature (``KAWADZO TDZOE-NO-KAMI.`` after
     ``IKEDA TSIKOEGO NO-KAMI.``): a signature with a name in capitals, or a
@@ -170,6 +186,7 @@ def is_cosigner(block: RawBlock) -> bool:
     return (
         (bool(caps_words(block.first)) and roles.is_signature(block))
         or roles.is_personal_signature(block)
+        or (len(block.lines) == 1 and is_initials(block.first))
     ) and not is_addressee(block)
 
 

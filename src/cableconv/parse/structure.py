@@ -1175,6 +1175,7 @@ class _Parser:
             or (
                 closers.caps_words(plain(after_closer.content))
                 and not closers.caps_words(c.text)
+                and not closers.is_initials(c.text)  # ``R. A.`` after ``LEON ROCHES.`` signs
                 and roles.is_signature(c)
             )
         ):
