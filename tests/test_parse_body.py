@@ -906,3 +906,10 @@ def test_initials_after_a_signature_are_more_signers() -> None:
     # one initial under a postscript is text
     doc = parse(f"{HEAD}I have, &c.,\n\nWM. L. DAYTON.\n\nP. S.—The Kearsarge is at sea.\n\nD.\n")
     assert [type(b).__name__ for b in doc.blocks[-3:]] == ["Closer", "Paragraph", "Paragraph"]
+
+
+def test_a_name_the_editors_supply_in_brackets_signs() -> None:
+    # frus1917Supp02v02 d389: a memorandum signed ``[H. B. Van Sinderen]``
+    doc = parse(f"{HEAD}The collectors allow all vessels to bunker.\n\n[H. B. Van Sinderen]\n")
+    assert isinstance(doc.blocks[-1], Closer)
+    assert not is_signature(one("[Paraphrase]"))

@@ -601,6 +601,13 @@ _AFTER_NAME = re.compile(
     r"(?<=\S)\s*(?:\[(?:seal\.?|L\.\s?S\.)\]|" + PAGE_MARKER.pattern + r")$", re.IGNORECASE
 )
 _PARENTHESISED = re.compile(r"\([^()]*\)\.?")
+#: The name of a signer the editors supply where the copy has none, in
+#: brackets (``[H. B. Van Sinderen]``, ``[Grant-Smith]``, frus1917Supp02v02;
+#: ``[Francis]``, frus1918Russiav03; ``[Harvey S. Firestone]``, frus1925v02:
+#: 14 of 14 such lines a closer, ``[Paraphrase]`` aside).
+_BRACKETED_NAME = re.compile(
+    r"^\[(?:[A-Z]\.\s?){0,3}[A-Z][\w’'-]+(?:\s(?:[A-Z]\.|[A-Z][\w’'-]+|de|van|von)){0,3}\]$"
+)
 #: ``(Signature.)`` where the copy gives none, ``(Seal of the
 #: Mushir-ed-Dowlah.)`` in place of one (frus1897), ``(Signed)`` before a name.
 _SIGNED_WORD = re.compile(r"\((?:Signed|Signature|Seal)\b", re.IGNORECASE)
@@ -664,7 +671,11 @@ def is_signature(block: RawBlock) -> bool:
         or re.match(r"^\d", first)
         or PAGE_MARKER.search(first)
         or re.search(r"\betc\b", first)
-        or (first.startswith("[") and not first.startswith("[Signed"))
+        or (
+            first.startswith("[")
+            and not first.startswith("[Signed")
+            and (_BRACKETED_NAME.match(first) is None or _ENCLOSURE_WORDS.match(first))
+        )
         # an editors' line in parentheses (``(Omitted.)``, ``(Inclosure: Complaint
         # of Capt. G. I. Dahlberg.)``): a paragraph (199 of 201 in the corpus)
         or (_PARENTHESISED.fullmatch(first) is not None and not _SIGNED_WORD.match(first))
