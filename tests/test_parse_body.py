@@ -913,3 +913,17 @@ def test_a_name_the_editors_supply_in_brackets_signs() -> None:
     doc = parse(f"{HEAD}The collectors allow all vessels to bunker.\n\n[H. B. Van Sinderen]\n")
     assert isinstance(doc.blocks[-1], Closer)
     assert not is_signature(one("[Paraphrase]"))
+
+
+def test_the_officer_who_vouches_for_a_copy_is_in_the_postscript_and_warned() -> None:
+    # frus1864p3 d307: the signature, its place and date, then ``Official:``
+    text = (
+        f"{HEAD}Please to accept, colonel, the assurance of my consideration.\n\n"
+        "A. VERON, Commanding French Forces, Bagdad, Mexico.\n\n"
+        "Bagdad, Mexico, September 7, 1864.\n\nOfficial:\n\nGEO. B. DRAKE, A. A. G.\n"
+    )
+    result = convert_source(Source.from_text(text, "t.txt"), stem="t1")
+    kinds = [type(b).__name__ for b in result.document.blocks[-4:]]
+    assert kinds == ["Closer", "Paragraph", "Paragraph", "Paragraph"]
+    codes = [d.code for d in result.diagnostics]
+    assert "CC137" in codes and "CC135" not in codes

@@ -125,6 +125,7 @@ CODES: dict[str, tuple[Level, str]] = {
     # body: closers, signatures, postscripts (CC135–CC149)
     "CC135": ("warning", "block reads like a signature in capitals but is kept as text"),
     "CC136": ("warning", "signature read where text goes on after it"),
+    "CC137": ("warning", "name under “Official:” after a signature kept as text"),
     "CC140": ("warning", "name after the clause that says an agreement is signed kept as text"),
     "CC141": ("warning", "deponent's signature before the oath read as the signature"),
     "CC146": ("warning", "last lines of a table read as list items: written as a list after it"),

@@ -51,6 +51,12 @@ _NOT_A_NAME = re.compile(r"^(?:[IVXLC]+|U\.?S\.?A?)$")
 #: Grew,⏎Secretary``; frus1934v05: ``Approved:`` then ``Albert F. Nufer⏎Walter
 #: J. Donnelly``), which FRUS TEI prints as paragraphs after the closer.
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|P\.\s?P\.\s?S\.|N\.\s?B\.|Note\.?\s?[—–-]|Approved:)")
+#: ``Official:``, ``Official copy:``, ``A true copy:`` over the name of the
+#: officer who vouches for the copy, after the signature: FRUS TEI prints
+#: both in the postscript, the name a paragraph (frus1864p3: 16 of 22; the
+#: other 6 have the copy's own signature as a paragraph and the officer's as
+#: the closer, which the text does not tell, CC137).
+_VOUCHES = re.compile(r"^(?:Official(?: copy)?|(?:A )?[Tt]rue copy):$")
 
 
 def caps_words(text: str) -> list[str]:
@@ -155,7 +161,17 @@ def is_countersignature(block: RawBlock) -> bool:
 def is_postscript(block: RawBlock) -> bool:
     """``P. S.—…``, ``N. B.—…``, ``Note.—…``, ``Approved:``, a
     countersignature: text added after the signature."""
-    return _POSTSCRIPT.match(block.first.strip()) is not None or is_countersignature(block)
+    return (
+        _POSTSCRIPT.match(block.first.strip()) is not None
+        or is_countersignature(block)
+        or vouches_for_copy(block)
+    )
+
+
+def vouches_for_copy(block: RawBlock) -> bool:
+    """``Official:``, ``Official copy:``, ``A true copy:``: the line over
+    the officer who vouches for a copy."""
+    return len(block.lines) == 1 and _VOUCHES.match(block.first.strip()) is not None
 
 
 def introduces_postscript(block: RawBlock) -> bool:

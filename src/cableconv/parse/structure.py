@@ -935,7 +935,7 @@ class _Parser:
         ``Hon. William H. Seward, Secretary of State.``)."""
         j = self._next_text(blocks, i + 1)
         if past_addressee:
-            for follows in (closers.is_cosigner, closers.is_addressee, closers.is_postscript):
+            for follows in (closers.is_cosigner, closers.is_addressee, _is_postscript_or_date):
                 for _ in range(MAX_AFTER_SIGNATURE):
                     if j == len(blocks) or not follows(self.clean(blocks[j])):
                         break
@@ -1235,6 +1235,18 @@ class _Parser:
                 head = self.build.line(lines[0])
                 lines = lines[1:]
             return ListBlock(tuple(self.list_item(ln) for ln in lines), span, head)
+        if approved and closers.vouches_for_copy(self.clean(blocks[i - 1])):
+            self.warn(
+                "CC137",
+                "the name under the line that vouches for the copy kept as text after the "
+                "signature",
+                b.start,
+                b.end,
+                hint="FRUS prints the officer under “Official:” in the postscript (16 of 22), "
+                "or as the only signer when the copy's own signature is a paragraph: check "
+                "which signature the document has",
+            )
+            return Paragraph(self.build.line(b.lines[0]), span)
         if has_text and closers.caps_words(c.first.split(",", 1)[0]) and roles.is_signature(c):
             self.warn(
                 "CC135",
@@ -1520,6 +1532,13 @@ def _is_small_capitals_title(text: str) -> bool:
 
 #: Quotation marks that open a quoted line: ``“``, ``‘``, and as typed.
 _OPENING_QUOTES = ("“", "‘", '"', "'")
+
+
+def _is_postscript_or_date(block: RawBlock) -> bool:
+    """A postscript, or the place and date under the signature, over one
+    (``A. VERON, …`` then ``Bagdad, Mexico, September 7, 1864.`` then
+    ``Official:``, frus1864p3): FRUS TEI prints both after the closer."""
+    return closers.is_postscript(block) or (len(block.lines) == 1 and roles.is_dateline(block))
 
 
 def _signs(block: Block) -> bool:
