@@ -162,3 +162,11 @@ def test_rows_before_more_items_of_a_list_are_a_table_and_warned_about() -> None
     assert isinstance(table, Table) and len(table.rows) == 2
     assert isinstance(after, ListBlock) and len(after.items) == 3
     assert codes(text).count("CC146") == 1
+
+
+def test_a_grid_of_codes_is_a_table() -> None:
+    # frus1919Parisv11 d370: three columns of file codes, a number and its letter
+    grid = "163–A 176–B 178–C\n169–C 176–C 178–D\n170–I 176–D 179–A"
+    assert is_table(split_blocks(grid)[0])
+    # a code in a sentence is not a cell of a row
+    assert not is_row("See the papers filed as 163–A and 176–B.")

@@ -60,8 +60,13 @@ def _figure(token: str) -> bool:
     return FIGURE.fullmatch(token) is not None
 
 
+#: A code in a grid of them: a number and its letter (``163–A``, ``170–J``,
+#: frus1919Parisv11 d370).
+_CODE = re.compile(r"\d{1,4}[–-][A-Z]")
+
+
 def _cell(token: str) -> bool:
-    return _figure(token.rstrip(".")) or token in DITTOS
+    return _figure(token.rstrip(".")) or token in DITTOS or _CODE.fullmatch(token) is not None
 
 
 def _amounts(a: str, b: str) -> bool:
