@@ -927,3 +927,32 @@ def test_the_officer_who_vouches_for_a_copy_is_in_the_postscript_and_warned() ->
     assert kinds == ["Closer", "Paragraph", "Paragraph", "Paragraph"]
     codes = [d.code for d in result.diagnostics]
     assert "CC137" in codes and "CC135" not in codes
+
+
+def test_a_papers_title_with_its_stop_under_a_signature_heads_the_next_paper() -> None:
+    # frus1897 d379, frus1882 d280: the head of an attachment 17 times of 18
+    doc = parse(
+        f"{HEAD}I have, etc.,\n\nRichard Olney.\n\n"
+        "Award of arbitrator.\n\nThe undersigned, arbitrator, finds as follows.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment) and isinstance(attachment.blocks[0], Heading)
+    assert isinstance(doc.blocks[-2], Closer)
+    # an article quoted from a regulation is a line of the text
+    quoted = parse(
+        f"{HEAD}I have, etc.,\n\nJACOB BALLADUR.\n\n"
+        "Article 3 of the regulation of 13th (25th) October, 1873.\n\nArt. 3. All the petroleum.\n"
+    )
+    assert not any(isinstance(b, Attachment) for b in quoted.blocks)
+
+
+def test_a_quoted_letters_signature_in_the_text_is_a_line_of_the_quotation() -> None:
+    # frus1864p3 d658: a letter quoted in a despatch, which goes on after it
+    doc = parse(
+        f"{HEAD}“My Dear Sir: Mr. Adkins writes to me on the decrease of rowdyism.\n\n"
+        "“Yours, sincerely,\n\n“FREDERICK W. A. BRUCE.”\n\n"
+        "The French admiral stated the same thing to me.\n\n"
+        "I have the honor to be, sir, your obedient servant,\n\nANSON BURLINGAME.\n"
+    )
+    closers_ = [plain(b.content) for b in doc.blocks if isinstance(b, Closer)]
+    assert closers_ == ["ANSON BURLINGAME."]

@@ -212,6 +212,36 @@ def is_paper_title(block: RawBlock) -> bool:
     return (len(words) >= 5 or numbered) and sum(w[0].isupper() for w in big) * 10 >= len(big) * 9
 
 
+def is_paper_title_after_signature(block: RawBlock) -> bool:
+    """The title of the next paper right under a signature, printed as a
+    sentence with its stop (``Memorandum of a conversation had by Mr.
+    Arendt with His Excellency Wang …``, ``Report at the National Academy of
+    Medicine of France on the question …``, frus1882; ``Award of
+    arbitrator.``, ``Memorandum.``, frus1897: the head of an attachment 17
+    times of 18 in the corpus). A postscript that names a paper (``Note.—The
+    above …``, ``Memorandum: Ehrenstroem emigrated …``) is no title, nor is
+    an article quoted from a regulation (``Article 3 of the regulation of
+    13th (25th) October, 1873, …``, frus1882: a paragraph).
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_paper_title_after_signature(b) for b in split_blocks(
+    ...     "Award of arbitrator.\\n\\nMemorandum: Ehrenstroem emigrated.\\n\\n"
+    ...     "Note.—The above was furnished me.\\n\\nThe Secretary agreed.")]
+    [True, False, False, False]
+    """
+    if len(block.lines) != 1:
+        return False
+    text = block.first.strip()
+    m = _PAPER_TITLE_START.match(text)
+    return (
+        m is not None
+        and len(text) <= 300
+        and text.endswith(".")
+        and text[m.end() : m.end() + 1] in (" ", ".")
+        and not text.startswith(("Note. ", "Note.—", "Article", "Articles"))
+    )
+
+
 def is_attachment_label(block: RawBlock) -> bool:
     """``[Tab A]``: the heading of an attachment in modern volumes."""
     return len(block.lines) == 1 and _ATTACHMENT_LABEL.match(block.first.strip()) is not None

@@ -679,7 +679,16 @@ class _Parser:
             if (
                 has_text
                 and i + 1 < len(blocks)
-                and roles.is_paper_title(c)
+                and (
+                    roles.is_paper_title(c)
+                    or (
+                        _signs_last(target)
+                        and roles.is_paper_title_after_signature(c)
+                        # a note in brackets under it is its source note or a line of
+                        # the text (3 and 4 of 7 in the corpus): left as it was
+                        and not self._bracketed_next(blocks, i)
+                    )
+                )
                 and not self.clean(blocks[i - 1]).text.rstrip().endswith(":")
             ):
                 # a paper printed in the text of another: an attachment under its title
@@ -1119,6 +1128,11 @@ class _Parser:
         text = self.clean(blocks[j]).text.strip()
         return text.startswith("[") and text.endswith("]") and self._ends_part(blocks, j)
 
+    def _bracketed_next(self, blocks: list[RawBlock], i: int) -> bool:
+        """Does the block after block ``i`` (page breaks aside) open with a bracket?"""
+        j = self._next_text(blocks, i + 1)
+        return j < len(blocks) and self.clean(blocks[j]).text.startswith("[")
+
     @staticmethod
     def _next_text(blocks: list[RawBlock], j: int) -> int:
         """The first block from ``j`` on that is not a page break."""
@@ -1202,6 +1216,13 @@ class _Parser:
             # signature (frus1870: ``His Excellency F. F. Low, United States
             # Minister.``); after a close even ``Hon. John Hay`` signs
             and (after_close or not closers.is_formal_addressee(c))
+            # a letter quoted in the text signs in quotation marks and the text
+            # goes on after it (frus1864p3: 7 of 8 such names a paragraph); a
+            # quoted letter that ends the part signs (frus1870, 7)
+            and not (
+                c.first.lstrip().startswith(("“", "‘", '"'))
+                and not self._ends_part(blocks, i, past_addressee=True)
+            )
             and (
                 (
                     roles.is_signature(c)
@@ -1532,6 +1553,12 @@ def _is_small_capitals_title(text: str) -> bool:
 
 #: Quotation marks that open a quoted line: ``“``, ``‘``, and as typed.
 _OPENING_QUOTES = ("“", "‘", '"', "'")
+
+
+def _signs_last(part: list[Block]) -> bool:
+    """Is the last block of a part (page breaks aside) a signature?"""
+    last = next((x for x in reversed(part) if not isinstance(x, PageBreakBlock)), None)
+    return last is not None and _signs(last)
 
 
 def _is_postscript_or_date(block: RawBlock) -> bool:
