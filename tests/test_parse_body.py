@@ -956,3 +956,13 @@ def test_a_quoted_letters_signature_in_the_text_is_a_line_of_the_quotation() -> 
     )
     closers_ = [plain(b.content) for b in doc.blocks if isinstance(b, Closer)]
     assert closers_ == ["ANSON BURLINGAME."]
+
+
+def test_for_whom_the_name_signs_on_the_line_under_it_is_part_of_the_closer() -> None:
+    # frus1919Parisv11 d278: "James A. Malcolm" then "For the Armenian National Delegation"
+    doc = parse(
+        f"{HEAD}I have [etc.]\n\nJames A. Malcolm\n\nFor the Armenian National Delegation\n"
+    )
+    closers_ = [b for b in doc.blocks if isinstance(b, Closer)]
+    assert len(closers_) == 1
+    assert plain(closers_[0].content).endswith("For the Armenian National Delegation")

@@ -389,6 +389,21 @@ _CLOSER_LEAD = re.compile(
 )
 
 
+#: For whom the name above signs, on the line under it, with no colon
+#: (``James A. Malcolm⏎⏎For the Armenian National Delegation``,
+#: frus1919Parisv11: a line of the closer, 1 of 1 in the corpus).
+_ON_BEHALF = re.compile(r"^(?:For|On behalf of) the [A-Z][^.:;,]{2,80}$")
+
+
+def is_on_behalf(text: str) -> bool:
+    """``For the Armenian National Delegation``: for whom the name above signs.
+
+    >>> is_on_behalf("For the Armenian National Delegation"), is_on_behalf("For the reasons:")
+    (True, False)
+    """
+    return _ON_BEHALF.match(text.strip()) is not None
+
+
 def is_closer_lead(block: RawBlock) -> bool:
     """``For the Secretary of State:``: the line over a signature, in its closer.
 

@@ -1022,6 +1022,10 @@ class _Parser:
             and (
                 closers.is_signer_office(self.clean(blocks[end]))
                 or closers.is_sending_office(self.clean(blocks[end]).text)
+                or (
+                    len(blocks[end].lines) == 1
+                    and closers.is_on_behalf(self.clean(blocks[end]).text)
+                )
             )
         ):
             end += 1
