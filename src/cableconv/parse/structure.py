@@ -690,20 +690,10 @@ class _Parser:
                     )
                 )
                 and not self.clean(blocks[i - 1]).text.rstrip().endswith(":")
-            ):
-                # a paper printed in the text of another: an attachment under its title
-                if attachment is not None:
-                    end = blocks[i - 1].end
-                    out.append(Attachment(tuple(attachment), self.span(att_start, end)))
-                attachment = [self.heading(b)]
-                att_start = b.start
-                target = attachment
-                has_text = False
-                signed = None
-                i = self.opener_part(blocks, i + 1, attachment, allow_heading=False)
-                continue
-            if self.heads_letter(blocks, i, target):
-                # the next letter printed under this one's signature (frus1901 d265)
+            ) or self.heads_letter(blocks, i, target):
+                # a paper printed in the text of another: an attachment under its
+                # title; or the next letter printed under this one's signature
+                # (frus1901 d265)
                 if attachment is not None:
                     end = blocks[i - 1].end
                     out.append(Attachment(tuple(attachment), self.span(att_start, end)))
