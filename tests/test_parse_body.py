@@ -710,6 +710,27 @@ def test_the_deponents_signature_before_the_oath_is_warned_about() -> None:
     assert codes(text).count("CC141") == 1
 
 
+def test_the_deponents_name_over_the_certificates_venue_signs_warned() -> None:
+    # frus1872p2v5 d82: the deponent's name, then the venue of the clerk's
+    # certificate; 6 of 7 such names are the closer (frus1864p3 d653: a
+    # paragraph), so the choice is warned (CC141)
+    text = (
+        f"{HEAD}The Indians always came by the same channel.\n\nCAPT. W. J. WAITT.\n\n"
+        "Territory of Washington, County of Thurston, ss:\n\n"
+        "Before me came William J. Waitt, who being first duly sworn, did depose.\n\n"
+        "JOSEPH H. HOUGHTON, Clerk.\n"
+    )
+    doc = parse(text)
+    assert tail(doc.blocks, 4)[0] == ("Closer", "CAPT. W. J. WAITT.")
+    assert codes(text).count("CC141") == 1
+    # a line with a date before the colon opens a resolution, not a certificate
+    resolution = text.replace(
+        "Territory of Washington, County of Thurston, ss:",
+        "In the House of Representatives, January 22, 1901:",
+    )
+    assert tail(parse(resolution).blocks, 4)[0] == ("Paragraph", "CAPT. W. J. WAITT.")
+
+
 def test_a_firm_signing_in_its_own_name_is_a_closer_nobody_signs() -> None:
     # frus1925v02 d601 ``Blair & Co. Inc.``, frus1901 d379 ``J. C. Ayer Company.``
     for firm in ("Blair & Co. Inc.", "J. C. Ayer Company.", "J. P. Morgan & Co."):

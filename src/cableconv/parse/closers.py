@@ -538,6 +538,37 @@ def is_jurat(text: str) -> bool:
     return _JURAT.match(text.strip()) is not None
 
 
+#: The small words of a venue (``Territory of Washington, County of
+#: Thurston, ss:``; ``ss.`` is *scilicet*, the venue's mark).
+_VENUE_SMALL_WORDS = frozenset({"of", "the", "and", "de", "ss", "ss."})
+
+
+def is_venue(text: str) -> bool:
+    """The venue that opens the certificate under a deposition: a place, its
+    parts capitalised and set off by commas, ending in a colon (``Territory
+    of Washington, County of Thurston, ss:``, ``Consulate of the United
+    States of America, Victoria, Vancouver Island, British Columbia:``,
+    ``Shanghai, China, ss:``: frus1872p2v5, frus1864p3). A word before a
+    colon (``Attest:``, ``A true copy:``) is no place, and a venue has no
+    date (``In the House of Representatives, January 22, 1901:`` opens a
+    resolution, frus1901 d198).
+
+    >>> is_venue("State of Oregon, County of Clatsop, ss:"), is_venue("Attest:")
+    (True, False)
+    >>> is_venue("The following were present, as follows:")
+    False
+    >>> is_venue("In the House of Representatives, January 22, 1901:")
+    False
+    """
+    t = text.strip()
+    if "\n" in t or len(t) > 200 or not t.endswith(":") or "," not in t:
+        return False
+    if any(ch.isdigit() for ch in t):
+        return False
+    words = re.findall(r"[^\W\d_][\w’'.-]*", t[:-1])
+    return bool(words) and all(w[0].isupper() or w in _VENUE_SMALL_WORDS for w in words)
+
+
 def agent_line(block: RawBlock) -> int | None:
     """A party that signs by its agent, in one block (``Ulen & Company⏎By⏎Thomas
     S. Shepperd``, ``Division of Operations⏎By⏎Semmes Steele``: frus1918Russiav03,

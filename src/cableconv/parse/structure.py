@@ -1127,6 +1127,11 @@ class _Parser:
         j = self._next_text(blocks, i + 1)
         return j < len(blocks) and self.clean(blocks[j]).text.startswith("[")
 
+    def _venue_next(self, blocks: list[RawBlock], i: int) -> bool:
+        """Is the next block, page breaks aside, a venue (:func:`closers.is_venue`)?"""
+        j = self._next_text(blocks, i + 1)
+        return j < len(blocks) and closers.is_venue(self.clean(blocks[j]).text)
+
     @staticmethod
     def _next_text(blocks: list[RawBlock], j: int) -> int:
         """The first block from ``j`` on that is not a page break."""
@@ -1220,7 +1225,13 @@ class _Parser:
             and (
                 (
                     roles.is_signature(c)
-                    and (after_close or self._ends_part(blocks, i, past_addressee=True))
+                    and (
+                        after_close
+                        or self._ends_part(blocks, i, past_addressee=True)
+                        # a deponent's name over the venue of the officer's
+                        # certificate (frus1872p2v5: 6 of 7; warned, CC141)
+                        or self._venue_next(blocks, i)
+                    )
                 )
                 or roles.is_personal_signature(c)
                 or (
@@ -1354,7 +1365,8 @@ class _Parser:
 
     def check_deponent(self, part: list[Block]) -> None:
         """Warn when a signature stands just before the oath that closes a
-        deposition (``Subscribed and sworn to before me …``): it is the
+        deposition (``Subscribed and sworn to before me …``), or the venue of
+        the certificate that holds the oath (``…, ss:``): it is the
         deponent's, and the officer signs after the oath; FRUS TEI prints
         the deponent's name as the closer (frus1902app1) or as a paragraph
         (frus1864p3, frus1897), so which is the first signature is a guess."""
@@ -1363,7 +1375,12 @@ class _Parser:
             if (
                 isinstance(block, Closer)
                 and isinstance(after, Paragraph)
-                and closers.is_jurat(plain(after.content))
+                and (
+                    closers.is_jurat(plain(after.content))
+                    # or the venue of the certificate that holds it (frus1864p3
+                    # d653 prints the deponent's name over it as a paragraph)
+                    or closers.is_venue(plain(after.content))
+                )
             ):
                 self.warn(
                     "CC141",
