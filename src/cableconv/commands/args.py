@@ -18,6 +18,12 @@ from cableconv.source import DEFAULT_MAX_BYTES
 SETTING_PREFIX = "setting_"
 
 
+def shown(level: str, args: argparse.Namespace) -> bool:
+    """Whether a diagnostic of ``level`` goes to stderr: errors always,
+    warnings unless ``--quiet``, everything else with ``--verbose``."""
+    return level == "error" or (level == "warning" and not args.quiet) or bool(args.verbose)
+
+
 def size(value: str) -> int:
     """A size in bytes, with an optional K, M or G (powers of 1024).
 

@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cableconv.batch import Batch, DocResult, default_jobs
-from cableconv.commands.args import add_cluster, add_settings, cluster_error, cluster_missing
+from cableconv.commands.args import (
+    add_cluster,
+    add_settings,
+    cluster_error,
+    cluster_missing,
+    shown,
+)
 from cableconv.diagnostics import sort_diagnostics
 from cableconv.inputs import InputProblem, expand_inputs
 from cableconv.interrupts import described, interruptible
@@ -170,7 +176,7 @@ def _convert(args: argparse.Namespace, options: Options, err: TextIO) -> int:
 
     def show(r: DocResult) -> None:
         for d in sort_diagnostics(r.diagnostics):
-            if d.level == "error" or (d.level == "warning" and not args.quiet) or verbose:
+            if shown(d.level, args):
                 progress.write(d.format())
         if verbose:
             progress.write(_document_line(r))

@@ -15,15 +15,26 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from cableconv.batch import DocResult, default_jobs
-from cableconv.commands.args import add_cluster, add_settings, cluster_error, cluster_missing
+from cableconv.commands.args import (
+    add_cluster,
+    add_settings,
+    cluster_error,
+    cluster_missing,
+    shown,
+)
 from cableconv.commands.convert_cmd import _jobs
 from cableconv.diagnostics import sort_diagnostics
 from cableconv.options import Options
 from cableconv.progress import Progress, mode_for
 from cableconv.readers import is_tei
+
+if TYPE_CHECKING:  # imported where used: `cableconv --help` stays quick
+    from cableconv.volume.assemble import Volume
+    from cableconv.volume.build import VolumeRun
+    from cableconv.volume.formats import VolumeFormat
 
 
 def register(sub: Any) -> None:
@@ -68,7 +79,7 @@ def register(sub: Any) -> None:
 
 
 def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: TextIO) -> int:
-    from cableconv.volume.build import VolumeRun, assemble, convert_documents, write_formats
+    from cableconv.volume.build import VolumeRun, assemble, convert_documents
     from cableconv.volume.formats import parse_volume_formats
     from cableconv.volume.spec import VolumeError, load_spec
 
@@ -89,7 +100,7 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
 
     def show(r: DocResult) -> None:
         for d in sort_diagnostics(r.diagnostics):
-            if d.level == "error" or (d.level == "warning" and not args.quiet) or args.verbose:
+            if shown(d.level, args):
                 progress.write(d.format())
 
     try:
@@ -117,6 +128,66 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
     progress.finish()
     volume, models = assemble(spec, results, outdir, options)
     run = VolumeRun(volume, results)
+    if _write(args, volume, models, formats, outdir, options, run, err) is not None:
+        return 130
+    elapsed = time.perf_counter() - t0
+    failed_docs = [r for r in results if r.status == "failed"]
+    if not args.quiet:
+        converted = sum(1 for r in results if r.status == "converted")
+        current = len(results) - converted - len(failed_docs)
+        err.write(
+            f"cableconv volume: {spec.id}: {len(results)} documents ({converted} converted, "
+            f"{current} up to date, {len(failed_docs)} failed); "
+            f"{len(run.written)} formats written, {len(run.current)} up to date, "
+            f"{len(run.failed)} failed; {elapsed:.1f} s\n"
+        )
+    if args.verbose:
+        for name, path in run.outputs.items():
+            out.write(f"{name}: {path}\n")
+    if not _report(args, run, batch.used_jobs, elapsed, options, err):
+        return 1
+    return 1 if failed_docs or run.failed else 0
+
+
+def _from_tei(
+    args: argparse.Namespace, formats: list[Any], options: Options, err: TextIO, t0: float
+) -> int:
+    """``cableconv volume FILE.xml``: an official TEI volume to every format."""
+    from cableconv.volume.build import VolumeRun
+    from cableconv.volume.tei_input import TeiInputError, read_tei_volume
+
+    try:
+        volume, models = read_tei_volume(Path(args.inputs[0]), options)
+    except TeiInputError as exc:
+        err.write(f"cableconv volume: error: {exc}\n")
+        return 1
+    run = VolumeRun(volume, [])
+    if _write(args, volume, models, formats, Path(args.output), options, run, err) is not None:
+        return 130
+    if not args.quiet:
+        err.write(
+            f"cableconv volume: {volume.spec.id}: {len(volume.documents)} documents read from "
+            f"the TEI; {len(run.written)} formats written, {len(run.current)} up to date, "
+            f"{len(run.failed)} failed; {time.perf_counter() - t0:.1f} s\n"
+        )
+    if not _report(args, run, 1, time.perf_counter() - t0, options, err):
+        return 1
+    return 1 if run.failed else 0
+
+
+def _write(
+    args: argparse.Namespace,
+    volume: Volume,
+    models: dict[str, bytes],
+    formats: list[VolumeFormat],
+    outdir: Path,
+    options: Options,
+    run: VolumeRun,
+    err: TextIO,
+) -> int | None:
+    """Write the volume's files and print its diagnostics; 130 if interrupted."""
+    from cableconv.volume.build import write_formats
+
     try:
         write_formats(
             volume,
@@ -132,78 +203,30 @@ def run_volume(args: argparse.Namespace, options: Options, out: TextIO, err: Tex
         err.write("cableconv volume: interrupted; the files written are kept\n")
         return 130
     for d in sort_diagnostics([*volume.problems, *run.diagnostics]):
-        if d.level == "error" or (d.level == "warning" and not args.quiet) or args.verbose:
+        if shown(d.level, args):
             err.write(d.format() + "\n")
-    elapsed = time.perf_counter() - t0
-    failed_docs = [r for r in results if r.status == "failed"]
-    if not args.quiet:
-        converted = sum(1 for r in results if r.status == "converted")
-        current = len(results) - converted - len(failed_docs)
-        err.write(
-            f"cableconv volume: {spec.id}: {len(results)} documents ({converted} converted, "
-            f"{current} up to date, {len(failed_docs)} failed); "
-            f"{len(run.written)} formats written, {len(run.current)} up to date, "
-            f"{len(run.failed)} failed; {elapsed:.1f} s\n"
-        )
-    if args.verbose:
-        for name, path in run.outputs.items():
-            out.write(f"{name}: {path}\n")
-    if args.report:
-        from cableconv.volume.report import write_volume_report
-
-        try:
-            write_volume_report(Path(args.report), run, batch.used_jobs, elapsed, options)
-        except OSError as exc:
-            err.write(f"cableconv volume: error: cannot write the report: {exc}\n")
-            return 1
-    return 1 if failed_docs or run.failed else 0
+    return None
 
 
-def _from_tei(
-    args: argparse.Namespace, formats: list[Any], options: Options, err: TextIO, t0: float
-) -> int:
-    """``cableconv volume FILE.xml``: an official TEI volume to every format."""
-    from cableconv.volume.build import VolumeRun, write_formats
-    from cableconv.volume.tei_input import TeiInputError, read_tei_volume
+def _report(
+    args: argparse.Namespace,
+    run: VolumeRun,
+    jobs: int,
+    elapsed: float,
+    options: Options,
+    err: TextIO,
+) -> bool:
+    """Write ``--report`` if asked; False (and an error line) if it cannot be written."""
+    if not args.report:
+        return True
+    from cableconv.volume.report import write_volume_report
 
     try:
-        volume, models = read_tei_volume(Path(args.inputs[0]), options)
-    except TeiInputError as exc:
-        err.write(f"cableconv volume: error: {exc}\n")
-        return 1
-    run = VolumeRun(volume, [])
-    try:
-        write_formats(
-            volume,
-            models,
-            formats,
-            Path(args.output),
-            options,
-            run,
-            force=args.force,
-            on_written=_shown(args, err),
-        )
-    except KeyboardInterrupt:
-        err.write("cableconv volume: interrupted; the files written are kept\n")
-        return 130
-    for d in sort_diagnostics([*volume.problems, *run.diagnostics]):
-        if d.level == "error" or (d.level == "warning" and not args.quiet) or args.verbose:
-            err.write(d.format() + "\n")
-    if not args.quiet:
-        err.write(
-            f"cableconv volume: {volume.spec.id}: {len(volume.documents)} documents read from "
-            f"the TEI; {len(run.written)} formats written, {len(run.current)} up to date, "
-            f"{len(run.failed)} failed; {time.perf_counter() - t0:.1f} s\n"
-        )
-    if args.report:
-        from cableconv.volume.report import write_volume_report
-
-        try:
-            write_volume_report(Path(args.report), run, 1, time.perf_counter() - t0, options)
-        except OSError as exc:
-            err.write(f"cableconv volume: error: cannot write the report: {exc}\n")
-            return 1
-    return 1 if run.failed else 0
+        write_volume_report(Path(args.report), run, jobs, elapsed, options)
+    except OSError as exc:
+        err.write(f"cableconv volume: error: cannot write the report: {exc}\n")
+        return False
+    return True
 
 
 def _shown(args: argparse.Namespace, err: TextIO) -> Any:
