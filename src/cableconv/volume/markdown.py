@@ -20,11 +20,11 @@ from cableconv.volume.assemble import Volume, VolumeDocument, printed_number
 from cableconv.writers import Output
 from cableconv.writers.markdown import (
     _BLOCK_WRITERS,
-    _NOT_LABEL,
     _UNESCAPED_HASH,
     _Writer,
     escape,
     escape_line_start,
+    note_slug,
     yaml_string,
 )
 from cableconv.writers.printed import printed
@@ -41,14 +41,8 @@ class _DocumentWriter(_Writer):
         self.headed = False
 
     def label(self, footnote: Footnote) -> str:
-        base = f"d{self.number}-" + (_NOT_LABEL.sub("-", footnote.n).strip("-") or "unmarked")
-        label, k = base, 1
-        while label in self.labels:
-            k += 1
-            label = f"{base}-{k}"
-        self.labels.add(label)
-        self.notes.append((label, footnote))
-        return label
+        base = f"d{self.number}-{note_slug(footnote)}"
+        return self.register(footnote, base, base)
 
     def blocks(self, blocks: tuple[Block, ...]) -> None:
         for block in blocks:

@@ -88,6 +88,13 @@ _LINE_START = re.compile(
 )
 #: What a footnote label cannot hold.
 _NOT_LABEL = re.compile(r"[\s\[\]^\\]+")
+
+
+def note_slug(footnote: Footnote) -> str:
+    """The note's label with what a Markdown label cannot hold made ``-``."""
+    return _NOT_LABEL.sub("-", footnote.n).strip("-") or "unmarked"
+
+
 #: A continuation line of a footnote is indented to stay in the note.
 _NOTE_INDENT = "    "
 MAX_HEADING_LEVEL = 6
@@ -173,8 +180,12 @@ class _Writer:
 
     def label(self, footnote: Footnote) -> str:
         """The note's label as printed, made distinct when printed again."""
-        base = _NOT_LABEL.sub("-", footnote.n).strip("-") or "unmarked"
-        label, k = (base, 1) if base != "unmarked" else ("unmarked-1", 1)
+        base = note_slug(footnote)
+        return self.register(footnote, base, base if base != "unmarked" else "unmarked-1")
+
+    def register(self, footnote: Footnote, base: str, first: str) -> str:
+        """``first`` as the note's label, or ``base-2``, ``base-3`` … if taken."""
+        label, k = first, 1
         while label in self.labels:
             k += 1
             label = f"{base}-{k}"
