@@ -987,3 +987,46 @@ def test_for_whom_the_name_signs_on_the_line_under_it_is_part_of_the_closer() ->
     closers_ = [b for b in doc.blocks if isinstance(b, Closer)]
     assert len(closers_) == 1
     assert plain(closers_[0].content).endswith("For the Armenian National Delegation")
+
+
+def test_a_title_in_sentence_case_under_the_signatures_heads_the_next_paper() -> None:
+    # frus1897 d305: the delegates' letter, then the statement they signed
+    doc = parse(
+        f"{HEAD}Very respectfully, yours,\n\nCharles Sumner Hamlin.\nDavid Starr Jordan.\n\n"
+        "Joint statement of conclusions respecting the fur-seal herd frequenting the "
+        "Pribilof Islands in Bering Sea.\n\nThe undersigned, duly empowered delegates, met.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment) and isinstance(attachment.blocks[0], Heading)
+    assert plain(attachment.blocks[0].content).startswith("Joint statement")
+    # a sentence of the text that opens with the kind of paper stays in the postscript
+    text = parse(
+        f"{HEAD}I have, etc.,\n\nRichard Olney.\n\nThe statement was read to him.\n\nEnd.\n"
+    )
+    assert not any(isinstance(b, Attachment) for b in text.blocks)
+
+
+def test_a_label_in_brackets_over_a_title_is_the_source_note_of_its_annex() -> None:
+    # frus1917Supp02v02 d17: ``[Annex 1]`` then the annex's title (its head)
+    text = (
+        f"{HEAD}Respectfully submitted,\n\n[E. E. Pratt]\n\n[Annex 1]\n\n"
+        "Memorandum on the Coal Policy at Present Adopted by the British Authorities\n\n"
+        "The basis of the coal policy is a prohibition of the export of British coal.\n"
+    )
+    result = convert_source(Source.from_text(text, "t.txt"), stem="t1")
+    attachment = result.document.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert [type(b).__name__ for b in attachment.blocks] == ["SourceNote", "Heading", "Paragraph"]
+    assert "CC161" in [d.code for d in result.diagnostics]
+    # frus1955-57v02 d1: ``[Tab A]`` over a line in capitals is the head itself
+    tab = convert_source(
+        Source.from_text(
+            f"{HEAD}John Foster Dulles\n\n[Tab A]\n\nPARAGRAPH 5–G\n\n(1) Issue a directive.\n",
+            "t.txt",
+        ),
+        stem="t1",
+    )
+    attachment = tab.document.blocks[-1]
+    assert isinstance(attachment, Attachment) and isinstance(attachment.blocks[0], Heading)
+    assert plain(attachment.blocks[0].content) == "[Tab A]"
+    assert "CC161" not in [d.code for d in tab.diagnostics]

@@ -104,6 +104,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC151": ("warning", "footnote not anchored: its only candidates read as text, kept as text"),
     "CC152": ("warning", "note printed without a mark not placed: no blank ends its line"),
     "CC155": ("warning", "page break after a paragraph of a list item kept between blocks"),
+    "CC161": ("warning", "attachment label read as the source note of the title under it"),
     # front matter (CC120–CC134)
     "CC120": ("warning", "heading taken by default: the block does not read as a heading"),
     "CC121": ("warning", "no heading: the document begins with its dateline or salutation"),

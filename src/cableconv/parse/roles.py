@@ -180,6 +180,16 @@ _PAPER_TITLE_START = re.compile(
     + "|".join(re.escape(k) for k in PAPER_KINDS)
     + r")s?\b"
 )
+#: A title set as a sentence names the kind of paper in lower case after the
+#: word that qualifies it (``Joint statement of conclusions respecting the
+#: fur-seal herd …``, frus1897: the head of the attachment under the
+#: delegates' signatures); after ``A``/``The`` a lower-case kind opens a
+#: sentence of the text (``The report was …``), so only these words lead it.
+_SENTENCE_TITLE_START = re.compile(
+    r"^(?:Public|Executive|Joint|Senate|House|Press)\s(?:"
+    + "|".join(re.escape(k.lower()) for k in PAPER_KINDS)
+    + r")s?\b"
+)
 
 
 #: A paper's number and date after its kind, which say enough on their own:
@@ -226,13 +236,15 @@ def is_paper_title_after_signature(block: RawBlock) -> bool:
     >>> from cableconv.parse.blocks import split_blocks
     >>> [is_paper_title_after_signature(b) for b in split_blocks(
     ...     "Award of arbitrator.\\n\\nMemorandum: Ehrenstroem emigrated.\\n\\n"
-    ...     "Note.—The above was furnished me.\\n\\nThe Secretary agreed.")]
-    [True, False, False, False]
+    ...     "Note.—The above was furnished me.\\n\\nThe Secretary agreed.\\n\\n"
+    ...     "Joint statement of conclusions respecting the fur-seal herd.\\n\\n"
+    ...     "The statement was read.")]
+    [True, False, False, False, True, False]
     """
     if len(block.lines) != 1:
         return False
     text = block.first.strip()
-    m = _PAPER_TITLE_START.match(text)
+    m = _PAPER_TITLE_START.match(text) or _SENTENCE_TITLE_START.match(text)
     return (
         m is not None
         and len(text) <= 300
@@ -245,6 +257,31 @@ def is_paper_title_after_signature(block: RawBlock) -> bool:
 def is_attachment_label(block: RawBlock) -> bool:
     """``[Tab A]``: the heading of an attachment in modern volumes."""
     return len(block.lines) == 1 and _ATTACHMENT_LABEL.match(block.first.strip()) is not None
+
+
+def is_title_under_label(block: RawBlock) -> bool:
+    """A title in title case under an attachment's label in brackets, one
+    line with no final stop (``Memorandum on the Coal Policy at Present
+    Adopted by the British Authorities``, ``Coal White List Conditions``
+    under ``[Annex 1]``, ``[Annex 2]``, frus1917Supp02v02: the head of the
+    annex, the label its source note, 2 of 2). A line in capitals under the
+    label (``PARAGRAPH 5–G`` under ``[Tab A]``, frus1955-57v02: 2 of 2) is a
+    line of the text, and the label the head.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_title_under_label(b) for b in split_blocks(
+    ...     "Coal White List Conditions\\n\\nPARAGRAPH 5–G\\n\\n"
+    ...     "The basis of the coal policy is a prohibition.\\n\\nMemorandum")]
+    [True, False, False, False]
+    """
+    if len(block.lines) != 1:
+        return False
+    text = block.first.strip()
+    if len(text) > 120 or text.endswith((".", ":", ",", ";")) or text.upper() == text:
+        return False
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    big = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in big)
 
 
 def is_classification(block: RawBlock) -> bool:

@@ -727,9 +727,10 @@ class _Parser:
                 if attachment is not None:
                     end = blocks[i - 1].end
                     out.append(Attachment(tuple(attachment), self.span(att_start, end)))
+                titled = labelled and self.titled_under_label(blocks, i)
                 first: Block = (
                     self.heading(b)
-                    if labelled
+                    if labelled and not titled
                     else SourceNote(self.build.lines(b.lines), self.span(b.start, b.end))
                 )
                 attachment = [first]
@@ -737,6 +738,9 @@ class _Parser:
                 target = attachment
                 has_text = False
                 signed = None
+                if titled:
+                    attachment.append(self.heading(blocks[i + 1]))
+                    i += 1
                 i = self.opener_part(blocks, i + 1, attachment, allow_heading=not labelled)
                 continue
             if has_text and self.numbers_next_paper(blocks, i):
@@ -822,6 +826,26 @@ class _Parser:
             "(a paragraph after the closer), the date/@when of the document is not its own",
         )
         return Closer(line.content, line.span, (("dateline", 0, len(line.content)),))
+
+    def titled_under_label(self, blocks: list[RawBlock], i: int) -> bool:
+        """Is the attachment label in brackets at block ``i`` (``[Annex 1]``)
+        the source note of a paper whose title follows it, the title its head
+        (:func:`roles.is_title_under_label`)? Two volumes of the corpus, two
+        ways: warned."""
+        c = self.clean(blocks[i])
+        if not c.first.lstrip().startswith("[") or i + 2 >= len(blocks):
+            return False
+        if not roles.is_title_under_label(self.clean(blocks[i + 1])):
+            return False
+        self.warn(
+            "CC161",
+            "attachment label read as the source note of the title under it",
+            blocks[i].start,
+            blocks[i].end,
+            hint="the line under the label is taken as the attachment's head; if the "
+            "label is the head (as [Tab A] over its text), the title is a paragraph",
+        )
+        return True
 
     def heads_enclosure(self, blocks: list[RawBlock], i: int, part: list[Block]) -> int | None:
         """Is block ``i`` the heading of an enclosure printed above the
