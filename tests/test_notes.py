@@ -221,6 +221,17 @@ def test_the_article_a_is_not_a_letter_marker() -> None:
     assert placed_after(text) == [("a", "ch No. 1416,")]
 
 
+def test_a_letter_before_a_participle_is_a_marker_not_the_article() -> None:
+    # frus1901 d305: "articles 86, 87, and 242 of the civil code, a copied in full"
+    text = (
+        "Mr. Buck to Mr. Hay\n\nTokyo, January 8, 1901.\n\n"
+        "Sir: It is contended that under articles 86, 87, and 242 of the civil code, a "
+        "copied in full on page 18, buildings are accessory to the land.\n\n"
+        "A. E. Buck.\n\n  a. Memorandum not printed.\n"
+    )
+    assert placed_after(text) == [("a", " civil code,")]
+
+
 def test_notes_listed_2_3_1_are_anchored_where_their_markers_stand() -> None:
     # frus1918Russiav03 d229: the list (and the text) run 2, 3, 1
     text = (

@@ -83,11 +83,12 @@ _NUMBERED_WORD_BEFORE = re.compile(
 #: Words after a letter label that show it is a marker, not the article ``a``:
 #: an article stands before its noun, a marker before what follows the noun
 #: (frus1901: ``my telegram a of the 14th``, ``the map a inclosed``, ``map a
-#: showing``, ``a table a furnished by``, ``despatch a No. 42``).
+#: showing``, ``a table a furnished by``, ``despatch a No. 42``, ``articles
+#: 86, 87, and 242 of the civil code, a copied in full``).
 _AFTER_LETTER_MARKER = re.compile(
     r"of|from|to|in|on|at|by|for|with|and|or|but|which|that|who|whose|is|was|are|were|has|"
     r"have|had|be|been|being|as|inclosed|enclosed|herewith|showing|giving|furnished|"
-    r"transmitted|received|sent|dated|referred|mentioned|bearing|containing|concerning|"
+    r"transmitted|received|sent|dated|referred|mentioned|bearing|containing|concerning|copied|"
     r"relating|regarding|respecting|hereto|attached|not|shall|"
     r"will|would|should|may|might|must|can|could|I|we|he|she|it|they|you|this|these|No\.|"
     r"Nos\.|a|an|the",
