@@ -682,8 +682,10 @@ class _Parser:
                 and (
                     roles.is_paper_title(c)
                     or (
-                        _signs_last(target)
-                        and roles.is_paper_title_after_signature(c)
+                        # the block first: looking back past the page breaks under a
+                        # signature for each of them costs the square of their number
+                        roles.is_paper_title_after_signature(c)
+                        and _signs_last(target)
                         # a note in brackets under it is its source note or a line of
                         # the text (3 and 4 of 7 in the corpus): left as it was
                         and not self._bracketed_next(blocks, i)
@@ -802,18 +804,21 @@ class _Parser:
         1917.``, frus1917Supp02v02, frus1925v02: 4 of 4), or where a dateline
         stands before the text (frus1870 to frus1901: 8 of 9), the line is a
         paragraph (:meth:`body_block`)."""
-        if dated or any(isinstance(x, Dateline) for x in part):
-            return None
-        last = next((x for x in reversed(part) if not isinstance(x, PageBreakBlock)), None)
-        if not isinstance(last, Closer) or not closers.caps_words(plain(last.content)):
-            return None
         b = blocks[i]
         c = self.clean(b)
+        # the block first: the part is scanned only for a date line, not for
+        # each of thousands of page breaks under a signature
         if (
-            len(c.lines) != 1
+            dated
+            or len(c.lines) != 1
             or not roles.is_dateline(c)
             or self._next_text(blocks, i + 1) < len(blocks)
         ):
+            return None
+        if any(isinstance(x, Dateline) for x in part):
+            return None
+        last = next((x for x in reversed(part) if not isinstance(x, PageBreakBlock)), None)
+        if not isinstance(last, Closer) or not closers.caps_words(plain(last.content)):
             return None
         line = self.dateline(b)
         self.warn(
