@@ -118,6 +118,7 @@ def test_list_items_after_the_last_row_are_a_list_and_warned_about() -> None:
     k = kinds.index("Table")
     table = doc.blocks[k]
     assert isinstance(table, Table) and len(table.rows) == 4
+    assert table.role == "list-item"  # written inside the item (FRUS list/item/table)
     after = doc.blocks[k + 1]
     assert isinstance(after, ListBlock) and len(after.items) == 2
     assert codes(text).count("CC146") == 1
@@ -125,6 +126,9 @@ def test_list_items_after_the_last_row_are_a_list_and_warned_about() -> None:
 
 def test_a_table_that_ends_with_its_rows_has_no_warning() -> None:
     assert "CC146" not in codes(f"{HEAD}{TABLES[0]}{END}")
+    assert [b.role for b in parse(f"{HEAD}{TABLES[0]}{END}").blocks if isinstance(b, Table)] == [
+        None
+    ]
 
 
 # a case caption (frus1882 d74, frus1901 d287): no column of figures, but the
@@ -159,7 +163,7 @@ def test_rows_before_more_items_of_a_list_are_a_table_and_warned_about() -> None
     kinds = [type(b).__name__ for b in doc.blocks]
     k = kinds.index("Table")
     table, after = doc.blocks[k], doc.blocks[k + 1]
-    assert isinstance(table, Table) and len(table.rows) == 2
+    assert isinstance(table, Table) and len(table.rows) == 2 and table.role == "list-item"
     assert isinstance(after, ListBlock) and len(after.items) == 3
     assert codes(text).count("CC146") == 1
 

@@ -61,7 +61,6 @@ FIELDS = (
 #: round trip does not keep"). Each must differ, and must be reported.
 KNOWN = {
     "frus1872p2v5-d115": "a source note after the postscript is written inside it",
-    "frus1897-d332": "a list item under a table nested in a list starts a new list",
 }
 
 

@@ -129,7 +129,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC137": ("warning", "name under “Official:” after a signature kept as text"),
     "CC140": ("warning", "name after the clause that says an agreement is signed kept as text"),
     "CC141": ("warning", "deponent's signature before the oath read as the signature"),
-    "CC146": ("warning", "last lines of a table read as list items: written as a list after it"),
+    "CC146": ("warning", "last lines of a table read as the next items of the list it is in"),
     # normalisation (CC2xx)
     "CC201": ("warning", "straight double quote left as typed: opening or closing?"),
     "CC202": ("warning", "straight single quote left as typed: apostrophe or quotation mark?"),

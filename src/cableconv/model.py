@@ -158,11 +158,16 @@ class ListBlock:
 class Table:
     """Rows of cells. ``header_rows`` rows at the top are column heads
     (``Articles | Metric tons``), repeated on every page a printed table
-    spans; ``None`` is none, as TEI ``row@role="label"`` says."""
+    spans; ``None`` is none, as TEI ``row@role="label"`` says. ``role``
+    ``"list-item"``: the table was printed inside an item of a list, and the
+    paragraph or list right after it holds the list's next items (``The tenth
+    of 15. 00`` then, on the next line, ``Art. 2. The price of …``, frus1897
+    d332: FRUS TEI's ``list/item/table``)."""
 
     rows: tuple[tuple[Inlines, ...], ...]
     span: Span
     header_rows: int | None = None
+    role: Literal["list-item"] | None = None
 
 
 #: A part of a closer printed on lines of its own: what it is (a signature,

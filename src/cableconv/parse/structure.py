@@ -102,6 +102,9 @@ class _Parser:
         #: the date and time of day a memorandum's subject gives (see
         #: :meth:`subject_time`), or None
         self.meeting_time: str | None = None
+        #: starts of the tables printed inside a list item, the list's next
+        #: items in the block split off after each (:meth:`split_list_after_table`)
+        self.tables_in_items: set[int] = set()
 
     # ---- diagnostics -------------------------------------------------------
     def report(self, code: str, message: str, start: int, end: int, hint: str = "") -> None:
@@ -939,21 +942,23 @@ class _Parser:
     def split_list_after_table(self, blocks: list[RawBlock], i: int) -> list[RawBlock]:
         """Block ``i`` is a table; when its last lines are items of a list
         (``(m) In view of …`` on the line after the last row), the table
-        was printed inside an item of that list, which the model cannot
-        hold: the items become a block of their own after the table, and
-        a warning says so."""
+        was printed inside an item of that list: the items become a block of
+        their own after the table, which says it stood in an item
+        (``Table.role``, written as FRUS TEI's ``list/item/table``, 9 of 9 in
+        the corpus), and a warning says so."""
         b = blocks[i]
         k = tables.list_after(b)
         if k == len(b.lines):
             return blocks
         self.warn(
             "CC146",
-            "the last lines of a table read as items of a list; "
-            "they are written as a list after the table",
+            "the last lines of a table read as the next items of the list it was printed in",
             b.lines[k].start,
             b.end,
-            hint="a table printed inside a list item: check where the table ends",
+            hint="the table is written inside a list item, these lines as the items after "
+            "it: check where the table ends",
         )
+        self.tables_in_items.add(b.start)
         return [*blocks[:i], RawBlock(b.lines[:k]), RawBlock(b.lines[k:]), *blocks[i + 1 :]]
 
     def _ends_part(self, blocks: list[RawBlock], i: int, past_addressee: bool = False) -> bool:
@@ -1202,7 +1207,10 @@ class _Parser:
         if roles.is_page_block(b):
             return self.page_in_body(blocks, i)
         if tables.is_table(c):
-            return Table(tuple(self.cells(line) for line in b.lines), span)
+            role: Literal["list-item"] | None = (
+                "list-item" if b.start in self.tables_in_items else None
+            )
+            return Table(tuple(self.cells(line) for line in b.lines), span, role=role)
         if len(b.lines) > 1 and pages.ends_with_label(c):
             # the next item's label hung under the last line of this one: the
             # item's text, even a signature it quotes (``(Signed) Frank L.

@@ -734,6 +734,11 @@ class _Builder:
         elif p.sep == "\n" and isinstance(before, Paragraph) and role is None:
             del out[k:]
             out[-1] = ListBlock((before.content, *breaks, content), before.span)
+        elif p.sep == "\n" and isinstance(before, Table) and role is None and not breaks:
+            # the next item under a table nested in an item: the table was
+            # printed in the list (``Table.role``), the item starts the blocks after it
+            out[-1] = replace(before, role="list-item")
+            out.append(Paragraph(content, p.span))
         else:
             if p.sep == "\n":
                 self.new_list_warning(p, "list item")

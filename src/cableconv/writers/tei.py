@@ -126,7 +126,11 @@ class _Writer:
         postscript: etree._Element | None = None
         closed = False
         text_ahead = _text_before_attachment(blocks)
+        items_after = False  # was this block written into the list of the table before it?
         for k, block in enumerate(blocks):
+            if items_after:
+                items_after = False
+                continue
             if isinstance(block, Dateline) and opener is not None:
                 self.block(opener, block)
                 opener = None
@@ -146,9 +150,31 @@ class _Writer:
                 closed = False
             if postscript is not None:
                 target = postscript
-            el = self.block(target, block)
+            if _in_item(block) and k + 1 < len(blocks) and _next_items(blocks[k + 1]):
+                el = self.table_in_item(target, block, blocks[k + 1])
+                items_after = True
+            else:
+                el = self.block(target, block)
             opener = el if isinstance(block, Opener) else None
             closed = closed or _signs(block) or isinstance(block, Attachment)
+
+    def table_in_item(self, parent: etree._Element, table: Block, after: Block) -> etree._Element:
+        """A table printed inside an item of a list, and the list's next items
+        after it (a paragraph, or a list): one ``list`` whose first ``item``
+        holds the table, as FRUS TEI encodes it (frus1897 d332, frus1934v05
+        d435): the next item is displayed on the line under the last row."""
+        el = etree.SubElement(parent, _t("list"))
+        self.block(etree.SubElement(el, _t("item")), table)
+        more = self.block(parent, after)
+        parent.remove(more)
+        if more.tag == _t("p"):
+            more.tag = _t("item")
+            el.append(more)
+        else:
+            el.extend(list(more))
+        if self.spans is not None:
+            self.spans[el] = table.span
+        return el
 
     def closer(self, el: etree._Element, block: Closer) -> None:
         """The closer's parts (``signed``, ``dateline``, ``salute``) and the
@@ -239,6 +265,19 @@ def _lift_unlabelled(el: etree._Element) -> None:
     for note in lifted:
         note.tail = None
         el.addnext(note)
+
+
+def _in_item(block: Block) -> bool:
+    """A table printed inside a list item (``Table.role``)."""
+    return isinstance(block, Table) and block.role == "list-item"
+
+
+def _next_items(block: Block) -> bool:
+    """Can ``block`` be the next items of the list a table was printed in: a
+    paragraph, or a plain list with no head of its own?"""
+    return isinstance(block, Paragraph) or (
+        isinstance(block, ListBlock) and block.head is None and block.role is None
+    )
 
 
 def _signs(block: Block) -> bool:
