@@ -1030,3 +1030,30 @@ def test_a_label_in_brackets_over_a_title_is_the_source_note_of_its_annex() -> N
     assert isinstance(attachment, Attachment) and isinstance(attachment.blocks[0], Heading)
     assert plain(attachment.blocks[0].content) == "[Tab A]"
     assert "CC161" not in [d.code for d in tab.diagnostics]
+
+
+def test_several_signers_in_one_block_each_with_an_office_are_a_list() -> None:
+    # frus1897 d589, d587, d85, frus1901 d246, frus1872p2v4 d2: FRUS TEI's
+    # closer/signed/list, one item a signer with the office under the name
+    for block, items in (
+        (
+            "Deucher,\nThe President of the Confederation.\n"
+            "Riugier,\nThe Chancellor of the Confederation.",
+            [
+                "Deucher,\nThe President of the Confederation.",
+                "Riugier,\nThe Chancellor of the Confederation.",
+            ],
+        ),
+        ("John Hay,\nJ. N. Léger.", ["John Hay,", "J. N. Léger."]),
+        (
+            "E. A. Alford,\nE. A. Probts,\nF. Anderson,\nMembers Sectional Committee.",
+            ["E. A. Alford,", "E. A. Probts,", "F. Anderson,\nMembers Sectional Committee."],
+        ),
+    ):
+        last = parse(f"{HEAD}Receive, etc.,\n\n{block}\n").blocks[-1]
+        assert isinstance(last, ListBlock) and last.role == "signers", block
+        assert [plain(item) for item in last.items if isinstance(item, tuple)] == items
+    # under a name left open on a comma, two words are its office (frus1897
+    # d18 ``Ira E. Robinson,⏎Prosecuting Attorney.``, frus1901 d324)
+    for block in ("Ira E. Robinson,\nProsecuting Attorney.", "Busca,\nThe Collector-General."):
+        assert isinstance(parse(f"{HEAD}I am, etc.,\n\n{block}\n").blocks[-1], Closer), block

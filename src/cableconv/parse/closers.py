@@ -15,6 +15,7 @@ import re
 from cableconv.model import Closer, CloserPart, LineBreak, plain
 from cableconv.parse import roles
 from cableconv.parse.blocks import RawBlock, split_blocks
+from cableconv.parse.dates import find_date
 
 #: Words that open the name of the person a letter is addressed to, printed
 #: after the signature (seen in frus1864p3, frus1870, frus1872p2v5, frus1882,
@@ -303,6 +304,81 @@ def is_signer_list(block: RawBlock) -> bool:
         caps_words(line.text.split(",", 1)[0]) and roles.is_signature(RawBlock((line,)))
         for line in block.lines
     ) or all(_is_signer_name(RawBlock((line,))) for line in block.lines)
+
+
+#: A signer's name on a line of a block of several signers: initials and a
+#: surname, ended by its stop or the comma over an office (``J. N. Léger.``,
+#: ``F. Anderson,``), wherever it stands.
+_INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z][\w’'-]+[.,]$")
+#: A name and a surname (``Richard Olney.``), or a name of one word
+#: (``Schatzmann.``), ended by its stop or comma: a signer only first or
+#: after a line ended by its stop; under a name left open on a comma it is
+#: the office (``Ira E. Robinson,⏎Prosecuting Attorney.``, ``James P.
+#: Lavin,⏎Immigrant Inspector.``, ``H. R. Seigert,⏎Committee.``: frus1882,
+#: frus1897, frus1901, frus1894Nicaragua).
+_SIGNER_NAME = re.compile(
+    r"^(?!The\s|Of\s)[A-Z][\w’'-]+(?:(?:\s[A-Z]\.){0,2}(?:\s(?:de|da|del|di|van|von|y))?"
+    r"\s[A-Z][\w’'-]+)?[.,]$"
+)
+
+
+def signer_groups(block: RawBlock) -> list[tuple[int, int]] | None:
+    """The lines of each signer of a block that several sign, each a name
+    with the office under it (``Deucher,⏎The President of the
+    Confederation.⏎Riugier,⏎The Chancellor of the Confederation.``, ``John
+    Hay,⏎J. N. Léger.``, ``E. A. Alford,⏎E. A. Probts,⏎F. Anderson,⏎Members
+    Sectional Committee on Cotton Mill Taxation.``: frus1872p2v4, frus1894Nicaragua,
+    frus1897, frus1901): FRUS TEI's ``closer/signed/list``, one item a
+    signer, the office in the item. ``None`` when fewer than two sign or a
+    line is neither a name nor an office.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [signer_groups(b) for b in split_blocks(
+    ...     "John Hay,\\nJ. N. Léger.\\n\\nDeucher,\\nThe First Vice-Chancellor.\\n"
+    ...     "Schatzmann.\\n\\nH. A. Herbert,\\nSecretary of the Navy.\\n\\n"
+    ...     "H. R. Seigert,\\nCommittee.")]
+    [[(0, 1), (1, 2)], [(0, 2), (2, 3)], None, None]
+    """
+    lines = [ln.text.strip() for ln in block.lines]
+    if not 2 <= len(lines) <= MAX_SIGNERS or len(block.text) > 1500:
+        return None
+    starts: list[int] = []
+    for k, text in enumerate(lines):
+        if _is_group_name(text, k == 0 or lines[k - 1].endswith(".")):
+            starts.append(k)
+        elif not k or not _is_group_office(text):
+            return None
+    if len(starts) < 2:
+        return None
+    return list(zip(starts, [*starts[1:], len(lines)], strict=True))
+
+
+#: A name with the title of address of one present or written to, never of
+#: one who signs with others (``Mr. Baruch⏎Mr. McCormick``, ``Hon. John Hay``).
+_PRESENT = re.compile(r"^(?:Mr|Mrs|Messrs|Hon|Sir)\.?\s|^(?:His|Her|Their) Excellenc")
+
+
+def _is_group_name(text: str, after_stop: bool) -> bool:
+    line = _one_line(text)
+    if is_signer_office(line) or _PRESENT.match(text) is not None or not roles.is_signature(line):
+        return False
+    return (
+        bool(caps_words(text.split(",", 1)[0]))
+        or _INITIALLED_NAME.match(text) is not None
+        or (after_stop and _SIGNER_NAME.match(text) is not None)
+    )
+
+
+def _is_group_office(text: str) -> bool:
+    """A line of an office under a signer's name: capitalised, a line of a
+    signature, no name with a title of address (``Mr. Baruch``: those present)."""
+    return (
+        len(text) <= 160
+        and text[:1].isupper()
+        and not text.endswith(":")
+        and _PRESENT.match(text) is None
+        and find_date(text) is None
+    )
 
 
 def _is_signer_name(line: RawBlock) -> bool:

@@ -1281,6 +1281,11 @@ class _Parser:
             unsigned = len(b.lines) == 1 and closers.is_unsigned_closer(c.first)
             if unsigned:
                 return Closer(self.build.lines(b.lines), span, ())
+            groups = closers.signer_groups(c)
+            if groups is not None:
+                # several sign, each with the office under the name
+                items = tuple(self.build.lines(b.lines[s:e]) for s, e in groups)
+                return ListBlock(items, span, None, "signers")
             closer = Closer(self.build.lines(b.lines), span)
             return replace(closer, parts=closers.signed_parts(closer))
         if len(b.lines) > 1 and roles.is_dateline(c):
