@@ -1057,3 +1057,14 @@ def test_several_signers_in_one_block_each_with_an_office_are_a_list() -> None:
     # d18 ``Ira E. Robinson,⏎Prosecuting Attorney.``, frus1901 d324)
     for block in ("Ira E. Robinson,\nProsecuting Attorney.", "Busca,\nThe Collector-General."):
         assert isinstance(parse(f"{HEAD}I am, etc.,\n\n{block}\n").blocks[-1], Closer), block
+
+
+def test_for_whom_the_name_under_it_signs_on_a_stop_is_a_paragraph() -> None:
+    # frus1882 d32 ``For the Governor José Ma Tuz.`` over ``SALVADOR PERERA.``,
+    # frus1872p2v5 d134 ``For the Chancellor of the Empire.``: 9 of 9 such
+    # lines a paragraph; on a colon the line is the closer's (frus1934v05)
+    for line in ("For the Governor José Ma Tuz.", "For the Chancellor of the Empire."):
+        doc = parse(f"{HEAD}This is all I have to report.\n\n{line}\n\nSALVADOR PERERA.\n")
+        assert tail(doc.blocks, 2) == [("Paragraph", line), ("Closer", "SALVADOR PERERA.")]
+    assert not is_signature(one("(In the absence of Earl Granville)."))
+    assert is_signature(one("Fornandez Gomez."))

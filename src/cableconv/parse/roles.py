@@ -625,6 +625,12 @@ _NEVER_SIGNS = re.compile(
     r"|End of (?:the )?(?:Meeting|Session|Conference)\.?)$",
     re.IGNORECASE,
 )
+#: For whom the name under it signs, ended by a stop or a comma: ``For the
+#: Chancellor of the Empire.``, ``For the envoy.``, ``For the chancellor of
+#: the Union,``, ``(In the absence of Earl Granville).`` over the signature
+#: (frus1870, frus1872p2v5, frus1882, frus1901: 9 of 9 a paragraph; only the
+#: modern ``For the Secretary of State:`` on a colon is a line of the closer).
+_FOR_WHOM = re.compile(r"^\(?(?:For|In the absence of)\s[^:]*[.,]\)?\.?$")
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.\s?m\.|o[’']clock", re.IGNORECASE)
 #: A line that gives a speaker or a label, a colon, and what follows it:
 #: the minutes' ``Mr. Polk: No.``, ``M. Clemenceau: said that …``
@@ -747,6 +753,7 @@ def is_signature(block: RawBlock) -> bool:
         # of Capt. G. I. Dahlberg.)``): a paragraph (199 of 201 in the corpus)
         or (_PARENTHESISED.fullmatch(first) is not None and not _SIGNED_WORD.match(first))
         or _NEVER_SIGNS.match(first) is not None
+        or (len(lines) == 1 and _FOR_WHOM.match(first) is not None)
         or _TIME_OF_DAY.search(first) is not None
         or is_speech_line(first)
         or not re.search(r"[^\W\d_]", first)  # ". . . . . . .": an omission
