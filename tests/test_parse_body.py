@@ -1068,3 +1068,11 @@ def test_for_whom_the_name_under_it_signs_on_a_stop_is_a_paragraph() -> None:
         assert tail(doc.blocks, 2) == [("Paragraph", line), ("Closer", "SALVADOR PERERA.")]
     assert not is_signature(one("(In the absence of Earl Granville)."))
     assert is_signature(one("Fornandez Gomez."))
+
+
+def test_signers_each_with_the_office_on_the_names_line_are_a_list() -> None:
+    # frus1894Nicaragua d97: ``J. S. Lampton, Planter.⏎Geo. B. Wiltbank, Planter.``
+    block = "J. S. Lampton, Planter.\nGeo. B. Wiltbank, Planter."
+    last = parse(f"{HEAD}We are, etc.,\n\n{block}\n").blocks[-1]
+    assert isinstance(last, ListBlock) and last.role == "signers"
+    assert [plain(item) for item in last.items if isinstance(item, tuple)] == block.split("\n")

@@ -309,7 +309,11 @@ def is_signer_list(block: RawBlock) -> bool:
 #: A signer's name on a line of a block of several signers: initials and a
 #: surname, ended by its stop or the comma over an office (``J. N. Léger.``,
 #: ``F. Anderson,``), wherever it stands.
-_INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z][\w’'-]+[.,]$")
+#: A given name cut short (``Geo. B. Wiltbank``, ``Jas. H. Lampton``,
+#: frus1894Nicaragua) stands where an initial does, with one after it.
+_INITIALLED_NAME = re.compile(
+    r"^(?:(?:[A-Z]\.\s?){1,3}|[A-Z][a-z]{1,4}\.\s(?:[A-Z]\.\s?){1,2})[A-Z][\w’'-]+[.,]$"
+)
 #: A name and a surname (``Richard Olney.``), or a name of one word
 #: (``Schatzmann.``), ended by its stop or comma: a signer only first or
 #: after a line ended by its stop; under a name left open on a comma it is
@@ -362,6 +366,9 @@ def _is_group_name(text: str, after_stop: bool) -> bool:
     line = _one_line(text)
     if is_signer_office(line) or _PRESENT.match(text) is not None or not roles.is_signature(line):
         return False
+    name, comma, office = text.partition(", ")
+    if comma and office.endswith(".") and roles.name_and_office(text):
+        text = name + ","  # ``J. S. Lampton, Planter.``: the name, and its office
     return (
         bool(caps_words(text.split(",", 1)[0]))
         or _INITIALLED_NAME.match(text) is not None

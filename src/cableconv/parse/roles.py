@@ -739,7 +739,7 @@ def is_signature(block: RawBlock) -> bool:
     if is_complimentary_close(block) or is_office_over_name(block):
         return False  # "Respectfully, yours,", "The Governor of Paris,": over the signature
     if (
-        (len(first) > 60 and not _name_and_office(first))
+        (len(first) > 60 and not name_and_office(first))
         or first.endswith(":")
         or re.match(r"^\d", first)
         or PAGE_MARKER.search(first)
@@ -759,7 +759,7 @@ def is_signature(block: RawBlock) -> bool:
         or not re.search(r"[^\W\d_]", first)  # ". . . . . . .": an omission
     ):
         return False
-    if not _name_like_line(first) and not _name_and_office(first):
+    if not _name_like_line(first) and not name_and_office(first):
         return False
     return all(
         len(line.text) <= 80 and not _LOWER_START.match(line.text.strip())
@@ -813,15 +813,15 @@ def is_slipped_signature(block: RawBlock) -> bool:
 _OFFICE_WORDS = _NAME_PARTICLES | {"ad", "interim", "on", "by", "with", "a", "an", "des", "et"}
 
 
-def _name_and_office(line: str) -> bool:
+def name_and_office(line: str) -> bool:
     """``C. R. P. RODGERS, Commander United States Navy.``, ``H. M. DAY,
     Colonel, Commanding U. S. Forces, Brazos Santiago.``: a name, a comma,
     and an office too long for :func:`_name_like_line`; the office has no
     more than two lower-case words that are not particles (not a sentence).
 
-    >>> _name_and_office("JEFFERSON DAVIS, President of the Confederate States of America.")
+    >>> name_and_office("JEFFERSON DAVIS, President of the Confederate States of America.")
     True
-    >>> _name_and_office("Paris, where we arrived yesterday, was quiet and full of troops.")
+    >>> name_and_office("Paris, where we arrived yesterday, was quiet and full of troops.")
     False
     """
     name, sep, office = line.strip().partition(",")
