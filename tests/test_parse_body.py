@@ -1076,3 +1076,25 @@ def test_signers_each_with_the_office_on_the_names_line_are_a_list() -> None:
     last = parse(f"{HEAD}We are, etc.,\n\n{block}\n").blocks[-1]
     assert isinstance(last, ListBlock) and last.role == "signers"
     assert [plain(item) for item in last.items if isinstance(item, tuple)] == block.split("\n")
+
+
+def test_a_signature_over_an_editors_note_of_several_paragraphs_signs() -> None:
+    # frus1917Supp02v02 d287: ``Sharp`` over ``[Regarding the negotiations
+    # …:`` … ``… post, page 1185.]``, the note's bracket closed only on its
+    # last paragraph; no CC136 (the text does not go on, the editors' note does)
+    note = (
+        "[Regarding the negotiations with the Swiss representatives at Washington, "
+        "the following statement was made by Dr. A. E. Taylor:\n\n"
+        "When the Swiss Minister expressed the desire, the delegates of the [War Trade] "
+        "Board decided.\n\nOn October 26, 1917, the Board presented a memorandum.]\n"
+    )
+    text = f"{HEAD}The Foreign Office adds nothing.\n\nSharp\n\n{note}"
+    converted = convert_source(Source.from_text(text, "t.txt"), stem="t1")
+    closers_ = [b for b in converted.document.blocks if isinstance(b, Closer)]
+    assert [plain(c.content) for c in closers_] == ["Sharp"]
+    assert "CC136" not in [d.code for d in converted.diagnostics]
+    # closed on its first paragraph, the note is one of several paragraphs after
+    # the name, which then does not sign
+    closed = note.replace("Taylor:", "Taylor.]").replace("1917, the Board", "1917, [the Board")
+    doc = parse(f"{HEAD}The Foreign Office adds nothing.\n\nSharp\n\n{closed}")
+    assert not [b for b in doc.blocks if isinstance(b, Closer)]

@@ -63,6 +63,9 @@ from cableconv.parse.heading import mark_names
 #: for after a signature (frus1864p3/d193 has eight signers); a longer run is
 #: a list, and looking further would cost the square of its length.
 MAX_AFTER_SIGNATURE = 12
+#: The paragraphs of an editors' note in brackets under a signature
+#: (frus1917Supp02v02: 3).
+MAX_NOTE_PARAGRAPHS = 6
 #: After a part's signature FRUS prints the addressee, a postscript or two:
 #: more paragraphs than this mean the text went on (CC136).
 MAX_POSTSCRIPT = 2
@@ -994,6 +997,8 @@ class _Parser:
             # (``Rome, January 26, 1897.``, frus1897, frus1901, frus1925v02):
             # FRUS TEI prints either as a paragraph after the closer
             return True
+        if self._editors_note_ends(blocks, j):
+            return True
         if (
             j + 1 < len(blocks)
             and roles.is_paper_title(nxt)
@@ -1009,6 +1014,21 @@ class _Parser:
             or roles.is_attachment_label(nxt)
             or roles.is_enclosure_in_text(nxt)
         )
+
+    def _editors_note_ends(self, blocks: list[RawBlock], j: int) -> bool:
+        """Do the blocks from ``j`` to the end (page breaks aside) make one
+        editors' note of several paragraphs, its bracket opened on the first
+        and closed only on the last (``[Regarding the negotiations with the
+        Swiss representatives …:`` … ``… post, page 1185.]`` under ``Sharp``,
+        frus1917Supp02v02)? FRUS TEI prints it as paragraphs after the closer."""
+        texts: list[str] = []
+        k = j
+        while k < len(blocks):
+            if len(texts) == MAX_NOTE_PARAGRAPHS:
+                return False
+            texts.append(self.clean(blocks[k]).text.strip())
+            k = self._next_text(blocks, k + 1)
+        return _is_long_editors_note(texts)
 
     def closer_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
         """A closer printed over several blocks, from block ``i``: the line
@@ -1361,7 +1381,12 @@ class _Parser:
                 if isinstance(later, SourceNote | Heading) or _lists_enclosures(later):
                     break
                 after += 1
-            if after > MAX_POSTSCRIPT:
+            rest = text[k + 1 :]
+            if after > MAX_POSTSCRIPT and not (
+                after == len(rest) <= MAX_NOTE_PARAGRAPHS
+                and all(isinstance(b, Paragraph) for b in rest)
+                and _is_long_editors_note([plain(b.content).strip() for b in rest])  # type: ignore[union-attr]
+            ):
                 self.warn(
                     "CC136",
                     "signature read where the text goes on after it",
@@ -1521,6 +1546,19 @@ def _reads_as_signature(block: Block) -> bool:
         if len(raw) == 1 and roles.is_signature(raw[0]) and not closers.is_postscript(raw[0]):
             return True
     return False
+
+
+def _is_long_editors_note(texts: list[str]) -> bool:
+    """Are these paragraphs one editors' note in brackets, opened on the
+    first and closed only on the last (:meth:`_editors_note_ends`)?"""
+    if len(texts) < 2 or not texts[0].startswith("[") or len(texts[0]) < MIN_EDITORS_NOTE:
+        return False
+    depth = 0
+    for n, text in enumerate(texts):
+        depth += text.count("[") - text.count("]")
+        if (depth == 0) != (n == len(texts) - 1):
+            return False  # closed before the last, or never closed
+    return texts[-1].rstrip(".").endswith("]")
 
 
 def _is_editors_note(block: RawBlock) -> bool:
