@@ -1098,3 +1098,16 @@ def test_a_signature_over_an_editors_note_of_several_paragraphs_signs() -> None:
     closed = note.replace("Taylor:", "Taylor.]").replace("1917, the Board", "1917, [the Board")
     doc = parse(f"{HEAD}The Foreign Office adds nothing.\n\nSharp\n\n{closed}")
     assert not [b for b in doc.blocks if isinstance(b, Closer)]
+
+
+def test_a_name_with_its_surname_in_lower_case_under_for_whom_it_signs_signs() -> None:
+    # frus1934v05 d33: ``For the Ambassador:⏎Robert M. scotten⏎Counselor of
+    # Embassy``, one closer, the name (as typed) signed, not the office
+    text = (
+        f"{HEAD}Respectfully yours,\n\nFor the Ambassador:\n\nRobert M. scotten\n\n"
+        "Counselor of Embassy\n"
+    )
+    last = parse(text).blocks[-1]
+    assert isinstance(last, Closer)
+    assert plain(last.content).startswith("For the Ambassador:")
+    assert [plain(last.content[s:e]) for _, s, e in last.parts] == ["Robert M. scotten"]

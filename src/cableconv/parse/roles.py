@@ -808,6 +808,29 @@ def is_slipped_signature(block: RawBlock) -> bool:
     return all(len(line) <= 160 and line[:1].isupper() for line in lines[1:])
 
 
+def is_slipped_surname(block: RawBlock) -> bool:
+    """A name whose surname the copy prints in lower case, on a line of its
+    own (``Robert M. scotten`` under ``For the Ambassador:``, frus1934v05): the
+    caller knows the line for whom it signs is over it.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_slipped_surname(b) for b in split_blocks(
+    ...     "Robert M. scotten\\n\\nRespectfully yours,\\n\\nIn the absence of Earl Granville")]
+    [True, False, False]
+    """
+    if len(block.lines) != 1 or is_complimentary_close(block):
+        return False
+    words = block.first.strip().split()
+    if not 2 <= len(words) <= 4 or len(block.first) > 40:
+        return False
+    *given, surname = words
+    return (
+        surname.isalpha()
+        and surname.islower()
+        and all(re.fullmatch(r"[A-Z](?:\.|[a-z’'-]+)", w) for w in given)
+    )
+
+
 #: Lower-case words an office after the signer's name may hold (``Consular
 #: Agent of the United States``, ``Commanding U. S. Forces``).
 _OFFICE_WORDS = _NAME_PARTICLES | {"ad", "interim", "on", "by", "with", "a", "an", "des", "et"}

@@ -1048,7 +1048,11 @@ class _Parser:
         name = self.clean(blocks[k])
         agent = closers.agent_line(name)
         if (
-            (not roles.is_signature(name) and agent is None)
+            (
+                not roles.is_signature(name)
+                and agent is None
+                and not (lead and roles.is_slipped_surname(name))
+            )
             or closers.is_closer_lead(name)
             or closers.is_signer_office(name)
             or closers.is_unsigned_closer(name.text)
