@@ -833,6 +833,26 @@ def test_the_addressee_after_the_postscript_and_addressees_with_small_words() ->
     assert not is_addressee(one("The meeting adjourned at 3:10 p.m."))
 
 
+def test_a_receipt_or_a_deed_under_an_enclosures_note_is_its_text_not_its_title() -> None:
+    # frus1882 d134 "Received from J. R. Tinsly …", frus1872p2v5 d143 "We,
+    # William, by the grace of God …", frus1882 d321 "Know all men by these
+    # presents that I … do hereby appoint …": 128 of 128 such lines paragraphs
+    for first in (
+        "Received from J. R. Tinsly, esq., forty pounds sterling to reach my home.",
+        "We, William, by the grace of God, German Emperor, King of Prussia, &c., &c., &c.",
+        "Know all men by these presents that I, the sheriff, do hereby appoint W. J. Ross.",
+    ):
+        doc = parse(
+            f"{HEAD}I am, etc.,\n\nJ. R. LOWELL.\n\n[Inclosure.]\n\n{first}\n\n"
+            "The undersigned attests the above.\n\nJohn Rafferty.\n"
+        )
+        attachment = doc.blocks[-1]
+        assert isinstance(attachment, Attachment), first
+        assert not any(isinstance(b, Heading) for b in attachment.blocks), first
+        assert isinstance(attachment.blocks[1], Paragraph), first
+        assert plain(attachment.blocks[1].content) == first
+
+
 def test_an_articles_number_under_an_enclosures_note_is_its_text_not_its_title() -> None:
     # frus1897 d410: "Article 21." under "[Inclosure in No. 849. Translation.]";
     # FRUS prints an article's number alone on a line as a paragraph (216 of 216)

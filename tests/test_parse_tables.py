@@ -174,3 +174,43 @@ def test_a_grid_of_codes_is_a_table() -> None:
     assert is_table(split_blocks(grid)[0])
     # a code in a sentence is not a cell of a row
     assert not is_row("See the papers filed as 163–A and 176–B.")
+
+
+# frus1919Parisv11 d29: a chronicle, a date down the first column and the
+# event beside it; some events run to a second row without a date
+CHRONICLE = (
+    "Jan. 15, 1919 Representatives of Director General apply for railway transport to Prague.\n"
+    "Jan. 20, 1919 Czech authorities send locomotives and cars to Italian frontier.\n"
+    "Feb. 1, 1919 Total 22,000 tons of food in port for shipment to Czecho-Slovaks.\n"
+    "Austrian employees on railway into Trieste were replaced with Italians.\n"
+    "Feb. 3. 1919 Czech locomotives and cars held up at frontier."
+)
+# frus1897 d177: each row's number, without a point, before its district or a ditto
+NUMBERED_ROWS = (
+    "No. Name of district. Time when examinations took place. Remarks.\n"
+    "Prussia.\n"
+    "1 City of Brombery End of Nov., 1896. 3 sides of bacon Found in a shipment.\n"
+    "Free and Hanseatic City of Hamburg.\n"
+    "4 City of Hamburg Oct. 10, 1896 1 piece of boneless ham. Chicago, Ang. 31, 1896.\n"
+    "5 do Oct. 30, 1896 2 pieces of boneless Chicago, Oct. 1, 1896, No. 3013.\n"
+    "6 do Nov. 3, 1896 1 piece of boneless ham. Do."
+)
+# frus1902app1 d7: quantities before their units are the items of a list
+QUANTITIES = (
+    "200 sacks cracked salt.\n1 sack graham flour.\n3 sacks yellow corn meal.\n4 boxes peas."
+)
+
+
+def test_rows_that_open_on_a_date_are_a_table() -> None:
+    assert is_table(block(CHRONICLE))  # type: ignore[arg-type]
+    doc = parse(f"{HEAD}{CHRONICLE}{END}")
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(table.rows) == 5
+
+
+def test_rows_that_open_on_their_number_without_a_point_are_a_table() -> None:
+    assert is_table(block(NUMBERED_ROWS))  # type: ignore[arg-type]
+
+
+def test_quantities_before_their_units_stay_a_list() -> None:
+    assert not is_table(block(QUANTITIES))  # type: ignore[arg-type]
