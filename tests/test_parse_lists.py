@@ -128,3 +128,24 @@ def test_a_margins_gloss_over_its_paragraph_is_part_of_the_paragraph() -> None:
     counted = f"First. The claims withdrawn.\nSecond. {text.strip()}"
     doc = parse(f"{HEAD}{counted}{END}")
     assert [b for b in doc.blocks if isinstance(b, ListBlock)]
+
+
+def test_the_first_of_several_names_in_capitals_is_an_item_not_the_lists_head() -> None:
+    # frus1882 d331: the signers of a convention, each in capitals with his
+    # stop; the official TEI makes all four items (39 of 39 such lists)
+    doc = parse(
+        f"{HEAD}In testimony whereof we sign this convention in duplicate.\n\n"
+        f"M. ROMERO.\nJ. RUFINO BARRIOS.\nMANUEL HERRERA, Jr.\nF. CRUZ.{END}"
+    )
+    (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert items.head is None
+    assert [plain(i) for i in items.items][:1] == ["M. ROMERO."]
+    assert len(items.items) == 4
+
+
+def test_a_word_in_capitals_without_a_stop_heads_its_list() -> None:
+    # frus1955-57v02 d4: PARTICIPANTS over the names
+    doc = parse(f"{HEAD}PARTICIPANTS\nThe Secretary\nMr. Robertson\nMr. McConaughy{END}")
+    (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert items.head is not None and plain(items.head) == "PARTICIPANTS"
+    assert len(items.items) == 3
