@@ -214,3 +214,20 @@ def test_rows_that_open_on_their_number_without_a_point_are_a_table() -> None:
 
 def test_quantities_before_their_units_stay_a_list() -> None:
     assert not is_table(block(QUANTITIES))  # type: ignore[arg-type]
+
+
+def test_a_line_alone_ending_in_an_amount_is_a_table_of_one_row() -> None:
+    # frus1901 d87, frus1917Supp02v02 d242: 4 of 4 such lines in the corpus
+    for row in (
+        "Traveling expenses from Taianfu to Demossville, Ky $900. 00",
+        "S.S. Ryndam, wheat 261, 500 bushels",
+    ):
+        doc = parse(f"{HEAD}T. J. Hudson’s claim.\n\n{row}{END}")
+        (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+        assert len(table.rows) == 1, row
+
+
+def test_a_sentence_ending_in_an_amount_with_its_stop_is_a_paragraph() -> None:
+    # frus1902app1 d34; and a despatch's number alone is no row either
+    for text in ("The captain says it brought him from $3,800 $4,000.", "No. 3998"):
+        assert not is_table(block(text)), text  # type: ignore[arg-type]

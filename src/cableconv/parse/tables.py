@@ -162,16 +162,38 @@ def has_brace_cell(block: RawBlock) -> bool:
     return any(_BRACE_CELL.search(line.text) is not None for line in block.lines)
 
 
+#: An amount at the end of a line, with its currency or its thousands, and
+#: perhaps its unit, with no stop after it (``… Demossville, Ky $900. 00``,
+#: frus1901 d87; ``S.S. Ryndam, wheat 261, 500 bushels``, frus1917Supp02v02
+#: d242; ``$588, 247 50``, frus1872p2v4 d27).
+_AMOUNT_AT_END = re.compile(r"(?:[$£]\d[\d, .]*\d|\d{1,3}(?:, ?\d{3})+(?:\. ?\d+)?)(?: [a-z]+)?$")
+
+
+def is_one_row(line: str) -> bool:
+    """A line alone that reads as a row (:func:`is_row`) and ends in an
+    amount (:data:`_AMOUNT_AT_END`): a table of one row, 4 times of 4 in the
+    corpus; a sentence that ends in an amount has its stop (``… from $3,800
+    $4,000.``, frus1902app1 d34, a paragraph).
+
+    >>> is_one_row("Traveling expenses from Taianfu to Demossville, Ky $900. 00")
+    True
+    >>> is_one_row("which brought him from $3,800 $4,000."), is_one_row("No. 3998")
+    (False, False)
+    """
+    return _AMOUNT_AT_END.search(line.rstrip()) is not None and is_row(line)
+
+
 def is_table(block: RawBlock) -> bool:
     """Tab-separated cells, or a brace between cells (:func:`has_brace_cell`);
     or lines, half of them at least, that read as rows (:func:`is_row`) or,
     three lines or more, that open as rows (:func:`opens_row`); or two lines,
-    a row under a short label or two rows."""
+    a row under a short label or two rows; or one row of an amount
+    (:func:`is_one_row`)."""
     if has_tabs(block) or has_brace_cell(block):
         return True
     lines = [line.text for line in block.lines]
     if len(lines) < 2:
-        return False
+        return is_one_row(lines[0])
     rows = [is_row(text) for text in lines]
     if len(lines) == 2:
         head = lines[0].rstrip()
