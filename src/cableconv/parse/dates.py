@@ -9,6 +9,7 @@ the document's date and is never read here.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -75,6 +76,11 @@ _DATE_MD = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r"\b", re.IGNOREC
 #: official volumes date it to the first of the month.
 _DATE_MY = re.compile(_MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE)
 _RECEIVED = re.compile(r"[\[(]\s*Received\b", re.IGNORECASE)
+#: What every date above needs, a month's name and a digit: a text without
+#: either is answered without trying them one by one (most texts asked about
+#: are names and sentences).
+_ANY_MONTH = re.compile(MONTH_NAME_LOOSE, re.IGNORECASE)
+_ANY_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ class FoundDate:
     assumed: str | None = None
 
 
+@functools.lru_cache(maxsize=8192)
 def find_date(text: str) -> FoundDate | None:
     """The document date in a dateline's text, or None.
 
@@ -112,6 +119,8 @@ def find_date(text: str) -> FoundDate | None:
     received = _RECEIVED.search(text)
     limit = received.start() if received else len(text)
     head = text[:limit]
+    if _ANY_DIGIT.search(head) is None or _ANY_MONTH.search(head) is None:
+        return None
     best: re.Match[str] | None = None
     for rx in (_DATE_MDY, _DATE_DMY):
         m = rx.search(head)

@@ -14,7 +14,7 @@ chronicle of dates) and two lists of about two thousand.
 
 from __future__ import annotations
 
-import itertools
+import functools
 import re
 
 from cableconv.conventions import MONTH_NAME
@@ -70,13 +70,7 @@ def _cell(token: str) -> bool:
     return _figure(token.rstrip(".")) or token in DITTOS or _CODE.fullmatch(token) is not None
 
 
-def _amounts(a: str, b: str) -> bool:
-    """Two figures side by side, one of them an amount (``6,735,000 940,000``),
-    not a date and an hour (``April 30 9 p.m.``)."""
-    a, b = a.rstrip("."), b.rstrip(".")
-    return _figure(a) and _figure(b) and any(not t.isdigit() for t in (a, b))
-
-
+@functools.lru_cache(maxsize=8192)
 def is_row(line: str) -> bool:
     """A line that reads as a table row: it ends in a figure or a ditto mark
     after a label, or in a figure and its unit (``7, 869 head``), or it is
@@ -103,9 +97,22 @@ def is_row(line: str) -> bool:
         return True  # a row of figures, each printed with its point
     if len(tokens) >= 3 and _figure(before) and last.isalpha() and not _ends_sentence(tokens[-3]):
         return True  # a figure and its unit
-    if any(_amounts(a, b) for a, b in itertools.pairwise(tokens[1:])):
-        return True  # two columns of amounts side by side, after a label
-    cells = sum(1 for t in tokens if _cell(t))
+    # each token is read once: a paragraph is asked about too, hundreds of tokens
+    bare = [t.rstrip(".") for t in tokens]
+    figures = [_figure(t) for t in bare]
+    if any(
+        figures[k] and figures[k + 1] and not (bare[k].isdigit() and bare[k + 1].isdigit())
+        for k in range(1, len(tokens) - 1)
+    ):
+        # two columns of amounts side by side, after a label: two figures, one
+        # of them an amount (``6,735,000 940,000``), not a date and an hour
+        # (``April 30 9 p.m.``)
+        return True
+    cells = sum(
+        1
+        for t, figure in zip(tokens, figures, strict=True)
+        if figure or t in DITTOS or _CODE.fullmatch(t) is not None
+    )
     return cells >= MIN_FIGURE_CELLS and cells * 3 >= len(tokens)
 
 
@@ -159,7 +166,10 @@ def has_brace_cell(block: RawBlock) -> bool:
     ...     "Municipal Council }\\nv.\\nF. Reid.\\n\\n{Royal Prussian pilot’s seal.}")]
     [True, False]
     """
-    return any(_BRACE_CELL.search(line.text) is not None for line in block.lines)
+    return any(
+        ("{" in line.text or "}" in line.text) and _BRACE_CELL.search(line.text) is not None
+        for line in block.lines
+    )
 
 
 #: An amount at the end of a line, with its currency or its thousands, and
