@@ -1131,3 +1131,33 @@ def test_a_name_with_its_surname_in_lower_case_under_for_whom_it_signs_signs() -
     assert isinstance(last, Closer)
     assert plain(last.content).startswith("For the Ambassador:")
     assert [plain(last.content[s:e]) for _, s, e in last.parts] == ["Robert M. scotten"]
+
+
+def test_a_seal_over_a_name_signs_in_the_middle_of_the_papers() -> None:
+    # frus1882 d355, frus1897 d167, frus1902app1: a block that opens with the
+    # mark of a seal (``[seal.]``, ``[Seal of …]``, ``(Signed)``) over a name
+    # and its offices is a closer wherever it stands (98 of 98 in the corpus)
+    text = (
+        f"{HEAD}I hereby protest against the payment.\n\n[seal.]\nHENRY BESTE.\n\n"
+        "Done and protested at the city of New York, before me.\n\n"
+        "[Seal of the Department of State,\nUnited States of America.]\nJohn Hay.\n\n"
+        "(Signed)\nM. Webber, Collector. [seal.]\n\n"
+        "City and County of New York, ss:\n\nI do certify the foregoing.\n"
+    )
+    doc = parse(text)
+    closed = [plain(b.content) for b in doc.blocks if isinstance(b, Closer)]
+    assert closed == [
+        "[seal.]\nHENRY BESTE.",
+        "[Seal of the Department of State,\nUnited States of America.]\nJohn Hay.",
+        "(Signed)\nM. Webber, Collector. [seal.]",
+    ]
+    signed = [b for b in doc.blocks if isinstance(b, Closer)][1]
+    (part,) = signed.signature_parts()
+    assert plain(signed.content[part[1] : part[2]]) == "John Hay."
+    # a seal is the officer's, no guess: neither CC136 nor CC141 is said
+    assert not {"CC136", "CC141"} & set(codes(text))
+    # a seal over a sentence is no signature
+    broken = parse(text.replace("HENRY BESTE.", "The seal is broken."))
+    assert "[seal.]\nThe seal is broken." not in [
+        plain(b.content) for b in broken.blocks if isinstance(b, Closer)
+    ]

@@ -223,6 +223,52 @@ def is_seal(text: str) -> bool:
     return _SEAL.match(text.strip()) is not None
 
 
+#: The mark printed over a signer's name in the copy of a legal paper, in
+#: its own block with the name and the offices under it: the seal (``[seal.]``,
+#: ``[Seal.]``, ``[l. s.]``, ``[embassy seal.]``, ``[Seal of the superior
+#: court.]``, ``[Place for seal of collector.]``), a stamp (``[Stamp.]``), the
+#: copyist's word for the signature (``(Signed)``, ``(w. s.)``). FRUS TEI
+#: prints every such block as a closer, the name and offices ``signed``,
+#: wherever it stands in the papers (frus1882, frus1894Nicaragua, frus1897,
+#: frus1901, frus1902app1: 98 of 98, 90 of them before more text).
+_SEAL_MARK = re.compile(
+    r"^\[(?:[^\[\]]{0,40}\s)?(?:seal|stamp)\b[^\[\]]{0,60}\]$"
+    r"|^\[L\.\s?S\.\]$|^\((?:Signed|w\.\s?s\.|L\.\s?S\.)\.?\)$",
+    re.IGNORECASE,
+)
+
+
+def sealed_signature(block: RawBlock) -> int | None:
+    """Where the signature starts in a block that opens with the mark of a
+    seal or a stamp over the signer's name (:data:`_SEAL_MARK`; a seal's
+    legend may run to a second line: ``[Seal of the Department of State,⏎
+    United States of America.]⏎John Hay.``), the offices under the name;
+    ``None`` when the block is not one.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [sealed_signature(b) for b in split_blocks(
+    ...     "[seal.]\\nJ. S. Manley,\\nCommissioner, United States Circuit Court,\\n\\n"
+    ...     "[Seal of the Department of State,\\nUnited States of America.]\\nJohn Hay.\\n\\n"
+    ...     "(Signed)\\nM. Webber, Collector. [seal.]\\n\\n[seal.]\\nThe seal was broken.\\n\\n"
+    ...     "[seal.]\\n\\nJohn Hay.")]
+    [1, 2, 1, None, None, None]
+    """
+    lines = [ln.text.strip() for ln in block.lines]
+    k = 1
+    if len(lines) > 2 and lines[0].startswith("[") and "]" not in lines[0]:
+        k = 2 if lines[1].endswith("]") else 1  # the seal's legend on two lines
+    mark = " ".join(lines[:k])
+    if not 1 <= len(lines) - k <= 4 or _SEAL_MARK.match(mark) is None:
+        return None
+    name = _one_line(lines[k])
+    if not (roles.is_signature(name) or roles.is_personal_signature(name)):
+        return None
+    offices = lines[k + 1 :]
+    if any(len(t) > 160 or not t[:1].isupper() or find_date(t) is not None for t in offices):
+        return None
+    return k
+
+
 def sealed_line_kinds(lines: list[str]) -> list[str] | None:
     """What each line of a run of sealed signatures is: ``seal``, ``name``
     (the signer, beside a seal), ``lead`` (``For the President of the United

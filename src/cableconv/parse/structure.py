@@ -1240,6 +1240,12 @@ class _Parser:
             # item's text, even a signature it quotes (``(Signed) Frank L.
             # Polk⏎[VI.]``, frus1919Parisv11 d153), and the label
             return ListBlock(tuple(self.list_item(ln) for ln in b.lines), span)
+        sealed = closers.sealed_signature(c) if has_text and len(c.lines) > 1 else None
+        if sealed is not None:
+            # a seal over the name and the offices: a closer wherever it stands
+            content = self.build.lines(b.lines)
+            start = len(self.build.lines(b.lines[:sealed])) + 1  # and its line break
+            return Closer(content, span, (("signed", start, len(content)),))
         approved = after_closer is not None and closers.introduces_postscript(
             self.clean(blocks[i - 1])
         )
@@ -1376,8 +1382,8 @@ class _Parser:
         after it starts another paper. One warning a part."""
         text = [b for b in part if not isinstance(b, PageBreakBlock)]
         for k, block in enumerate(text):
-            if not _signs(block):
-                continue
+            if not _signs(block) or _is_sealed(block):
+                continue  # a seal over the name signs wherever it stands
             if k + 1 < len(text) and _signs(text[k + 1]):
                 continue
             after = 0
@@ -1445,6 +1451,7 @@ class _Parser:
         for block, after in pairwise(text):
             if (
                 isinstance(block, Closer)
+                and not _is_sealed(block)  # the officer's seal: not the deponent's name
                 and isinstance(after, Paragraph)
                 and (
                     closers.is_jurat(plain(after.content))
@@ -1661,6 +1668,14 @@ def _is_postscript_or_date(block: RawBlock) -> bool:
     (``A. VERON, …`` then ``Bagdad, Mexico, September 7, 1864.`` then
     ``Official:``, frus1864p3): FRUS TEI prints both after the closer."""
     return closers.is_postscript(block) or (len(block.lines) == 1 and roles.is_dateline(block))
+
+
+def _is_sealed(block: Block) -> bool:
+    """A closer with the mark of a seal over the name (:func:`closers.sealed_signature`)."""
+    if not isinstance(block, Closer):
+        return False
+    raw = split_blocks(plain(block.content))
+    return len(raw) == 1 and closers.sealed_signature(raw[0]) is not None
 
 
 def _signs(block: Block) -> bool:
