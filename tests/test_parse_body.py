@@ -1161,3 +1161,50 @@ def test_a_seal_over_a_name_signs_in_the_middle_of_the_papers() -> None:
     assert "[seal.]\nThe seal is broken." not in [
         plain(b.content) for b in broken.blocks if isinstance(b, Closer)
     ]
+
+
+def test_a_name_by_a_formula_of_the_papers_of_a_suit_signs() -> None:
+    # frus1902app1 d16, d5: the oath over the deponent's name, the clerk's
+    # filing note under or over a signature, the jurat under the deponent's
+    # name or over the officer's: the name is a closer where it stands
+    text = (
+        f"{HEAD}The cargo is truly intended to be used in whaling. So help me God.\n\n"
+        "Thomas Scullun, Master.\n\nSworn to before me this 7th day of December, 1891.\n\n"
+        "W. P. Saxe, Bond Clerk.\n\nThe libellant prays for a warrant.\n\n"
+        "C. S. Mereiwether, Proctor for Libellant.\n\nFiled February 18, 1896.\n\n"
+        "L. B. Moseley, Clerk,\nPer C. Phelps, Deputy Clerk.\n\nThe marshal made his return.\n"
+    )
+    doc = parse(text)
+    closed = [plain(b.content) for b in doc.blocks if isinstance(b, Closer)]
+    assert closed == [
+        "Thomas Scullun, Master.",
+        "W. P. Saxe, Bond Clerk.",
+        "C. S. Mereiwether, Proctor for Libellant.",
+        "L. B. Moseley, Clerk,\nPer C. Phelps, Deputy Clerk.",
+    ]
+    # the officer's name under the jurat is a guess (12 of 15): CC138
+    assert codes(text).count("CC138") == 1
+    # with no formula beside it the name is a line of the text
+    plain_text = text.replace("Filed February 18, 1896.", "The court granted it.")
+    assert "C. S. Mereiwether, Proctor for Libellant." not in [
+        plain(b.content) for b in parse(plain_text).blocks if isinstance(b, Closer)
+    ]
+
+
+def test_the_dateline_of_the_next_letter_under_a_signature_starts_it() -> None:
+    # frus1902app1 d23: a letter printed under the signature of the one
+    # before, with its place and date and no note: an attachment, warned (CC139)
+    text = (
+        f"{HEAD}Very respectfully,\n\nHolmes Conrad, Acting Attorney-General.\n\n"
+        "Mississippi City, Miss., May 16, 1896.\n\nSir: Referring to your instructions.\n\n"
+        "Very respectfully,\n\nWilloughby Newton,\nExaminer, Department of Justice.\n"
+    )
+    doc = parse(text)
+    (att,) = [b for b in doc.blocks if isinstance(b, Attachment)]
+    assert isinstance(att.blocks[0], Dateline)
+    assert plain(att.blocks[0].content) == "Mississippi City, Miss., May 16, 1896."
+    assert codes(text).count("CC139") == 1
+    # under a title the place and date are a paragraph of the letter before
+    title = "Copy of a letter from the secretary to the lords."
+    titled = text.replace("Mississippi City,", f"{title}\n\nMississippi City,")
+    assert not any(isinstance(b, Attachment) for b in parse(titled).blocks)

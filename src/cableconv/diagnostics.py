@@ -127,6 +127,8 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC135": ("warning", "block reads like a signature in capitals but is kept as text"),
     "CC136": ("warning", "signature read where text goes on after it"),
     "CC137": ("warning", "name under “Official:” after a signature kept as text"),
+    "CC138": ("warning", "name under the jurat of a deposition read as the officer's signature"),
+    "CC139": ("warning", "place and date under a signature read as the next letter's dateline"),
     "CC140": ("warning", "name after the clause that says an agreement is signed kept as text"),
     "CC141": ("warning", "deponent's signature before the oath read as the signature"),
     "CC146": ("warning", "last lines of a table read as the next items of the list it is in"),

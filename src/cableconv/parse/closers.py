@@ -714,3 +714,34 @@ def agent_line(block: RawBlock) -> int | None:
         return None
     agent = _one_line(lines[2])
     return 2 if roles.is_signature(agent) and not is_signer_office(agent) else None
+
+
+#: The end of the oath a deponent swears, over his signature (frus1872p2v5,
+#: frus1882, frus1902app1: ``… is truly intended to be landed in the port of
+#: hunting and fishing. So help me God.``; 7 of 7 such paragraphs followed by
+#: a name are followed by the closer).
+_OATH_END = re.compile(r"\bSo help (?:me|us) God\.?[”\"]?$")
+#: The clerk's note that a paper was filed, over his signature or under the
+#: one who filed it (frus1901, frus1902app1: ``Filed February 8, 1896.``,
+#: ``Returned and filed March 2, 1896.``, ``Bond filed February 27, 1892.``,
+#: ``Filed and entered May 18, 1900.``: 8 of 8 followed by the closer).
+_FILING_NOTE = re.compile(r"^(?:(?:Returned|Received) and |Bonds? )?[Ff]iled\b[^.]{0,80}\.?$")
+
+
+def ends_oath(text: str) -> bool:
+    """``… So help me God.``: an oath, the deponent signs under it.
+
+    >>> ends_oath("… the port of hunting and fishing. So help me God."), ends_oath("God help us.")
+    (True, False)
+    """
+    return _OATH_END.search(text.strip()) is not None
+
+
+def is_filing_note(text: str) -> bool:
+    """``Filed February 8, 1896.``: the clerk's note on a paper of a suit, dated.
+
+    >>> is_filing_note("Returned and filed March 2, 1896."), is_filing_note("Filed under protest")
+    (True, False)
+    """
+    t = text.strip()
+    return "\n" not in t and _FILING_NOTE.match(t) is not None and find_date(t) is not None

@@ -712,6 +712,19 @@ class _Parser:
                 signed = None
                 i = self.opener_part(blocks, i + 1, attachment, allow_heading=False)
                 continue
+            if has_text and self.dates_next_letter(blocks, i, target):
+                # the next letter of the papers, printed under this one's
+                # signature with its dateline and no note (frus1902app1)
+                if attachment is not None:
+                    end = blocks[i - 1].end
+                    out.append(Attachment(tuple(attachment), self.span(att_start, end)))
+                attachment = []
+                att_start = b.start
+                target = attachment
+                has_text = False
+                signed = None
+                i = self.opener_part(blocks, i, attachment, allow_heading=False)
+                continue
             note_at = self.heads_enclosure(blocks, i, target)
             if note_at is not None:
                 # the enclosure's heading printed above its note (frus1901)
@@ -874,6 +887,44 @@ class _Parser:
         if j + 1 < len(blocks) and self.starts_enclosure(blocks, j):
             return j
         return None
+
+    def dates_next_letter(self, blocks: list[RawBlock], i: int, part: list[Block]) -> bool:
+        """Is block ``i`` the dateline of the next letter of the papers,
+        printed under the signature of the one before (and the name of the
+        person it was written to) with no note or heading over it: a place
+        and a date, then the text opening with its salutation (``Mississippi
+        City, Miss., May 16, 1896.`` then ``Sir: Referring to …``)? FRUS TEI
+        starts an attachment with that dateline 3 times of 4 in the corpus
+        (frus1882, frus1902app1); the other is a paragraph (``Executive
+        Mansion,⏎Washington, January 14, 1898.`` over ``The President: A
+        convention …``), so it is warned about (CC139). Under a title
+        (``Copy of a letter from …``, frus1870) the place and date are a
+        paragraph. The block is read first: most blocks are no dateline."""
+        c = self.clean(blocks[i])
+        if len(c.lines) > 2 or not roles.is_dateline(c):
+            return False
+        j = self._next_text(blocks, i + 1)
+        if j + 1 >= len(blocks) or not roles.opens_with_salutation(self.clean(blocks[j])):
+            return False
+        text = [x for x in part if not isinstance(x, PageBreakBlock)]
+        if not text:
+            return False
+        if not _signs(text[-1]) and not (
+            len(text) > 1
+            and isinstance(text[-1], Paragraph)
+            and _signs(text[-2])
+            and _reads_as_addressee(text[-1])
+        ):
+            return False  # a title over it (``Copy of a letter from …``, frus1870 d439)
+        self.warn(
+            "CC139",
+            "the place and date under a signature are read as the dateline of the next letter",
+            c.start,
+            c.end,
+            hint="the letter after it starts an attachment with this dateline; "
+            "if the date is the signed letter's, it is a paragraph after its closer",
+        )
+        return True
 
     def heads_letter(self, blocks: list[RawBlock], i: int, part: list[Block]) -> bool:
         """Is block ``i`` the heading of a letter printed after the signature
@@ -1190,6 +1241,43 @@ class _Parser:
         j = self._next_text(blocks, i + 1)
         return j < len(blocks) and closers.is_venue(self.clean(blocks[j]).text)
 
+    def _by_legal_formula(self, blocks: list[RawBlock], i: int, c: RawBlock) -> bool:
+        """Does a formula of the papers of a suit or a deposition stand next
+        to block ``i``, which reads as a signature: the oath over it (``… So
+        help me God.``), the clerk's filing note over or under it (``Filed
+        February 8, 1896.``), or the jurat (``Sworn to and subscribed before
+        me …``) over it, the officer's, or under it, the deponent's? FRUS
+        TEI prints the name as a closer wherever it stands in the papers
+        (frus1872p2v5, frus1882, frus1901, frus1902app1: 11 of 11 by an oath
+        or a filing note; 12 of 15 by a jurat). A name in capitals by a jurat
+        is not (frus1864p3 prints 7 of 8 as paragraphs), and a choice made
+        by the jurat alone is warned about (CC138, or CC141 under it)."""
+        j = self._next_text(blocks, i + 1)
+        after = self.clean(blocks[j]).text if j < len(blocks) else ""
+        k = i - 1
+        while k >= 0 and roles.is_page_block(blocks[k]):
+            k -= 1
+        before = self.clean(blocks[k]).lines[-1].text if k >= 0 else ""
+        if closers.ends_oath(before) or closers.is_filing_note(before):
+            return True
+        if closers.is_filing_note(after):
+            return True
+        if closers.caps_words(c.text):
+            return False
+        if closers.is_jurat(after):
+            return True  # the deponent's: CC141 says so
+        if closers.is_jurat(self.clean(blocks[k]).text if k >= 0 else ""):
+            self.warn(
+                "CC138",
+                "the name under the jurat of a deposition is read as the officer's signature",
+                c.start,
+                c.end,
+                hint="FRUS prints the officer's name under “Subscribed and sworn to before "
+                "me …” as a closer (12 of 15), sometimes as a paragraph: check it",
+            )
+            return True
+        return False
+
     @staticmethod
     def _next_text(blocks: list[RawBlock], j: int) -> int:
         """The first block from ``j`` on that is not a page break."""
@@ -1298,6 +1386,7 @@ class _Parser:
                         # a deponent's name over the venue of the officer's
                         # certificate (frus1872p2v5: 6 of 7; warned, CC141)
                         or self._venue_next(blocks, i)
+                        or self._by_legal_formula(blocks, i, c)
                     )
                 )
                 or roles.is_personal_signature(c)
@@ -1668,6 +1757,12 @@ def _is_postscript_or_date(block: RawBlock) -> bool:
     (``A. VERON, …`` then ``Bagdad, Mexico, September 7, 1864.`` then
     ``Official:``, frus1864p3): FRUS TEI prints both after the closer."""
     return closers.is_postscript(block) or (len(block.lines) == 1 and roles.is_dateline(block))
+
+
+def _reads_as_addressee(block: Paragraph) -> bool:
+    """A paragraph that names the person written to (:func:`closers.is_addressee`)."""
+    raw = split_blocks(plain(block.content))
+    return len(raw) == 1 and closers.is_addressee(raw[0])
 
 
 def _is_sealed(block: Block) -> bool:
