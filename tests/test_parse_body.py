@@ -426,6 +426,29 @@ def test_an_enclosure_heading_printed_above_its_note_starts_the_enclosure() -> N
     assert isinstance(doc.blocks[-2], Closer)
 
 
+def test_a_postscript_over_an_enclosure_note_is_not_its_heading() -> None:
+    # frus1894Nicaragua d81: "P. S.—The governor … intended to be sent to
+    # Bluefields …" under the signature, then "[Inclosure 1 in No. 81.]": the
+    # postscript says "to" but names no writer, so it stays the despatch's text
+    doc = parse(
+        f"{HEAD}I beg to remain, etc.,\n\nS. C. Braida,\nUnited States Consul.\n\n"
+        "P. S.—The governor of Grey Town expects troops, intended to be sent to Bluefields.\n\n"
+        "[Inclosure 1 in No. 81.]\n\nMr. Seat to Mr. Braida.\n\n"
+        "Bluefields, Nicaragua, July 16, 1894.\n\nMy Dear Sir: I have the honor to report.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert [type(b).__name__ for b in attachment.blocks[:3]] == [
+        "SourceNote",
+        "Heading",
+        "Dateline",
+    ]
+    assert tail(doc.blocks, 2)[0] == (
+        "Paragraph",
+        "P. S.—The governor of Grey Town expects troops, intended to be sent to Bluefields.",
+    )
+
+
 def test_an_abridged_von_is_part_of_a_name() -> None:
     assert is_signature(one("FR. v. GEROLT."))
     doc = parse(

@@ -876,9 +876,13 @@ class _Parser:
         enclosure's note: right after a signature, an addressed heading
         (``Mr. Thomas to the minister for foreign affairs.``) and then, page
         breaks aside, ``[Inclosure 1.]`` (11 of 11 in the corpus, frus1901,
-        frus1872p2v5, frus1919Parisv11)? Returns where the note stands."""
+        frus1872p2v5, frus1919Parisv11)? The heading names its writer as a
+        heading does (:func:`roles.names_writer`): a postscript that says
+        ``to`` (``P. S.—The governor of Grey Town expects troops …, intended
+        to be sent to Bluefields``, frus1894Nicaragua d81) is the text's.
+        Returns where the note stands."""
         c = self.clean(blocks[i])
-        if len(c.lines) != 1 or not roles.is_addressed_heading(c):
+        if len(c.lines) != 1 or not roles.is_addressed_heading(c) or not roles.names_writer(c):
             return None  # read first: cheaper than looking back past page breaks
         last = next((x for x in reversed(part) if not isinstance(x, PageBreakBlock)), None)
         if last is None or not _signs(last):
