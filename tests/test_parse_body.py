@@ -317,6 +317,24 @@ def test_enclosure_notes_as_the_ocr_printed_them_start_enclosures() -> None:
         assert isinstance(doc.blocks[-1], Attachment), note
 
 
+def test_enclosure_notes_with_broken_brackets_start_enclosures_and_are_warned() -> None:
+    # frus1882 d375, frus1897 d49 d149: a bracket missing, too early, a stop
+    # after it, "Snb" for "Sub": the enclosure's source note, kept as typed
+    for note, code in (
+        ("[Inclosure 2 in No. 30.", ["CC130"]),
+        ("[Inclosure] in No. 56.]", ["CC130"]),
+        ("[Inclosure in No. 10.].", ["CC130"]),
+        ("[Snbinclosure in No. 10.—Translation.]", []),
+    ):
+        text = f"{HEAD}I am, etc.,\n\nWM. L. DAYTON.\n\n{note}\n\n{ENCLOSURE}"
+        converted = convert_source(Source.from_text(text, "t.txt"), stem="t1")
+        attachment = converted.document.blocks[-1]
+        assert isinstance(attachment, Attachment), note
+        assert isinstance(attachment.blocks[0], SourceNote), note
+        assert plain(attachment.blocks[0].content) == note
+        assert [d.code for d in converted.diagnostics] == code, note
+
+
 def test_an_enclosure_label_of_the_1860s_is_a_line_of_the_text() -> None:
     # frus1864p3 d132, d453, d816: "[Enclosure.]", "[Enclosure No. 1.]" are
     # paragraphs of the despatch, and the enclosure's text follows in it;

@@ -123,6 +123,7 @@ CODES: dict[str, tuple[Level, str]] = {
     "CC127": ("warning", "place without a date above the text taken as the letterhead"),
     "CC128": ("warning", "block ends like a dateline but its month is no month's name"),
     "CC129": ("warning", "place and date under a signature read as the paper's dateline"),
+    "CC130": ("warning", "enclosure's note with broken brackets read as its source note"),
     # body: closers, signatures, postscripts (CC135–CC149)
     "CC135": ("warning", "block reads like a signature in capitals but is kept as text"),
     "CC136": ("warning", "signature read where text goes on after it"),

@@ -32,7 +32,7 @@ _BRACKETED = re.compile(r"^\[[^\[\]]{2,250}\]$")
 #: inclosure.]``, ``[Appendix 3 to Mr. McCorry’s letter.]``, frus1882; a bare
 #: ``[Appendix A]`` is an attachment's label, :data:`_ATTACHMENT_LABEL`).
 _ENCLOSURE_WORDS = re.compile(
-    r"^\[(?:[il]nc[il]o\w*|Enclo\w*|Subenclo\w*|Subinclo\w*|"
+    r"^\[(?:[il]nc[il]o\w*|Enclo\w*|S[un]benclo\w*|S[un]binclo\w*|"
     r"Appendix(?:\s[\w.]+)?\sto\s|"
     r"Telegram|Cablegram|Translation|Paraphrase|Extract|Personal|Confidential|Aide|"
     r"Memorandum|Letter|Despatch|Circular|Note\b(?!\.?—)|Copy)",
@@ -44,6 +44,12 @@ _ENCLOSURE_WORDS = re.compile(
 #: (frus1870), ``[Note.—The enclosures above referred to are published
 #: elsewhere …]`` (frus1864p3, excluded above).
 _ABOUT_ENCLOSURES = re.compile(r"\b(?:is|are|will|was|were)\b")
+#: A note that says it is an enclosure's (``[Inclosure 5 in No. 20.]``), not
+#: only what kind of paper follows; ``Snb`` is the OCR's ``Sub``
+#: (``[Snbinclosure in No. 10.—Translation.…]``, frus1897 d149).
+_NAMES_ENCLOSURE = re.compile(
+    r"^\[(?:[il]nc[il]o|Enclo|S[un]benclo|S[un]binclo|Appendix)", re.IGNORECASE
+)
 #: ``[Inclosures.]``: the note over the list of a despatch's enclosures
 #: after its signature, see :func:`is_enclosures_note`.
 _ENCLOSURES = re.compile(r"^\[(?:In|En)closures\.?\]$")
@@ -133,11 +139,41 @@ def is_enclosure_in_text(block: RawBlock) -> bool:
     return len(block.lines) == 1 and _ENCLOSURE_IN_TEXT.match(block.first.strip()) is not None
 
 
+def bracket_repaired(line: str) -> str | None:
+    """An enclosure's note whose brackets the OCR broke, as it reads with
+    them mended, or None when they are whole. The vendor volumes print
+    ``[Inclosure 2 in No. 30.`` without the closing bracket (frus1882 d375),
+    ``[Inclosure] in No. 56.]`` with one too early (frus1897 d49),
+    ``[Inclosure in No. 10.].`` with a stop after it (frus1897 d149); FRUS TEI
+    reads each as the enclosure's source note (4 of 4 in the corpus).
+
+    >>> [bracket_repaired(t) for t in (
+    ...     "[Inclosure 2 in No. 30.", "[Inclosure] in No. 56.]", "[Inclosure in No. 10.].",
+    ...     "[Inclosure 2 in No. 30.]", "[Translation.")]
+    ['[Inclosure 2 in No. 30.]', '[Inclosure in No. 56.]', '[Inclosure in No. 10.]', None, None]
+    """
+    if line.count("[") != 1 or not line.startswith("[") or _BRACKETED.match(line):
+        return None
+    if _NAMES_ENCLOSURE.match(line) is None or len(line) > 252:
+        return None
+    body = line[1:]
+    if body.endswith("]."):
+        body = body[:-2]
+    elif body.endswith("]"):
+        body = body[:-1]
+    if body.count("]") > 1:
+        return None
+    mended = "[" + body.replace("] ", " ").replace("]", "") + "]"
+    return mended if _BRACKETED.match(mended) else None
+
+
 def is_enclosure_note(block: RawBlock) -> bool:
-    """A bracketed note in the body that starts an enclosure: ``[Inclosure 1 in No. 3.]``."""
+    """A bracketed note in the body that starts an enclosure: ``[Inclosure 1
+    in No. 3.]``, also with its brackets broken (:func:`bracket_repaired`)."""
     if len(block.lines) != 1:
         return False
     line = block.first.strip()
+    line = bracket_repaired(line) or line
     return (
         not is_enclosure_in_text(block)
         and _BRACKETED.match(line) is not None
@@ -147,9 +183,6 @@ def is_enclosure_note(block: RawBlock) -> bool:
         and not line.rstrip("]").rstrip().endswith(":")
         and _ABOUT_ENCLOSURES.search(line) is None
     )
-
-
-_NAMES_ENCLOSURE = re.compile(r"^\[(?:[il]nc[il]o|Enclo|Subenclo|Subinclo|Appendix)", re.IGNORECASE)
 
 
 def names_enclosure(block: RawBlock) -> bool:

@@ -733,6 +733,7 @@ class _Parser:
                     out.append(Attachment(tuple(attachment), self.span(att_start, end)))
                 attachment = [self.heading(b)]
                 attachment.extend(self.page_or_source(x) for x in blocks[i + 1 : note_at + 1])
+                self.check_note_brackets(blocks[note_at])
                 att_start = b.start
                 target = attachment
                 has_text = False
@@ -754,6 +755,8 @@ class _Parser:
                     if labelled and not titled
                     else SourceNote(self.build.lines(b.lines), self.span(b.start, b.end))
                 )
+                if not labelled:
+                    self.check_note_brackets(b)
                 attachment = [first]
                 att_start = b.start
                 target = attachment
@@ -870,6 +873,19 @@ class _Parser:
             "label is the head (as [Tab A] over its text), the title is a paragraph",
         )
         return True
+
+    def check_note_brackets(self, b: RawBlock) -> None:
+        """Warn when an enclosure's note was read with its brackets broken
+        (:func:`roles.bracket_repaired`): the text keeps them as typed."""
+        mended = roles.bracket_repaired(self.clean(b).first.strip())
+        if mended is not None:
+            self.warn(
+                "CC130",
+                "an enclosure's note with broken brackets is read as the enclosure's source note",
+                b.start,
+                b.end,
+                hint=f"if it is the note, mend its brackets as printed: {mended}",
+            )
 
     def heads_enclosure(self, blocks: list[RawBlock], i: int, part: list[Block]) -> int | None:
         """Is block ``i`` the heading of an enclosure printed above the
