@@ -901,6 +901,10 @@ def name_and_office(line: str) -> bool:
 #: frus1872p2v4 to frus1902app1); its heads, ``SUBJECT``, ``PARTICIPANTS``
 #: (frus1955-57v02 d1, d4), have no stop.
 _NAME_STOP = (".", ",")
+#: ...but a letter or numeral with its stop over a paper's title is the
+#: label of a sub-enclosure (``A.⏎Mr. Seat to Commander O’Neil.``,
+#: frus1894Nicaragua d83), not a name.
+_LABEL = re.compile(r"(?:[A-Z]|[IVXLC]+)\.")
 
 
 def is_list_head(line: str) -> bool:
@@ -909,13 +913,15 @@ def is_list_head(line: str) -> bool:
 
     >>> is_list_head("PARTICIPANTS"), is_list_head("M. ROMERO."), is_list_head("S. J.")
     (True, False, False)
+    >>> is_list_head("A.")
+    True
     """
     s = line.strip()
     return (
         2 <= len(s) <= 40
         and s.upper() == s
         and any(c.isalpha() for c in s)
-        and not s.endswith(_NAME_STOP)
+        and (not s.endswith(_NAME_STOP) or _LABEL.fullmatch(s) is not None)
     )
 
 
