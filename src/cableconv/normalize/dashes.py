@@ -22,6 +22,7 @@ FRUS prints them, with a warning: they could be a telephone number.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -91,11 +92,19 @@ _EN_DASH_WORDS = re.compile(r"\bOfficial-Informal\b")
 _LOOKBACK = 40
 
 
-def _single_hyphens(text: str) -> Iterator[int]:
-    """Positions of hyphens that stand alone (not part of ``--``)."""
-    for m in _HYPHENS.finditer(text):
-        if m.end() - m.start() == 1:
-            yield m.start()
+def _single_hyphens(text: str) -> tuple[int, ...]:
+    """Positions of hyphens that stand alone (not part of ``--``).
+
+    Five fixes ask about the same text in turn: the answer is kept for the
+    last texts asked about (a text's hash is kept by the string itself)."""
+    if "-" not in text:
+        return ()
+    return _hyphen_positions(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _hyphen_positions(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _HYPHENS.finditer(text) if m.end() - m.start() == 1)
 
 
 def _number_pair(text: str, i: int) -> tuple[int, int] | None:

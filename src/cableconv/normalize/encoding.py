@@ -67,6 +67,7 @@ _TYPOGRAPHIC_LIGATURES = {
 #: read as Windows-1252 or MacRoman always shows other characters (Ã, Â, â, Ä).
 #: Skipping such lines spares ftfy most of the text.
 _CANNOT_BE_MOJIBAKE = re.compile("[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026]*")
+_MAY_BE_MOJIBAKE = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026]")
 _WORD = re.compile(r"[^ \t]+")
 _LIGATURE = re.compile("[" + "".join(_TYPOGRAPHIC_LIGATURES) + "]")
 _C1 = re.compile("[\x80-\x9f]")
@@ -91,14 +92,18 @@ def byte_order_mark(text: str) -> Iterator[Edit]:
         i = text.find(_BOM, i + 1)
 
 
-def _line_spans(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    while start <= len(text):
-        end = text.find("\n", start)
+def _lines_that_may_be_mojibake(text: str) -> Iterator[tuple[int, int]]:
+    """The lines with a character :data:`_CANNOT_BE_MOJIBAKE` does not allow,
+    found by one search over the text (most lines of most documents have none)."""
+    end = -1
+    for m in _MAY_BE_MOJIBAKE.finditer(text):
+        if m.start() < end:
+            continue  # on the line already given
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
         if end == -1:
             end = len(text)
         yield start, end
-        start = end + 1
 
 
 def _diff_edits(offset: int, old: str, new: str) -> Iterator[Edit]:
@@ -121,10 +126,8 @@ def mojibake(text: str) -> Iterator[Edit]:
     >>> list(mojibake("Naval Attaché, Moscow"))
     []
     """
-    for start, end in _line_spans(text):
+    for start, end in _lines_that_may_be_mojibake(text):
         line = text[start:end]
-        if _CANNOT_BE_MOJIBAKE.fullmatch(line):
-            continue
         ftfy, config = _ftfy()
         # word by word (split at ASCII blanks only: a mis-decoded no-break
         # space is "Â" plus U+00A0): mojibake never spans a blank, and the

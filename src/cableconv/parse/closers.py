@@ -88,12 +88,13 @@ def is_addressee(block: RawBlock) -> bool:
     if len(block.lines) > 3:
         return False
     text = " ".join(line.text.strip() for line in block.lines)
-    if len(text) > 250 or text.endswith(":") or caps_words(text):
+    if len(text) > 250 or text.endswith(":"):
         return False
-    if _ESQUIRE.search(text):
+    esquire = _ESQUIRE.search(text) is not None
+    if (not esquire and _TITLE.match(text) is None) or caps_words(text):
+        return False
+    if esquire:
         return True
-    if _TITLE.match(text) is None:
-        return False
     # a title then a name and an office, not a sentence: no verb-like lower-case
     # run of more than a few words before the first comma
     head = text.split(",", 1)[0]

@@ -631,6 +631,15 @@ _COMPLIMENTARY = re.compile(
 )
 
 
+#: How far from the end of the text a close of :data:`_COMPLIMENTARY` can start.
+_CLOSE_REACH = 24
+#: A word of every close of :data:`_COMPLIMENTARY`, folded.
+_CLOSE_WORDS = (
+    "etc", "&c", "yours", "respectfully", "servant", "obedient", "sincerely",
+    "faithfully", "truly", "me,", "remain", "cetera",
+)  # fmt: skip
+
+
 def is_complimentary_close(block: RawBlock) -> bool:
     """``I have, etc.,``, ``Very respectfully,``: the line before a signature.
     The translated notes of the 1860s close on a whole sentence left open on
@@ -639,7 +648,14 @@ def is_complimentary_close(block: RawBlock) -> bool:
     frus1864p3), so a close that ends on a comma may be as long as that."""
     text = block.text.strip()
     limit = 400 if text.endswith(",") else 120
-    return len(block.lines) == 1 and len(text) <= limit and _COMPLIMENTARY.search(text) is not None
+    if len(block.lines) != 1 or len(text) > limit:
+        return False
+    # every close is a word or two at the end (``respectfully,`` the longest):
+    # the search starts near the end, the words before it still in sight,
+    # and only where one of the words stands there
+    start = max(0, len(text) - _CLOSE_REACH)
+    tail = text[start:].casefold()
+    return any(w in tail for w in _CLOSE_WORDS) and _COMPLIMENTARY.search(text, start) is not None
 
 
 #: The editors' word for the signature, in brackets or, in the vendor
@@ -760,6 +776,12 @@ def is_office_over_name(block: RawBlock) -> bool:
     return len(block.lines) == 1 and _OFFICE_OVER_NAME.match(block.first.strip()) is not None
 
 
+#: A year in the first line of a block (a date, not a name).
+_YEAR_IN_NAME = re.compile(r"\b1[6-9]\d\d\b")
+_ETC = re.compile(r"\betc\b")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def is_signature(block: RawBlock) -> bool:
     """A signature: ``Harriman``, ``Lewis Baker.``, ``H. A. Herbert,⏎Secretary of the Navy.``"""
     lines = [ln for ln in block.lines if ln.text.strip() not in ("[", "]")]
@@ -772,7 +794,7 @@ def is_signature(block: RawBlock) -> bool:
     # jurors of an inquest, frus1864p3) and the page turned after it (``W. G.
     # HAY, M. D.[Page 395]``) are not of the name
     first = _AFTER_NAME.sub("", first) or first
-    if find_date(block.text) is not None or re.search(r"\b1[6-9]\d\d\b", first):
+    if find_date(block.text) is not None or _YEAR_IN_NAME.search(first):
         return False
     if _UNSIGNED.match(first) and len(lines) == 1:
         return True  # "[File copy not signed]": the editors' word for the signature
@@ -781,9 +803,9 @@ def is_signature(block: RawBlock) -> bool:
     if (
         (len(first) > 60 and not name_and_office(first))
         or first.endswith(":")
-        or re.match(r"^\d", first)
+        or first[:1].isdecimal()
         or PAGE_MARKER.search(first)
-        or re.search(r"\betc\b", first)
+        or _ETC.search(first)
         or (
             first.startswith("[")
             and not first.startswith("[Signed")
@@ -796,7 +818,7 @@ def is_signature(block: RawBlock) -> bool:
         or (len(lines) == 1 and _FOR_WHOM.match(first) is not None)
         or _TIME_OF_DAY.search(first) is not None
         or is_speech_line(first)
-        or not re.search(r"[^\W\d_]", first)  # ". . . . . . .": an omission
+        or not _LETTER.search(first)  # ". . . . . . .": an omission
     ):
         return False
     if not _name_like_line(first) and not name_and_office(first):

@@ -919,22 +919,22 @@ class _Parser:
         Mansion,⏎Washington, January 14, 1898.`` over ``The President: A
         convention …``), so it is warned about (CC139). Under a title
         (``Copy of a letter from …``, frus1870) the place and date are a
-        paragraph. The block is read first: most blocks are no dateline."""
+        paragraph. Asked of every block of a body, the cheapest questions
+        first: is a signature over it, then is it a dateline."""
         c = self.clean(blocks[i])
-        if len(c.lines) > 2 or not roles.is_dateline(c):
+        if len(c.lines) > 2:
+            return False
+        last, before = _last_two(part)
+        if last is None or not (
+            _signs(last) or (isinstance(last, Paragraph) and before is not None and _signs(before))
+        ):
+            return False  # no signature over it
+        if not roles.is_dateline(c):
             return False
         j = self._next_text(blocks, i + 1)
         if j + 1 >= len(blocks) or not roles.opens_with_salutation(self.clean(blocks[j])):
             return False
-        text = [x for x in part if not isinstance(x, PageBreakBlock)]
-        if not text:
-            return False
-        if not _signs(text[-1]) and not (
-            len(text) > 1
-            and isinstance(text[-1], Paragraph)
-            and _signs(text[-2])
-            and _reads_as_addressee(text[-1])
-        ):
+        if isinstance(last, Paragraph) and not _reads_as_addressee(last):
             return False  # a title over it (``Copy of a letter from …``, frus1870 d439)
         self.warn(
             "CC139",
@@ -1764,6 +1764,18 @@ def _is_small_capitals_title(text: str) -> bool:
 
 #: Quotation marks that open a quoted line: ``“``, ``‘``, and as typed.
 _OPENING_QUOTES = ("“", "‘", '"', "'")
+
+
+def _last_two(part: list[Block]) -> tuple[Block | None, Block | None]:
+    """The last block of a part and the one before it, page breaks aside."""
+    found: list[Block | None] = []
+    for x in reversed(part):
+        if not isinstance(x, PageBreakBlock):
+            found.append(x)
+            if len(found) == 2:
+                break
+    found.extend([None, None])
+    return found[0], found[1]
 
 
 def _signs_last(part: list[Block]) -> bool:

@@ -190,7 +190,21 @@ def is_one_row(line: str) -> bool:
     >>> is_one_row("which brought him from $3,800 $4,000."), is_one_row("No. 3998")
     (False, False)
     """
-    return _AMOUNT_AT_END.search(line.rstrip()) is not None and is_row(line)
+    text = line.rstrip()
+    if not _may_end_in_amount(text):
+        return False  # most lines asked about are sentences: spare the search
+    return _AMOUNT_AT_END.search(text) is not None and is_row(line)
+
+
+def _may_end_in_amount(text: str) -> bool:
+    """What :data:`_AMOUNT_AT_END` needs at the end of ``text``: a digit,
+    or a word in lower case after a blank that follows a digit."""
+    if not text:
+        return False
+    if text[-1].isdigit():
+        return True
+    blank = text.rfind(" ")
+    return blank > 0 and text[blank - 1].isdigit()
 
 
 def is_table(block: RawBlock) -> bool:
