@@ -29,6 +29,8 @@ def ellipses(text: str) -> Iterator[Edit]:
     >>> list(ellipses(". . . ."))
     []
     """
+    if "..." not in text:
+        return  # most texts: spare the pattern
     for m in _DOTS.finditer(text):
         replacement = _ELLIPSIS_FOR.get(len(m.group()))
         if replacement is not None:
@@ -37,6 +39,8 @@ def ellipses(text: str) -> Iterator[Edit]:
 
 def flag_dots(text: str) -> Iterator[Flag]:
     """Runs of dots that are no whole number of ellipses were left as typed."""
+    if "..." not in text:
+        return
     for m in _DOTS.finditer(text):
         n = len(m.group())
         if n not in _ELLIPSIS_FOR:

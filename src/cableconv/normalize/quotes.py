@@ -175,6 +175,8 @@ def double_quotes(text: str) -> Iterator[Edit]:
     >>> apply_edits(t, list(double_quotes(t)))
     'Rivas,“announced” and “Ends.[”]'
     """
+    if '"' not in text:
+        return  # nothing to turn (most texts), and no block to cut
     for lo, hi in blocks(text):
         open_ = False
         for m in _DOUBLE_ANY.finditer(text, lo, hi):
@@ -323,6 +325,8 @@ def single_quotes(text: str) -> Iterator[Edit]:
     >>> apply_edits(t, list(single_quotes(t)))
     'Russia’s entry in 1943-’44; ’tis said: ‘The Mosquito district,’ was'
     """
+    if "'" not in text:
+        return  # nothing to turn (most texts), and no block to cut
     for lo, hi in blocks(text):
         singles = [m.start() for m in _SINGLE_ANY.finditer(text, lo, hi)]
         closers = [k for k in singles if _is_closing_single(text, k, lo, hi)]

@@ -17,10 +17,6 @@ from cableconv.parse.sourceline import is_despatch_number
 
 _CR = re.compile(r"\r\n?")
 _BLANKS = " \u00a0\u202f"
-#: A line ending (of any kind: line_endings may be switched off) or the end of
-#: the text, right after a blank. Found from the line endings, which are few,
-#: rather than from every blank of the text.
-_END_AFTER_BLANK = re.compile(r"(?<=[ \u00a0\u202f])(?:\r\n?|\n|\Z)")
 _LINE_END = re.compile(r"\r\n?|\n")
 #: What follows the line ending of a block's last line: a blank line, or nothing.
 _BLANK_LINE_OR_END = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n?|\n|\Z)")
@@ -42,10 +38,21 @@ def line_endings(text: str) -> Iterator[Edit]:
         yield Edit(m.start(), m.end(), "\n")
 
 
+def _ends_after_blank(text: str) -> Iterator[int]:
+    """Where a line ending (of any kind: line_endings may be switched off) or
+    the end of the text comes right after a blank; found from the line
+    endings, which are few, rather than from every blank of the text."""
+    for m in _LINE_END.finditer(text):
+        end = m.start()
+        if end and text[end - 1] in _BLANKS:
+            yield end
+    if text and text[-1] in _BLANKS:
+        yield len(text)
+
+
 def _trailing_runs(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of every run of blanks that ends a line."""
-    for m in _END_AFTER_BLANK.finditer(text):
-        end = m.start()
+    for end in _ends_after_blank(text):
         line_start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
         yield line_start + len(text[line_start:end].rstrip(_BLANKS)), end
 
