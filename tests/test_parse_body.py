@@ -297,6 +297,18 @@ def test_names_one_a_line_not_in_capitals_are_a_list_of_signers() -> None:
     assert not isinstance(doc.blocks[-1], ListBlock) or doc.blocks[-1].role is None
 
 
+def test_a_doctor_signs_among_the_others() -> None:
+    """``Dr.`` is a title signers bear (frus1919Parisv11 d279, frus1925v02
+    d140); ``Mr.`` before each name lists those present."""
+    doc = parse(
+        f"{HEAD}We beg that you will carry home our grateful acknowledgements.\n\n"
+        "E. K. Veniselos\nNik P. Pashitch\nDr. Edouard Benes\nBoghos Nubar\n"
+    )
+    last = doc.blocks[-1]
+    assert isinstance(last, ListBlock) and last.role == "signers"
+    assert len(last.items) == 4
+
+
 # ---- enclosure notes ------------------------------------------------------------
 
 ENCLOSURE = (

@@ -446,7 +446,9 @@ def _is_signer_name(line: RawBlock) -> bool:
     return (
         len(text.split()) <= 5
         and "," not in text  # ``Ira E. Robinson,⏎Prosecuting Attorney.``: a name and its office
-        and _TITLE.match(text) is None  # ``Mr. Baruch⏎Mr. McCormick``: those present
+        # ``Mr. Baruch⏎Mr. McCormick``: those present; a doctor or an officer
+        # signs with the others (``Dr. Edouard Benes``, frus1919Parisv11)
+        and _PRESENT.match(text) is None
         and roles.is_signature(line)
         and not is_signer_office(line)
         and not is_unsigned_closer(text)
