@@ -1261,3 +1261,18 @@ def test_the_dateline_of_the_next_letter_under_a_signature_starts_it() -> None:
     title = "Copy of a letter from the secretary to the lords."
     titled = text.replace("Mississippi City,", f"{title}\n\nMississippi City,")
     assert not any(isinstance(b, Attachment) for b in parse(titled).blocks)
+
+
+def test_names_over_offices_after_a_comma_sign() -> None:
+    """The office printed on the line after the name, from its comma
+    (frus1925v02 d5): one closer, each name signed."""
+    doc = parse(
+        f"{HEAD}Resolved, That the Senate advise and consent.\n\nAttest:\n\n"
+        "George A. Sanderson\n, Secretary\nBy\nH. W. Craven\n, Chief Clerk\n"
+    )
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer)
+    assert [plain(last.content[s:e]) for _, s, e in last.signature_parts()] == [
+        "George A. Sanderson",
+        "H. W. Craven",
+    ]

@@ -719,6 +719,45 @@ def agent_line(block: RawBlock) -> int | None:
     return 2 if roles.is_signature(agent) and not is_signer_office(agent) else None
 
 
+#: An office printed after the signed name, on a line of its own that opens
+#: on the comma after the name (``George A. Sanderson⏎, Secretary⏎By⏎H. W.
+#: Craven⏎, Chief Clerk``, frus1925v02; ``Laurence Hills⏎, Chairman.``,
+#: ``Mark Sullivan⏎, Chairman.``, frus1919Parisv11; ``C. W. CLUM⏎, Deputy.``,
+#: frus1882): a transcription cut where the TEI's ``signed`` ends.
+_OFFICE_AFTER_COMMA = re.compile(r"^, [A-Z][^,]{0,78}$")
+
+
+def names_over_offices(block: RawBlock) -> list[int] | None:
+    """The lines of the names that sign a block of names, each over its
+    office after a comma (:data:`_OFFICE_AFTER_COMMA`), perhaps with ``By``
+    between them, or ``None``.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [names_over_offices(b) for b in split_blocks(
+    ...     "George A. Sanderson\\n, Secretary\\nBy\\nH. W. Craven\\n, Chief Clerk\\n\\n"
+    ...     "Laurence Hills\\n, Chairman.\\n\\nLaurence Hills,\\nChairman.")]
+    [[0, 3], [0], None]
+    """
+    lines = [ln.text.strip() for ln in block.lines]
+    if not 2 <= len(lines) <= 3 * MAX_SIGNERS:
+        return None
+    names: list[int] = []
+    for k, text in enumerate(lines):
+        if _OFFICE_AFTER_COMMA.match(text):
+            if names[-1:] != [k - 1]:
+                return None  # an office under no name
+        elif text == "By" and k and _OFFICE_AFTER_COMMA.match(lines[k - 1]):
+            continue
+        elif roles.is_signature(_one_line(text)) and not is_signer_office(_one_line(text)):
+            names.append(k)
+        else:
+            return None
+    # every name has its office under it
+    if not names or any(k + 1 >= len(lines) or not lines[k + 1].startswith(", ") for k in names):
+        return None
+    return names
+
+
 #: The end of the oath a deponent swears, over his signature (frus1872p2v5,
 #: frus1882, frus1902app1: ``… is truly intended to be landed in the port of
 #: hunting and fishing. So help me God.``; 7 of 7 such paragraphs followed by

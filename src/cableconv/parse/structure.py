@@ -1372,6 +1372,10 @@ class _Parser:
             roles.is_complimentary_close(self.clean(blocks[i - 1]))
             or roles.is_office_over_name(self.clean(blocks[i - 1]))
         )
+        names = closers.names_over_offices(c) if has_text and not approved else None
+        if names is not None:
+            parts = tuple(self._line_part(b, k, 0) for k in names)
+            return Closer(self.build.lines(b.lines), span, parts)
         agent = closers.agent_line(c) if has_text and not approved else None
         if agent is not None and (after_close or self._ends_part(blocks, i, past_addressee=True)):
             return Closer(self.build.lines(b.lines), span, (self._line_part(b, agent, 0),))
