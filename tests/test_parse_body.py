@@ -1276,3 +1276,17 @@ def test_names_over_offices_after_a_comma_sign() -> None:
         "George A. Sanderson",
         "H. W. Craven",
     ]
+
+
+def test_a_name_under_the_clause_that_signs_the_paper_is_a_closer() -> None:
+    """``Signed and delivered …`` over a name: the name signs, even with
+    more text after it (frus1925v02 d593, a procès-verbal signed twice)."""
+    doc = parse(
+        f"{HEAD}All the said archives are transferred.\n\n"
+        "Signed and delivered in two copies whereof each of the parties have kept one.—\n\n"
+        "Mark L. Bristol\n\nConstantinople, July 16, 1925.\n\n"
+        "Signed at the Swedish Legation at Constantinople July 18th 1925\n\n"
+        "G. O. Wallenberg\n"
+    )
+    closers = [b for b in doc.blocks if isinstance(b, Closer)]
+    assert [signed_text(b) for b in closers] == ["Mark L. Bristol", "G. O. Wallenberg"]

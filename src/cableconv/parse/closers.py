@@ -719,6 +719,28 @@ def agent_line(block: RawBlock) -> int | None:
     return 2 if roles.is_signature(agent) and not is_signer_office(agent) else None
 
 
+#: The clause that says a paper is signed, over the signatures, wherever
+#: they stand in the papers (``Given under my hand and the seal of this
+#: consulate …``, ``Given by the member of the first council on duty.``,
+#: ``In witness whereof, … the jurors aforesaid have to this inquisition set
+#: their hands``, frus1864p3; ``Signed and delivered in two copies …``,
+#: ``Signed at the Swedish Legation …``, frus1925v02; ``Given under my hand
+#: in the District of Columbia …``, frus1919Parisv11): the name under it
+#: is a closer 11 times of 11 in the corpus.
+#: (``Signed:`` introduces the name itself.)
+_SIGNING_CLAUSE = re.compile(r"^(?:Given|Signed|Done|In witness|In faith)\b(?!:)")
+
+
+def is_signing_clause(text: str) -> bool:
+    """
+    >>> is_signing_clause("Signed this 15th day of August."), is_signing_clause("Done at Paris.")
+    (True, True)
+    >>> is_signing_clause("Signed: Lansing"), is_signing_clause("Givens was there.")
+    (False, False)
+    """
+    return _SIGNING_CLAUSE.match(text.strip()) is not None
+
+
 #: An office printed after the signed name, on a line of its own that opens
 #: on the comma after the name (``George A. Sanderson⏎, Secretary⏎By⏎H. W.
 #: Craven⏎, Chief Clerk``, frus1925v02; ``Laurence Hills⏎, Chairman.``,

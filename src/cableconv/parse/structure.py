@@ -1269,7 +1269,9 @@ class _Parser:
         me …``) over it, the officer's, or under it, the deponent's? FRUS
         TEI prints the name as a closer wherever it stands in the papers
         (frus1872p2v5, frus1882, frus1901, frus1902app1: 11 of 11 by an oath
-        or a filing note; 12 of 15 by a jurat). A name in capitals by a jurat
+        or a filing note; 12 of 15 by a jurat); so does the clause that a
+        paper is signed over it (``Given under my hand …``, ``Signed at …``,
+        ``In witness whereof …``: 11 of 11). A name in capitals by a jurat
         is not (frus1864p3 prints 7 of 8 as paragraphs), and a choice made
         by the jurat alone is warned about (CC138, or CC141 under it)."""
         j = self._next_text(blocks, i + 1)
@@ -1279,6 +1281,8 @@ class _Parser:
             k -= 1
         before = self.clean(blocks[k]).lines[-1].text if k >= 0 else ""
         if closers.ends_oath(before) or closers.is_filing_note(before):
+            return True
+        if k >= 0 and closers.is_signing_clause(self.clean(blocks[k]).first):
             return True
         if closers.is_filing_note(after):
             return True
