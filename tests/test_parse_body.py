@@ -1290,3 +1290,16 @@ def test_a_name_under_the_clause_that_signs_the_paper_is_a_closer() -> None:
     )
     closers = [b for b in doc.blocks if isinstance(b, Closer)]
     assert [signed_text(b) for b in closers] == ["Mark L. Bristol", "G. O. Wallenberg"]
+
+
+def test_a_name_in_capitals_signs_with_the_etceteras_of_its_titles() -> None:
+    """``&c., &c., &c.`` ends a complimentary close, and the titles of a
+    signer whose name is in capitals too (frus1864p3 d597)."""
+    doc = parse(
+        f"{HEAD}The consul avails himself of this opportunity, &c., &c., &c.\n\n"
+        "PERRY, American Consul, &c., &c., &c.\n\n"
+        "Yoke, Imperial Collector of Customs, &c., &c.\n"
+    )
+    closers = [b for b in doc.blocks if isinstance(b, Closer)]
+    assert [plain(b.content) for b in closers] == ["PERRY, American Consul, &c., &c., &c."]
+    assert isinstance(doc.blocks[-1], Paragraph)

@@ -782,6 +782,16 @@ _ETC = re.compile(r"\betc\b")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+#: A name in capitals before the comma of an office (``PERRY, American
+#: Consul, &c., &c., &c.``, frus1864p3): a signature whose titles end in the
+#: ``&c.`` of a complimentary close.
+_NAME_IN_CAPITALS = re.compile(r"^(?:[A-Z]\.\s?)*[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'.-]+)*,\s")
+
+
+def _titled_name(first: str) -> bool:
+    return _NAME_IN_CAPITALS.match(first) is not None and name_and_office(first)
+
+
 def is_signature(block: RawBlock) -> bool:
     """A signature: ``Harriman``, ``Lewis Baker.``, ``H. A. Herbert,⏎Secretary of the Navy.``"""
     lines = [ln for ln in block.lines if ln.text.strip() not in ("[", "]")]
@@ -798,7 +808,7 @@ def is_signature(block: RawBlock) -> bool:
         return False
     if _UNSIGNED.match(first) and len(lines) == 1:
         return True  # "[File copy not signed]": the editors' word for the signature
-    if is_complimentary_close(block) or is_office_over_name(block):
+    if (is_complimentary_close(block) and not _titled_name(first)) or is_office_over_name(block):
         return False  # "Respectfully, yours,", "The Governor of Paris,": over the signature
     if (
         (len(first) > 60 and not name_and_office(first))
