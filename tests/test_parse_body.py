@@ -1303,3 +1303,20 @@ def test_a_name_in_capitals_signs_with_the_etceteras_of_its_titles() -> None:
     closers = [b for b in doc.blocks if isinstance(b, Closer)]
     assert [plain(b.content) for b in closers] == ["PERRY, American Consul, &c., &c., &c."]
     assert isinstance(doc.blocks[-1], Paragraph)
+
+
+def test_initials_under_a_true_copy_sign_and_are_no_addressee() -> None:
+    """``M. C. Matus.`` is a name's initials, not ``M.`` (Monsieur) before a
+    surname: under the true copy after the signature it signs
+    (frus1894Nicaragua d31)."""
+    doc = parse(
+        f"{HEAD}With grief the executive power has been informed of the wound.\n\n"
+        "The Minister of the Interior by the law,\n\nMatus.\n\n"
+        "This is a true copy. Managua, April 3, 1894.\n\nM. C. Matus.\n"
+    )
+    assert [plain(b.content) for b in doc.blocks if isinstance(b, Closer)] == [
+        "Matus.",
+        "M. C. Matus.",
+    ]
+    assert is_addressee(one("M. Romero, Minister of Mexico."))
+    assert not is_addressee(one("M. C. Matus."))

@@ -34,7 +34,11 @@ ADDRESS_TITLES = (
 _TITLES = "|".join(re.escape(t) for t in sorted(ADDRESS_TITLES, key=len, reverse=True))
 #: ``His Excellency, Anson Burlingame, …`` (frus1864p3): that title may be
 #: left open on a comma; an office is too (``Admiral, U. S. Navy``), so no other.
-_TITLE = re.compile(r"^(?:(?:His|Her|Their) Excellenc(?:y|ies),\s|(?:" + _TITLES + r")\s)")
+#: ``M.`` before another initial is a signer's initial (``M. C. Matus.``,
+#: frus1894Nicaragua), not the title of ``M. Romero``.
+_TITLE = re.compile(
+    r"^(?!M\.\s[A-Z]\.)(?:(?:His|Her|Their) Excellenc(?:y|ies),\s|(?:" + _TITLES + r")\s)"
+)
 #: ``William L. Dayton, Esq., &c., &c., &c.``, ``William L. Dayton, &c.,
 #: &c., &c.``: a name with Esq., or with the ``&c.`` that stands for the
 #: titles of the person written to, is an addressee.
