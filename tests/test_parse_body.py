@@ -1320,3 +1320,19 @@ def test_initials_under_a_true_copy_sign_and_are_no_addressee() -> None:
     ]
     assert is_addressee(one("M. Romero, Minister of Mexico."))
     assert not is_addressee(one("M. C. Matus."))
+
+
+def test_the_parties_and_their_plenipotentiaries_pair_into_items() -> None:
+    """A treaty's preamble: each party over the plenipotentiary it names,
+    both lines left open on a colon; one item a pair (frus1925v02 d172)."""
+    doc = parse(
+        f"{HEAD}The President and His Britannic Majesty have named as their plenipotentiaries:—\n\n"
+        "The President of the United States of America:\n"
+        "His Excellency the Honourable Frank B. Kellogg, Ambassador at London:\n"
+        "His Majesty the King of the United Kingdom:\n"
+        "The Right Honourable Joseph Austen Chamberlain, M. P., Secretary of State:\n\n"
+        "who have agreed as follows:\n"
+    )
+    (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(items.items) == 2
+    assert plain(items.items[1]).startswith("His Majesty the King of the United Kingdom:\n")

@@ -142,6 +142,24 @@ def _name_then_office(name: str, office: str) -> bool:
     )
 
 
+#: The person a party names, on the line under the party, in the preamble
+#: of a treaty: a title of address (``His Excellency the Honourable Frank B.
+#: Kellogg, …:``, ``The Right Honourable Joseph Austen Chamberlain, …:``).
+_PLENIPOTENTIARY = re.compile(
+    r"^(?:(?:His|Her) Excellency|The (?:Right )?Honou?rable"
+    r"|(?:Mr|M|Monsieur|Señor|Sir|Baron|Count)\.?\s)"
+)
+
+
+def _party_then_plenipotentiary(party: str, person: str) -> bool:
+    """``The President of the United States of America:`` over ``His
+    Excellency the Honourable Frank B. Kellogg, Ambassador …:``: each line
+    left open on its colon, the person named by his title."""
+    return (
+        party.endswith(":") and person.endswith(":") and _PLENIPOTENTIARY.match(person) is not None
+    )
+
+
 def name_office_pairs(block: RawBlock) -> bool:
     """Every two lines a signer's name and his office: FRUS prints several
     signers so, one under the other, and the official TEI makes each pair
@@ -150,7 +168,9 @@ def name_office_pairs(block: RawBlock) -> bool:
     ``[Eustace Percy]⏎On behalf of British members⏎[L. H. Woolsey]⏎…``,
     frus1917Supp02v02 d17). A list of names alone is not (``Sam. D.
     Spellman,⏎Jas. H. Lampton,``), nor two names (``FREDERICK SCLOPIS,⏎J. C.
-    BANCROFT DAVIS.``).
+    BANCROFT DAVIS.``). So are the parties to a treaty, each over the
+    plenipotentiary it names (:func:`_party_then_plenipotentiary`, frus1925v02:
+    the official TEI makes each pair one item).
 
     >>> from cableconv.parse.blocks import split_blocks
     >>> [name_office_pairs(b) for b in split_blocks(
@@ -163,4 +183,7 @@ def name_office_pairs(block: RawBlock) -> bool:
         return False
     if any(ITEM_LABEL.match(text) for text in lines):
         return False
-    return all(_name_then_office(lines[k], lines[k + 1]) for k in range(0, len(lines), 2))
+    pairs = range(0, len(lines), 2)
+    return all(_name_then_office(lines[k], lines[k + 1]) for k in pairs) or all(
+        _party_then_plenipotentiary(lines[k], lines[k + 1]) for k in pairs
+    )
