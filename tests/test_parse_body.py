@@ -1336,3 +1336,17 @@ def test_the_parties_and_their_plenipotentiaries_pair_into_items() -> None:
     (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
     assert len(items.items) == 2
     assert plain(items.items[1]).startswith("His Majesty the King of the United Kingdom:\n")
+
+
+def test_a_lead_over_the_name_in_one_block_is_the_closer_the_rest_signed() -> None:
+    """``Attest:`` (frus1882 d117), ``By order of:`` (frus1894Nicaragua d38)
+    on the signature's first line: one closer, the lead not signed."""
+    doc = parse(
+        f"{HEAD}Resolved, That the President be requested.\n\nAttest:\nEdward McPHERSON,\nClerk.\n"
+    )
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer)
+    assert signed_text(last) == "Edward McPHERSON,\nClerk."
+    assert plain(last.content).startswith("Attest:\n")
+    doc = parse(f"{HEAD}Attest:\nthe minutes of the meeting.\n")
+    assert not isinstance(doc.blocks[-1], Closer)

@@ -723,6 +723,35 @@ def agent_line(block: RawBlock) -> int | None:
     return 2 if roles.is_signature(agent) and not is_signer_office(agent) else None
 
 
+#: The line over the signature in the signature's own block, on a colon:
+#: ``Attest:⏎Edward McPHERSON,⏎Clerk.`` (frus1882), ``By order
+#: of:⏎Reginald B. Colmore,⏎Lieutenant, etc.`` (frus1894Nicaragua, 3): FRUS
+#: TEI prints the block as the closer, all but the lead signed (5 of 6 in
+#: the corpus; ``By order:⏎Struss.`` in a postscript is the other).
+_ATTEST = re.compile(r"^Attest(?:ed)?:$")
+
+
+def lead_over_name(block: RawBlock) -> bool:
+    """A closer's lead (``Attest:``, ``By order of:``) on the first line of
+    the block, the signature on the lines under it.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [lead_over_name(b) for b in split_blocks(
+    ...     "Attest:\\nEdward McPHERSON,\\nClerk.\\n\\nBy order of:\\nReginald B. Colmore,\\n"
+    ...     "Lieutenant, etc.\\n\\nBy the President:\\nJohn Sherman,\\nSecretary of State.\\n\\n"
+    ...     "Attest:\\nthe minutes of the meeting.\\n\\nAttest:")]
+    [True, True, False, False, False]
+    """
+    lines = [ln.text.strip() for ln in block.lines]
+    if not 2 <= len(lines) <= 4:
+        return False
+    lead = _one_line(lines[0])
+    if not (_ATTEST.match(lines[0]) or is_closer_lead(lead)) or is_countersignature(lead):
+        return False
+    name = _one_line("\n".join(lines[1:]))
+    return roles.is_signature(name) and not is_signer_office(name)
+
+
 #: The clause that says a paper is signed, over the signatures, wherever
 #: they stand in the papers (``Given under my hand and the seal of this
 #: consulate …``, ``Given by the member of the first council on duty.``,

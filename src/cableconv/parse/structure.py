@@ -1380,6 +1380,15 @@ class _Parser:
         if names is not None:
             parts = tuple(self._line_part(b, k, 0) for k in names)
             return Closer(self.build.lines(b.lines), span, parts)
+        if (
+            has_text
+            and not approved
+            and closers.lead_over_name(c)
+            and (after_close or self._ends_part(blocks, i, past_addressee=True))
+        ):
+            content = self.build.lines(b.lines)
+            start = len(self.build.line(b.lines[0])) + 1  # and its line break
+            return Closer(content, span, (("signed", start, len(content)),))
         agent = closers.agent_line(c) if has_text and not approved else None
         if agent is not None and (after_close or self._ends_part(blocks, i, past_addressee=True)):
             return Closer(self.build.lines(b.lines), span, (self._line_part(b, agent, 0),))
