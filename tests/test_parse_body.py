@@ -329,6 +329,22 @@ def test_enclosure_notes_as_the_ocr_printed_them_start_enclosures() -> None:
         assert isinstance(doc.blocks[-1], Attachment), note
 
 
+def test_an_appendix_note_that_says_what_it_is_after_a_dash_starts_an_enclosure() -> None:
+    # frus1917Supp02v02 d23: "[Appendix—Draft memorandum]" in a memorandum's
+    # body, over the draft's own date line
+    text = (
+        "Memorandum by the Law Adviser (Woolsey)\n\nMay 25, 1917.\n\n"
+        "Mr. Woolsey read the following to Lord Percy:\n\n"
+        "[Appendix—Draft memorandum]\n\nMay 24, 1917.\n\n"
+        "The British Government has made two proposals.\n"
+    )
+    attachment = parse(text).blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert isinstance(attachment.blocks[0], SourceNote)
+    assert plain(attachment.blocks[0].content) == "[Appendix—Draft memorandum]"
+    assert isinstance(attachment.blocks[1], Dateline)
+
+
 def test_enclosure_notes_with_broken_brackets_start_enclosures_and_are_warned() -> None:
     # frus1882 d375, frus1897 d49 d149: a bracket missing, too early, a stop
     # after it, "Snb" for "Sub": the enclosure's source note, kept as typed

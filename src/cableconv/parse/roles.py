@@ -29,11 +29,13 @@ _BRACKETED = re.compile(r"^\[[^\[\]]{2,250}\]$")
 #: ``Inclosure`` as the vendor volumes' OCR also prints it, with ``l`` for
 #: ``I`` (``[lnclosure 12 in No. 349.]``, ``[IncIoure 2 in No. 10.]``,
 #: frus1882); an appendix to an enclosure or a letter (``[Appendix 1 to
-#: inclosure.]``, ``[Appendix 3 to Mr. McCorry’s letter.]``, frus1882; a bare
-#: ``[Appendix A]`` is an attachment's label, :data:`_ATTACHMENT_LABEL`).
+#: inclosure.]``, ``[Appendix 3 to Mr. McCorry’s letter.]``, frus1882) or one
+#: that says what it is after a dash (``[Appendix—Draft memorandum]``,
+#: frus1917Supp02v02); a bare ``[Appendix A]`` is an attachment's label,
+#: :data:`_ATTACHMENT_LABEL`.
 _ENCLOSURE_WORDS = re.compile(
     r"^\[(?:[il]nc[il]o\w*|Enclo\w*|S[un]benclo\w*|S[un]binclo\w*|"
-    r"Appendix(?:\s[\w.]+)?\sto\s|"
+    r"Appendix(?:\s[\w.]+)?(?:\sto\s|—)|"
     r"Telegram|Cablegram|Translation|Paraphrase|Extract|Personal|Confidential|Aide|"
     r"Memorandum|Letter|Despatch|Circular|Note\b(?!\.?—)|Copy)",
     re.IGNORECASE,
