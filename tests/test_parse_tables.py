@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cableconv.model import Document, ListBlock, Table
+from cableconv.model import Document, ListBlock, Table, plain
 from cableconv.parse.blocks import split_blocks
 from cableconv.parse.tables import is_row, is_table
 from cableconv.pipeline import convert_source
@@ -85,6 +85,18 @@ def test_a_table_without_tabs_is_read_as_rows() -> None:
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(table.rows) == 5
     assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+
+
+def test_rows_of_short_phrases_are_a_table_and_their_text_is_kept() -> None:
+    # frus1864p3 d764, d436: two columns of words, no figures; the names
+    # over a paragraph of lines stay paragraphs
+    rows = "Bijouterie jewelry. Mirrors.\nPerfumery and soap. Arms.\nBooks. Cutlery.\nPaper. Drawings."
+    doc = parse(f"{HEAD}{rows}{END}")
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(table.rows) == 4
+    assert " ".join(plain(c) for c in table.rows[2]) == "Books. Cutlery."
+    names = parse(f"{HEAD}Mr. Lansing\nMr. White\nGen. Bliss{END}")
+    assert not [b for b in names.blocks if isinstance(b, Table)]
 
 
 def test_a_list_with_amounts_in_its_items_stays_a_list() -> None:

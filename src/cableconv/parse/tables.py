@@ -207,6 +207,42 @@ def _may_end_in_amount(text: str) -> bool:
     return blank > 0 and text[blank - 1].isdigit()
 
 
+#: Where one short phrase of a row ends and the next begins: a stop after a
+#: word of three letters or more (not the point of ``Mr.``, ``E. J.``).
+_PHRASE_END = re.compile(r"(?<=[a-z]{3}\.) (?=[A-Z0-9])")
+#: The longest phrase that is a cell of a row of words (:func:`phrase_rows`).
+MAX_PHRASE_WORDS = 5
+
+
+def phrase_rows(lines: list[str]) -> bool:
+    """Three lines or more, each made of the same number of short phrases
+    (two or more), each closed by its stop: the cells of a table that has no
+    column of figures, its row one line (``Bijouterie jewelry. Mirrors.``
+    over ``Perfumery and soap. Arms.``, ``Books. Cutlery.``, frus1864p3
+    d764; ``26. Abram A. Card. E. J. BUTTON, 1st Lieutenant.``, the names of
+    a pay-roll, d436: 2 tables of 2 in the corpus, and no block of
+    paragraphs or list items reads so).
+
+    >>> phrase_rows(["Bijouterie jewelry. Mirrors.", "Perfumery and soap. Arms.", "Books. Cutlery."])
+    True
+    >>> phrase_rows(["Mr. Lansing", "Mr. White", "Gen. Bliss"])
+    False
+    >>> phrase_rows(["The treaty was signed by both parties. It is ratified.",
+    ...              "Its text follows. See below.", "Nothing more. Adjourned."])
+    False
+    """
+    if len(lines) < 3:
+        return False
+    phrases = [_PHRASE_END.split(line.strip()) for line in lines]
+    return (
+        len({len(row) for row in phrases}) == 1
+        and len(phrases[0]) >= 2
+        and all(
+            p.endswith(".") and len(p.split()) <= MAX_PHRASE_WORDS for row in phrases for p in row
+        )
+    )
+
+
 def is_table(block: RawBlock) -> bool:
     """Tab-separated cells, or a brace between cells (:func:`has_brace_cell`);
     or lines, half of them at least, that read as rows (:func:`is_row`) or,
@@ -226,7 +262,10 @@ def is_table(block: RawBlock) -> bool:
         )
     if sum(rows) * 2 >= len(lines):
         return True
-    return sum(1 for text in lines if opens_row(text.strip())) * 2 >= len(lines)
+    return (
+        sum(1 for text in lines if opens_row(text.strip())) * 2 >= len(lines)
+        or phrase_rows(lines)
+    )
 
 
 #: How an item of a list starts: ``(m)``, ``((m)``, ``(2)``, ``3)``, ``B)``,
