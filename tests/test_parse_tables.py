@@ -90,7 +90,9 @@ def test_a_table_without_tabs_is_read_as_rows() -> None:
 def test_rows_of_short_phrases_are_a_table_and_their_text_is_kept() -> None:
     # frus1864p3 d764, d436: two columns of words, no figures; the names
     # over a paragraph of lines stay paragraphs
-    rows = "Bijouterie jewelry. Mirrors.\nPerfumery and soap. Arms.\nBooks. Cutlery.\nPaper. Drawings."
+    rows = (
+        "Bijouterie jewelry. Mirrors.\nPerfumery and soap. Arms.\nBooks. Cutlery.\nPaper. Drawings."
+    )
     doc = parse(f"{HEAD}{rows}{END}")
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(table.rows) == 4

@@ -223,7 +223,8 @@ def phrase_rows(lines: list[str]) -> bool:
     a pay-roll, d436: 2 tables of 2 in the corpus, and no block of
     paragraphs or list items reads so).
 
-    >>> phrase_rows(["Bijouterie jewelry. Mirrors.", "Perfumery and soap. Arms.", "Books. Cutlery."])
+    >>> phrase_rows(["Bijouterie jewelry. Mirrors.", "Perfumery and soap. Arms.",
+    ...              "Books. Cutlery."])
     True
     >>> phrase_rows(["Mr. Lansing", "Mr. White", "Gen. Bliss"])
     False
@@ -262,9 +263,8 @@ def is_table(block: RawBlock) -> bool:
         )
     if sum(rows) * 2 >= len(lines):
         return True
-    return (
-        sum(1 for text in lines if opens_row(text.strip())) * 2 >= len(lines)
-        or phrase_rows(lines)
+    return sum(1 for text in lines if opens_row(text.strip())) * 2 >= len(lines) or phrase_rows(
+        lines
     )
 
 
