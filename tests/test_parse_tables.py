@@ -101,6 +101,20 @@ def test_rows_of_short_phrases_are_a_table_and_their_text_is_kept() -> None:
     assert not [b for b in names.blocks if isinstance(b, Table)]
 
 
+def test_lines_under_a_sentence_that_announces_a_table_are_its_rows() -> None:
+    # frus1934v05 d171: rows that read as sentences, told by the paragraph
+    rows = (
+        "Brazil: Proclamation October 22, 1930.\nRevoked March 2, 1931.\n"
+        "China: Proclamation March 4, 1922.\nStill in effect."
+    )
+    intro = "The action is not novel, as is indicated by the following table of Proclamations."
+    doc = parse(f"{HEAD}{intro}\n\n{rows}{END}")
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [" ".join(plain(c) for c in row) for row in table.rows] == rows.split("\n")
+    unannounced = parse(f"{HEAD}The action is not novel.\n\n{rows}{END}")
+    assert not [b for b in unannounced.blocks if isinstance(b, Table)]
+
+
 def test_a_list_with_amounts_in_its_items_stays_a_list() -> None:
     doc = parse(f"{HEAD}{LISTS[1]}{END}")
     assert not [b for b in doc.blocks if isinstance(b, Table)]

@@ -1302,6 +1302,14 @@ class _Parser:
             return True
         return False
 
+    def announced_table(self, blocks: list[RawBlock], i: int) -> bool:
+        """Is block ``i`` a table that the paragraph before it (page breaks
+        aside) announces (:func:`tables.is_announced_table`)?"""
+        j = i - 1
+        while j >= 0 and roles.is_page_block(blocks[j]):
+            j -= 1
+        return j >= 0 and tables.is_announced_table(self.clean(blocks[i]), self.clean(blocks[j]))
+
     @staticmethod
     def _next_text(blocks: list[RawBlock], j: int) -> int:
         """The first block from ``j`` on that is not a page break."""
@@ -1342,7 +1350,7 @@ class _Parser:
         span = self.span(b.start, b.end)
         if roles.is_page_block(b):
             return self.page_in_body(blocks, i)
-        if tables.is_table(c):
+        if tables.is_table(c) or self.announced_table(blocks, i):
             role: Literal["list-item"] | None = (
                 "list-item" if b.start in self.tables_in_items else None
             )

@@ -300,6 +300,40 @@ def list_after(block: RawBlock) -> int:
     return k
 
 
+#: A sentence that announces a table under it: ``The following table shows
+#: the names of the British sealing vessels seized …`` (frus1902app1 d33),
+#: ``… as is indicated by the following table of Proclamations …``
+#: (frus1934v05 d171), ``… as shown in the following table:`` (d116).
+_ANNOUNCES_TABLE = re.compile(
+    r"\b(?:following|annexed|subjoined|accompanying)\s+(?:table|tabulation|tabular statement)s?\b"
+    r"|\b(?:table|tabulation)\s+(?:below|following)\b",
+    re.IGNORECASE,
+)
+#: The fewest lines of an announced table read as rows from that alone.
+MIN_ANNOUNCED_ROWS = 3
+
+
+def is_announced_table(block: RawBlock, before: RawBlock) -> bool:
+    """A block of three lines or more under a paragraph that announces a
+    table (:data:`_ANNOUNCES_TABLE`): its lines are the rows, though they
+    read as sentences (``Brazil: Proclamation October 22, 1930.`` over
+    ``Revoked March 2, 1931.``) or end in ditto marks: 3 of 3 such blocks
+    in the corpus are tables in the official TEI (the other sentences that
+    name a table stand over a paragraph or a single line).
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> intro, rows, text = split_blocks(
+    ...     "As the following table of Proclamations shows:\\n\\n"
+    ...     "Brazil: Proclamation October 22, 1930.\\nRevoked March 2, 1931.\\n"
+    ...     "China: Proclamation March 4, 1922.\\n\\nThe annexed table gives them.")
+    >>> is_announced_table(rows, intro), is_announced_table(text, rows)
+    (True, False)
+    """
+    return (
+        len(block.lines) >= MIN_ANNOUNCED_ROWS and _ANNOUNCES_TABLE.search(before.text) is not None
+    )
+
+
 def rows_before_list(block: RawBlock) -> bool:
     """A block that is no table as a whole, but whose first lines are rows,
     two at least, and whose last lines are items of a list (:func:`list_after`):
