@@ -273,6 +273,25 @@ def signed_text(closer: Block) -> str:
     return plain(closer.content[start:end])
 
 
+def test_names_and_offices_alternating_one_a_block_are_one_closer() -> None:
+    # frus1925v02 d429 (names over offices), frus1901 d506 (offices over names)
+    for signers, names in (
+        (
+            "George Curry\n\nAmerican Commissioner\n\nJ. Harrie Cloonan\n\nAmerican Secretary",
+            ["George Curry", "J. Harrie Cloonan"],
+        ),
+        (
+            "President of the Senate,\n\nJ. P. Rojas Paul\n\nPresident of the House,\n\nA. Cova.",
+            ["J. P. Rojas Paul", "A. Cova."],
+        ),
+    ):
+        doc = parse(f"{HEAD}Meeting then adjourned.\n\n{signers}\n")
+        last = doc.blocks[-1]
+        assert isinstance(last, Closer), signers
+        assert [plain(last.content[a:b]) for _, a, b in last.signature_parts()] == names
+        assert not [b for b in doc.blocks if isinstance(b, Closer) and b is not last]
+
+
 def test_the_stop_printed_after_the_name_is_not_signed() -> None:
     doc = parse(f"{HEAD}I have, etc.,\n\nCharlemagne Tower\n.\n")
     assert signed_text(doc.blocks[-1]) == "Charlemagne Tower"

@@ -773,7 +773,15 @@ class _Parser:
                 continue
             if tables.is_table(c) or tables.rows_before_list(c):
                 blocks = self.split_list_after_table(blocks, i)
-            run = (self.sealed_run(blocks, i) or self.closer_run(blocks, i)) if has_text else None
+            run = (
+                (
+                    self.sealed_run(blocks, i)
+                    or self.alternating_run(blocks, i)
+                    or self.closer_run(blocks, i)
+                )
+                if has_text
+                else None
+            )
             if run is not None:
                 _demote_inner_signature(target)
                 target.append(run[0])
@@ -1168,6 +1176,59 @@ class _Parser:
                 parts.append(("signed", start, len(content)))
         span = self.span(blocks[i].start, blocks[end - 1].end)
         return Closer(tuple(content), span, tuple(parts)), end
+
+    def alternating_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
+        """Signers printed one line a block, each name and its office
+        alternating, from block ``i`` to the end of the part (``George
+        Curry`` ⏎ ``American Commissioner`` ⏎ ``J. Harrie Cloonan`` ⏎
+        ``American Secretary`` …, a joint commission's four, frus1925v02;
+        ``President of the Senate,`` ⏎ ``J. P. Rojas Paul`` ⏎ ``President of
+        the House,`` ⏎ ``A. Cova.`` …, the officers of a legislature under
+        its decree, frus1901): one closer, as FRUS TEI prints them, each name
+        signed. Two signers at least, so four blocks; one signer over or
+        under an office is :meth:`closer_run`'s. Returns the closer and the
+        index of the block after it."""
+        kinds: list[bool] = []  # True: a name; False: an office
+        j = i
+        while j < len(blocks) and len(kinds) < 2 * closers.MAX_SIGNERS:
+            kind = self._signer_line_kind(blocks[j])
+            if kind is None or (kinds and kind == kinds[-1]):
+                break
+            kinds.append(kind)
+            j += 1
+        if len(kinds) % 2:
+            kinds.pop()  # a name or an office left without its other half
+            j -= 1
+        if len(kinds) < MIN_ALTERNATING_BLOCKS or not self._ends_part(
+            blocks, j - 1, past_addressee=True
+        ):
+            return None
+        content: list[Inline] = []
+        parts: list[tuple[Literal["signed"], int, int]] = []
+        for n, b in enumerate(blocks[i:j]):
+            if content:
+                gap = blocks[i + n - 1].end
+                content += [
+                    LineBreak(self.span(gap, gap + 1)),
+                    LineBreak(self.span(gap + 1, b.start)),
+                ]
+            start = len(content)
+            content += self.build.lines(b.lines)
+            if kinds[n]:
+                parts.append(("signed", start, len(content)))
+        return Closer(
+            tuple(content), self.span(blocks[i].start, blocks[j - 1].end), tuple(parts)
+        ), j
+
+    def _signer_line_kind(self, b: RawBlock) -> bool | None:
+        """A block of one line that is a signer's office (False) or a
+        signature (True), else None."""
+        c = self.clean(b)
+        if len(c.lines) != 1 or closers.is_closer_lead(c):
+            return None
+        if closers.is_signer_office(c):
+            return False
+        return True if roles.is_signature(c) else None
 
     def _line_part(self, b: RawBlock, k: int, offset: int) -> tuple[Literal["signed"], int, int]:
         """The ``signed`` part of a closer that is line ``k`` of block ``b``,
@@ -1633,6 +1694,11 @@ class _Parser:
             e -= len(part) - len(part.rstrip())
             out.append(tuple(self.build.run(s, e)) if e > s else ())
         return tuple(out)
+
+
+#: The fewest blocks of names and offices alternating that make one closer
+#: (:meth:`_Parser.alternating_run`): two signers, each with an office.
+MIN_ALTERNATING_BLOCKS = 4
 
 
 #: A place and a date whose month is a word of no month (``Washington,
