@@ -274,7 +274,8 @@ def signed_text(closer: Block) -> str:
 
 
 def test_names_and_offices_alternating_one_a_block_are_one_closer() -> None:
-    # frus1925v02 d429 (names over offices), frus1901 d506 (offices over names)
+    # frus1925v02 d429 (names over offices), frus1901 d506 (offices over
+    # names), frus1901 d443 (for whom and in what office, closed by colons)
     for signers, names in (
         (
             "George Curry\n\nAmerican Commissioner\n\nJ. Harrie Cloonan\n\nAmerican Secretary",
@@ -283,6 +284,11 @@ def test_names_and_offices_alternating_one_a_block_are_one_closer() -> None:
         (
             "President of the Senate,\n\nJ. P. Rojas Paul\n\nPresident of the House,\n\nA. Cova.",
             ["J. P. Rojas Paul", "A. Cova."],
+        ),
+        (
+            "In the name of the Swiss Federal Council:\nThe President of the Confederation:"
+            "\n\nSchenk.\n\nThe Chancellor of the Confederation:\n\nSchiess.",
+            ["Schenk.", "Schiess."],
         ),
     ):
         doc = parse(f"{HEAD}Meeting then adjourned.\n\n{signers}\n")

@@ -556,18 +556,50 @@ def is_closer_lead(block: RawBlock) -> bool:
     )
 
 
+def leads_signature(block: RawBlock) -> bool:
+    """Lines over a name, each saying for whom or in what office it signs,
+    closed by a colon (``In the name of the Swiss Federal Council:`` over
+    ``The President of the Confederation:``, then ``The Chancellor of the
+    Confederation:`` over the next name, frus1901).
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [leads_signature(b) for b in split_blocks(
+    ...     "In the name of the Swiss Federal Council:\\nThe President of the Confederation:\\n\\n"
+    ...     "The Chancellor of the Confederation:\\n\\nThe Secretary said:")]
+    [True, True, False]
+    """
+    return all(
+        _is_lead_line(text) or _is_office_lead(text)
+        for text in (line.text.strip() for line in block.lines)
+    )
+
+
+def _is_office_lead(text: str) -> bool:
+    """``The President of the Confederation:``: an office over the name that
+    holds it, closed by a colon (the office of a person, so no addressee)."""
+    if not text.endswith(":") or len(text) > 80 or re.search(r"\d", text):
+        return False
+    words = [w.strip(",.;:()") for w in text.split()]
+    return (
+        words[0][:1].isupper()
+        and all(w[:1].isupper() or w in _OFFICE_PARTICLES for w in words if w)
+        and any(w in OFFICE_WORDS for w in words)
+    )
+
+
 #: Words of an office printed on its own line under the signer's name, in
 #: the closer (frus1925v02, frus1934v05: ``Counselor of Embassy``,
 #: ``Assistant Secretary``, ``Under Secretary``, ``Vice President``,
 #: ``General Receiver``; frus1919Parisv11: ``Admiral, U. S. Navy``,
 #: ``Captain, U. S. A.``, ``Lt. Col., Gen. Staff Corps``; frus1934v05:
-#: ``Ambassador Extraordinary and Plenipotentiary …``).
+#: ``Ambassador Extraordinary and Plenipotentiary …``; frus1901: ``The
+#: Chancellor of the Confederation:``).
 OFFICE_WORDS = frozenset({
     "Secretary", "Counselor", "Counsellor", "Ambassador", "Minister", "Consul",
     "Chargé", "Agent", "Admiral", "Captain", "Colonel", "Col.", "Lt.", "Major",
     "General", "Chairman", "President", "Receiver", "Attaché", "Commissioner",
     "Delegate", "Director", "Chief", "Clerk", "Governor", "Adviser", "Advisor",
-    "Representative", "Resident", "Commander", "Treasurer", "Envoy",
+    "Representative", "Resident", "Commander", "Treasurer", "Envoy", "Chancellor",
 })  # fmt: skip
 #: Lower-case words an office may hold (``Counselor of Embassy``, ``Chargé
 #: d’Affaires ad interim``).

@@ -1221,9 +1221,12 @@ class _Parser:
         ), j
 
     def _signer_line_kind(self, b: RawBlock) -> bool | None:
-        """A block of one line that is a signer's office (False) or a
-        signature (True), else None."""
+        """A block of one line that is a signer's office, or lines that lead
+        a signature (:func:`closers.leads_signature`) (False), or a
+        signature of one line (True), else None."""
         c = self.clean(b)
+        if closers.leads_signature(c):
+            return False
         if len(c.lines) != 1 or closers.is_closer_lead(c):
             return None
         if closers.is_signer_office(c):
