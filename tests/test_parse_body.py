@@ -273,6 +273,22 @@ def signed_text(closer: Block) -> str:
     return plain(closer.content[start:end])
 
 
+def test_a_joining_line_ends_the_list_item_before_it() -> None:
+    # frus1925v02 d24: "and" between the parties of a treaty
+    parties = (
+        "The President of the United States of America:\n"
+        "Lewis Einstein, Envoy extraordinary,\nand\n"
+        "The President of the Czechoslovak Republic:\nDr. Eduard Beneš, Minister,"
+    )
+    doc = parse(
+        f"{HEAD}have appointed the following Plenipotentiaries:\n\n{parties}\n\nwho agreed."
+    )
+    (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    texts = [plain(item) for item in items.items if isinstance(item, tuple)]
+    assert len(texts) == 4
+    assert texts[1] == "Lewis Einstein, Envoy extraordinary,\nand"
+
+
 def test_names_and_offices_alternating_one_a_block_are_one_closer() -> None:
     # frus1925v02 d429 (names over offices), frus1901 d506 (offices over
     # names), frus1901 d443 (for whom and in what office, closed by colons)

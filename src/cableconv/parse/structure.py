@@ -1530,7 +1530,14 @@ class _Parser:
             if roles.is_list_head(lines[0].text):
                 head = self.build.line(lines[0])
                 lines = lines[1:]
-            return ListBlock(tuple(self.list_item(ln) for ln in lines), span, head)
+            return ListBlock(
+                tuple(
+                    self.list_item(group[0]) if len(group) == 1 else self.build.lines(group)
+                    for group in _joined_items(lines)
+                ),
+                span,
+                head,
+            )
         if approved and closers.vouches_for_copy(self.clean(blocks[i - 1])):
             self.warn(
                 "CC137",
@@ -1697,6 +1704,25 @@ class _Parser:
             e -= len(part) - len(part.rstrip())
             out.append(tuple(self.build.run(s, e)) if e > s else ())
         return tuple(out)
+
+
+#: A line of a list that only joins the items around it: the official TEI
+#: ends the item before it with it, after a line break (``Lewis Einstein,
+#: Envoy extraordinary …,⏎and`` over ``The President of the Czechoslovak
+#: Republic:``, the parties of a treaty, frus1925v02 d24).
+_JOINING_LINES = frozenset({"and", "or", "and,", "or,"})
+
+
+def _joined_items(lines: list[Line]) -> list[list[Line]]:
+    """The lines of a list, one item each, but for a joining line
+    (:data:`_JOINING_LINES`), which ends the item before it."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and line.text.strip() in _JOINING_LINES:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
 
 
 #: The fewest blocks of names and offices alternating that make one closer
