@@ -1301,6 +1301,41 @@ def test_a_name_by_a_formula_of_the_papers_of_a_suit_signs() -> None:
     ]
 
 
+def test_a_name_under_the_teste_or_the_date_of_a_paper_of_a_suit_signs() -> None:
+    # frus1902app1 d11, d16: the clause of an officer's hand or the teste of
+    # a writ over the name, the paragraph ending on the day the paper is made
+    # (a marshal's return), the note that a writ was received on its date
+    text = (
+        f"{HEAD}The deponent claims damages.\n\n"
+        "Witness my signature at my office in Mississippi City, Miss., the 19th day of "
+        "February, A. D. 1896.\n\nT. V. Noland, Attorney at Law.\n\n"
+        "The court ordered the arrest.\n\n"
+        "Witness the Hon. H. C. Niles, judge of said court, and in the one hundred and "
+        "twentieth year of the independence of the United States.\n\n"
+        "L. B. Moseley, Clerk,\nPer C. Phelps, Deputy Clerk.\n\n"
+        "Executed by arresting the within named G. I. Dahlberg, this 10th day of "
+        "February, A. D. 1896.\n\nJ. S. McNeily, United States Marshal.\n\n"
+        "Received February 18, 1896.\n\nE. Sugden, Deputy Marshal.\n\n"
+        "The marshal made his return.\n"
+    )
+    closed = [plain(b.content) for b in parse(text).blocks if isinstance(b, Closer)]
+    assert closed == [
+        "T. V. Noland, Attorney at Law.",
+        "L. B. Moseley, Clerk,\nPer C. Phelps, Deputy Clerk.",
+        "J. S. McNeily, United States Marshal.",
+        "E. Sugden, Deputy Marshal.",
+    ]
+    # ``Witness:`` over a name, a date not of the day a paper is made: text
+    other = (
+        text.replace("Witness my signature at", "Witnesses:")
+        .replace("this 10th day of February, A. D. 1896.", "on February 10.")
+        .replace("Received February 18, 1896.", "The writ was received.")
+    )
+    closed = [plain(b.content) for b in parse(other).blocks if isinstance(b, Closer)]
+    assert "T. V. Noland, Attorney at Law." not in closed
+    assert "J. S. McNeily, United States Marshal." not in closed
+
+
 def test_the_dateline_of_the_next_letter_under_a_signature_starts_it() -> None:
     # frus1902app1 d23: a letter printed under the signature of the one
     # before, with its place and date and no note: an attachment, warned (CC139)

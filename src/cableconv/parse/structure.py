@@ -1335,7 +1335,10 @@ class _Parser:
         (frus1872p2v5, frus1882, frus1901, frus1902app1: 11 of 11 by an oath
         or a filing note; 12 of 15 by a jurat); so does the clause that a
         paper is signed over it (``Given under my hand …``, ``Signed at …``,
-        ``In witness whereof …``: 11 of 11). A name in capitals by a jurat
+        ``In witness whereof …``: 11 of 11, ``Witness my hand …``), and the
+        paragraph ending on the day the paper is made (``… this 10th day of
+        February, A. D. 1896.``, :func:`closers.dates_paper`: 36 of 52, the
+        others in papers printed all as paragraphs). A name in capitals by a jurat
         is not (frus1864p3 prints 7 of 8 as paragraphs), and a choice made
         by the jurat alone is warned about (CC138, or CC141 under it)."""
         j = self._next_text(blocks, i + 1)
@@ -1364,7 +1367,7 @@ class _Parser:
                 "me …” as a closer (12 of 15), sometimes as a paragraph: check it",
             )
             return True
-        return False
+        return closers.dates_paper(before)
 
     def announced_table(self, blocks: list[RawBlock], i: int) -> bool:
         """Is block ``i`` a table that the paragraph before it (page breaks
