@@ -569,7 +569,7 @@ def leads_signature(block: RawBlock) -> bool:
     [True, True, False]
     """
     return all(
-        _is_lead_line(text) or _is_office_lead(text)
+        text.endswith(":") and (_is_office_lead(text) or _is_lead_line(text))
         for text in (line.text.strip() for line in block.lines)
     )
 

@@ -1188,6 +1188,10 @@ class _Parser:
         signed. Two signers at least, so four blocks; one signer over or
         under an office is :meth:`closer_run`'s. Returns the closer and the
         index of the block after it."""
+        if not all(
+            _is_short(b) for b in blocks[i : i + MIN_ALTERNATING_BLOCKS]
+        ) or i + MIN_ALTERNATING_BLOCKS > len(blocks):
+            return None  # the common case: paragraphs of the text
         kinds: list[bool] = []  # True: a name; False: an office
         j = i
         while j < len(blocks) and len(kinds) < 2 * closers.MAX_SIGNERS:
@@ -1224,6 +1228,8 @@ class _Parser:
         """A block of one line that is a signer's office, or lines that lead
         a signature (:func:`closers.leads_signature`) (False), or a
         signature of one line (True), else None."""
+        if not _is_short(b):
+            return None
         c = self.clean(b)
         if closers.leads_signature(c):
             return False
@@ -1372,6 +1378,8 @@ class _Parser:
     def announced_table(self, blocks: list[RawBlock], i: int) -> bool:
         """Is block ``i`` a table that the paragraph before it (page breaks
         aside) announces (:func:`tables.is_announced_table`)?"""
+        if len(blocks[i].lines) < tables.MIN_ANNOUNCED_ROWS:
+            return False
         j = i - 1
         while j >= 0 and roles.is_page_block(blocks[j]):
             j -= 1
@@ -1731,6 +1739,18 @@ def _joined_items(lines: list[Line]) -> list[list[Line]]:
 #: The fewest blocks of names and offices alternating that make one closer
 #: (:meth:`_Parser.alternating_run`): two signers, each with an office.
 MIN_ALTERNATING_BLOCKS = 4
+#: A block of such a run is short: a name, an office, or the lines leading
+#: a name (two in ``In the name of the Swiss Federal Council:⏎The President
+#: of the Confederation:``).
+MAX_SIGNER_LINES = 3
+MAX_SIGNER_LINE = 100
+
+
+def _is_short(b: RawBlock) -> bool:
+    """Short enough to be a name, an office or the lines leading a name."""
+    return len(b.lines) <= MAX_SIGNER_LINES and all(
+        len(ln.text) <= MAX_SIGNER_LINE for ln in b.lines
+    )
 
 
 #: A place and a date whose month is a word of no month (``Washington,
