@@ -289,6 +289,23 @@ def test_a_joining_line_ends_the_list_item_before_it() -> None:
     assert texts[1] == "Lewis Einstein, Envoy extraordinary,\nand"
 
 
+def test_a_short_labelled_line_left_open_goes_on_over_the_next() -> None:
+    # frus1919Parisv11 d237: the item's second line is the official's <lb/>
+    items = (
+        "1. Alsace Lorraine\nincluding Saar Coalfields.\n2. Left Bank of Rhine\n"
+        "including prohibition of fortifications.\n3. Memel.\n4. Poland."
+    )
+    doc = parse(f"{HEAD}A. Cession of Territory:\n\n{items}\n\nThe rest follows.")
+    (found,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    texts = [plain(item) for item in found.items if isinstance(item, tuple)]
+    assert texts == [
+        "1. Alsace Lorraine\nincluding Saar Coalfields.",
+        "2. Left Bank of Rhine\nincluding prohibition of fortifications.",
+        "3. Memel.",
+        "4. Poland.",
+    ]
+
+
 def test_names_and_offices_alternating_one_a_block_are_one_closer() -> None:
     # frus1925v02 d429 (names over offices), frus1901 d506 (offices over
     # names), frus1901 d443 (for whom and in what office, closed by colons)

@@ -187,3 +187,61 @@ def name_office_pairs(block: RawBlock) -> bool:
     return all(_name_then_office(lines[k], lines[k + 1]) for k in pairs) or all(
         _party_then_plenipotentiary(lines[k], lines[k + 1]) for k in pairs
     )
+
+
+#: A line of a list that only joins the items around it: the official TEI
+#: ends the item before it with it, after a line break (``Lewis Einstein,
+#: Envoy extraordinary …,⏎and`` over ``The President of the Czechoslovak
+#: Republic:``, the parties of a treaty, frus1925v02 d24).
+_JOINING_LINES = frozenset({"and", "or", "and,", "or,"})
+#: The label an item opens with, then its text: ``1. Alsace Lorraine``,
+#: ``a) Austria Hungary and Poland``, ``(c) …``.
+_OPENING_LABEL = re.compile(r"(?:\d{1,2}\.|[a-z]\)|\([a-z0-9]{1,3}\))\s")
+#: A line that is a label alone (``3.``, ``[4.]``, ``6 [7].``, ``(g)``): the
+#: item's text is the paragraph after it.
+_BARE_LABEL = re.compile(r"\[?\(?[\dIVXivxa-z]{1,4}\)?\.?\]?(?:\s*\[[^\]]*\]\.?)?")
+#: A labelled line this short with no stop is the first line of its item.
+MAX_OPEN_ITEM = 60
+#: How a finished line ends.
+_FINISHED = (".", ":", ";", ",", "?", "!", ")", "”")
+
+
+def item_groups(lines: list[str]) -> list[int]:
+    """How many lines each item of a list holds, one a line but for two
+    conventions the official TEI prints as one item with line breaks: a
+    line that only joins the items around it (:data:`_JOINING_LINES`) ends
+    the item before it; and in a list whose items open with labels, a short
+    labelled line left open, with no stop, goes on over the lines after it
+    up to the next label (``1. Alsace Lorraine`` over ``including Saar
+    Coalfields.``, ``a) Austria Hungary and Poland`` over ``Mr. Allen W.
+    Dulles, Second Secretary of Embassy.``, frus1919Parisv11: 2 lists of 2;
+    a long line left open is a paragraph of minutes before the bare label of
+    the next, ``5.``, and ends its item).
+
+    >>> item_groups(["1. Alsace Lorraine", "including Saar Coalfields.", "2. Memel.", "3. Poland."])
+    [2, 1, 1]
+    >>> item_groups(["Lewis Einstein, Envoy,", "and", "The President of the Republic:"])
+    [2, 1]
+    >>> item_groups(["1. Memorandum No. 1 was read.", "2. Memorandum No. 2", "3.", "Then"])
+    [1, 1, 1, 1]
+    """
+    texts = [text.strip() for text in lines]
+    labelled = [_OPENING_LABEL.match(text) is not None for text in texts]
+    in_labelled_list = sum(labelled) >= 2
+    groups: list[int] = []
+    open_item = False
+    for text, label in zip(texts, labelled, strict=True):
+        if groups and text in _JOINING_LINES:
+            groups[-1] += 1
+            continue
+        if groups and open_item and not label and not _BARE_LABEL.fullmatch(text):
+            groups[-1] += 1
+            continue
+        groups.append(1)
+        open_item = (
+            in_labelled_list
+            and label
+            and len(text) <= MAX_OPEN_ITEM
+            and not text.endswith(_FINISHED)
+        )
+    return groups

@@ -1544,7 +1544,7 @@ class _Parser:
             return ListBlock(
                 tuple(
                     self.list_item(group[0]) if len(group) == 1 else self.build.lines(group)
-                    for group in _joined_items(lines)
+                    for group in _grouped(lines, lists.item_groups([ln.text for ln in lines]))
                 ),
                 span,
                 head,
@@ -1717,23 +1717,14 @@ class _Parser:
         return tuple(out)
 
 
-#: A line of a list that only joins the items around it: the official TEI
-#: ends the item before it with it, after a line break (``Lewis Einstein,
-#: Envoy extraordinary …,⏎and`` over ``The President of the Czechoslovak
-#: Republic:``, the parties of a treaty, frus1925v02 d24).
-_JOINING_LINES = frozenset({"and", "or", "and,", "or,"})
-
-
-def _joined_items(lines: list[Line]) -> list[list[Line]]:
-    """The lines of a list, one item each, but for a joining line
-    (:data:`_JOINING_LINES`), which ends the item before it."""
-    groups: list[list[Line]] = []
-    for line in lines:
-        if groups and line.text.strip() in _JOINING_LINES:
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    return groups
+def _grouped(lines: list[Line], sizes: list[int]) -> list[list[Line]]:
+    """``lines`` cut into consecutive groups of these sizes."""
+    out: list[list[Line]] = []
+    k = 0
+    for size in sizes:
+        out.append(lines[k : k + size])
+        k += size
+    return out
 
 
 #: The fewest blocks of names and offices alternating that make one closer
