@@ -403,6 +403,17 @@ def test_an_appendix_note_that_says_what_it_is_after_a_dash_starts_an_enclosure(
     assert isinstance(attachment.blocks[1], Dateline)
 
 
+def test_a_court_caption_under_an_enclosure_note_is_its_first_paragraph() -> None:
+    # frus1902app1 d16: the libel's caption is text, not the enclosure's heading
+    caption = "The district court of the United States for the southern district. In admiralty."
+    text = (
+        f"{HEAD}I am, etc.,\n\nWM. L. DAYTON.\n\n[Subinclosure.]\n\n{caption}\n\nThe libel says.\n"
+    )
+    attachment = parse(text).blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert [type(b).__name__ for b in attachment.blocks] == ["SourceNote", "Paragraph", "Paragraph"]
+
+
 def test_enclosure_notes_with_broken_brackets_start_enclosures_and_are_warned() -> None:
     # frus1882 d375, frus1897 d49 d149: a bracket missing, too early, a stop
     # after it, "Snb" for "Sub": the enclosure's source note, kept as typed

@@ -508,6 +508,17 @@ _SENTENCE = re.compile(
 )
 
 
+#: The caption of a paper filed in a court, the first line of its text
+#: (``The district court of the United States for the southern district of
+#: Mississippi. In admiralty.`` under ``[Subinclosure.]``, frus1902app1 d16;
+#: ``In the circuit court of the United States, ninth circuit, district of
+#: Montana.``, frus1901 d89): 8 of 8 in the corpus are text, none a heading.
+_COURT_CAPTION = re.compile(
+    r"(?:In )?[Tt]he (?:[\w.]+ ){0,2}(?:district|circuit|supreme|admiralty|consular) court of\b",
+    re.IGNORECASE,
+)
+
+
 #: Words that, alone on the line under an enclosure's note, open its text
 #: rather than title it (``NOTE.``, ``notice.``: frus1897 d43, d149,
 #: frus1902app1 d6; ``Note.`` is a paragraph 4 times of 4 in the corpus).
@@ -515,19 +526,21 @@ TEXT_OPENING_WORDS = frozenset({"note", "notice"})
 
 
 def opens_text(block: RawBlock) -> bool:
-    """A line that begins a text, not one that titles it: a sentence, or
-    a word that opens a text (:data:`TEXT_OPENING_WORDS`).
+    """A line that begins a text, not one that titles it: a sentence, a
+    word that opens a text (:data:`TEXT_OPENING_WORDS`), or the caption of a
+    paper filed in a court (:data:`_COURT_CAPTION`).
 
     >>> from cableconv.parse.blocks import split_blocks
     >>> [opens_text(b) for b in split_blocks(
     ...     "I hereby certify it.\\n\\nList of men who are here.\\n\\n"
     ...     "I. Matters for Discussion\\n\\nNOTE.\\n\\nWe, William, German Emperor.\\n\\n"
-    ...     "Received from J. R. Tinsly forty pounds.")]
-    [True, False, False, True, True, True]
+    ...     "Received from J. R. Tinsly forty pounds.\\n\\n"
+    ...     "The district court of the United States for the southern district. In admiralty.")]
+    [True, False, False, True, True, True, True]
     """
     if block.text.strip().rstrip(".").lower() in TEXT_OPENING_WORDS:
         return True
-    return _SENTENCE.search(block.text) is not None
+    return _SENTENCE.search(block.text) is not None or _COURT_CAPTION.match(block.text) is not None
 
 
 #: A paragraph's or an article's number on a line of its own: ``1.``,
