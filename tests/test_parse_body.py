@@ -273,6 +273,18 @@ def signed_text(closer: Block) -> str:
     return plain(closer.content[start:end])
 
 
+def test_the_initials_under_initialed_join_the_signature_above() -> None:
+    # frus1902app1 d4: the copy's initials are signed in the same closer
+    doc = parse(
+        f"{HEAD}I certify the copy.\n\nM. Webber, Deputy Collector.\n\n(Initialed)\nA. W. B.\n"
+    )
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer)
+    signed = [plain(last.content[a:b]) for _, a, b in last.signature_parts()]
+    assert signed == ["M. Webber, Deputy Collector.", "A. W. B."]
+    assert "(Initialed)" in plain(last.content)
+
+
 def test_a_joining_line_ends_the_list_item_before_it() -> None:
     # frus1925v02 d24: "and" between the parties of a treaty
     parties = (

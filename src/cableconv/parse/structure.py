@@ -1156,6 +1156,11 @@ class _Parser:
             )
         ):
             end += 1
+        initialed = (
+            end < len(blocks) and closers.initialed_line(self.clean(blocks[end])) is not None
+        )
+        if initialed:
+            end += 1  # ``(Initialed)⏎A. W. B.`` under the signature
         if (not lead and end == k + 1) or not self._ends_part(blocks, end - 1, past_addressee=True):
             return None
         content: list[Inline] = []
@@ -1174,6 +1179,8 @@ class _Parser:
                 parts.append(self._line_part(b, agent, start))
             elif j == k:
                 parts.append(("signed", start, len(content)))
+            elif initialed and j == end - 1:
+                parts.append(self._line_part(b, 1, start))
         span = self.span(blocks[i].start, blocks[end - 1].end)
         return Closer(tuple(content), span, tuple(parts)), end
 
