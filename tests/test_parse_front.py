@@ -790,3 +790,19 @@ def test_a_time_inside_a_subject_or_of_another_day_is_not_the_meetings() -> None
     assert when(MEMO.format(subject=inside)) == "1955-01-07"
     other_day = "Meeting in Secretary’s Office, January 6, 1955, 4:00 p.m."
     assert when(MEMO.format(subject=other_day)) == "1955-01-07"
+
+
+def test_the_number_of_an_act_under_an_exhibit_label_is_a_line_of_its_text() -> None:
+    # frus1902app1 d32: "[Public—No. 136.]" over "AN ACT making …" is a
+    # centred paragraph of the exhibit, not its source note
+    text = (
+        "Mr. Day to Mr. de Wollant.\n\nWashington, April 14, 1898.\n\nSir: The text.\n\n"
+        "Very truly, yours,\n\nWilliam R. Day, Assistant Secretary.\n\nEXHIBIT D.\n\n"
+        "[Public—No. 136.]\n\nAN ACT making appropriations to supply deficiencies.\n\n"
+        "Be it enacted by the Senate, That the sums be appropriated.\n"
+    )
+    doc, _ = parse(text)
+    (att,) = [b for b in doc.blocks if isinstance(b, Attachment)]
+    kinds = [type(b).__name__ for b in att.blocks]
+    assert kinds[:3] == ["Heading", "Paragraph", "Paragraph"]
+    assert plain(att.blocks[1].content) == "[Public—No. 136.]"  # type: ignore[union-attr]

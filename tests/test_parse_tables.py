@@ -259,3 +259,19 @@ def test_a_sentence_ending_in_an_amount_with_its_stop_is_a_paragraph() -> None:
     # frus1902app1 d34; and a despatch's number alone is no row either
     for text in ("The captain says it brought him from $3,800 $4,000.", "No. 3998"):
         assert not is_table(block(text)), text  # type: ignore[arg-type]
+
+
+def test_items_priced_after_their_stops_are_a_table() -> None:
+    # frus1902app1 d5: the claims, each closed by its stop, then its amount;
+    # a footnote's number at the end of every line is no column
+    rows = (
+        "Remuneration of the officers and crew who had to follow the schooner. $1,000\n"
+        "2. Provisions which were on board. 200\n"
+        "3. Support of the crew of the Cape Horn Pigeon. 210\n"
+        "4. Expenses of Captain Scullen on land. 50"
+    )
+    doc = parse(f"{HEAD}The remainder of his claims are as follows:\n\n{rows}{END}")
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(table.rows) == 4
+    notes = parse(f"{HEAD}He said so. 12\nShe agreed. 13\nThey left. 14{END}")
+    assert not [b for b in notes.blocks if isinstance(b, Table)]

@@ -112,6 +112,12 @@ TEXT_NOTE_STARTS = (
     "Inclosed in ",
     "Editorial.",
     "Circular.]",
+    # the number of an act of Congress over its title (``[Public—No. 136.]``
+    # over ``AN ACT making appropriations …``, frus1902app1 d32: a centred
+    # line of the act's text); ``[Private.]`` alone marks a letter's kind
+    "Public—",
+    "Public Resolution",
+    "Private—",
 )
 
 _CITES = re.compile(r"^\[(?:Slip\s|Extract\s)?[Ff]rom\s")
@@ -128,6 +134,8 @@ def is_text_note(line: str) -> bool:
     text (see :data:`TEXT_NOTE_STARTS`).
 
     >>> is_text_note("[By cable telegram.]"), is_text_note("[Translation.]")
+    (True, False)
+    >>> is_text_note("[Public—No. 136.]"), is_text_note("[Private.]")
     (True, False)
     """
     s = line.strip()

@@ -244,6 +244,39 @@ def phrase_rows(lines: list[str]) -> bool:
     )
 
 
+#: A figure closing a line after the stop of its sentence: a column of
+#: amounts printed after the items they price (``2. Provisions which were
+#: on board. 200``), or a footnote's number (``communication.” 12``).
+_FIGURE_AFTER_STOP = re.compile(r"[.:;)”’\"] (?:\$|£)?(\d{1,3}(?:, ?\d{3})+|\d+)$")
+#: An amount, not a footnote's number: its thousands or its currency.
+_AMOUNT = re.compile(r"[$£]|\d,")
+
+
+def priced_items(lines: list[str]) -> bool:
+    """Three lines or more, each ending in a figure after the stop of its
+    sentence, one of them at least an amount with its thousands or its
+    currency (``Remuneration of the officers and crew … to Vladivostok.
+    $1,000`` over ``2. Provisions which were on board. 200``, frus1902app1
+    d5): the rows of a table of claims, the amounts its last column. A
+    footnote's number has no thousands, and never stands at the end of
+    every line of a block.
+
+    >>> priced_items(["Remuneration of the crew. $1,000", "2. Provisions on board. 200",
+    ...               "3. Support of the crew. 210"])
+    True
+    >>> priced_items(["He said so. 12", "She agreed. 13", "They left. 14"])
+    False
+    """
+    if len(lines) < MIN_PRICED_ROWS:
+        return False
+    ends = [_FIGURE_AFTER_STOP.search(line.rstrip()) for line in lines]
+    return all(ends) and any(_AMOUNT.search(m.group(0)) for m in ends if m is not None)
+
+
+#: The fewest lines of :func:`priced_items`.
+MIN_PRICED_ROWS = 3
+
+
 def is_table(block: RawBlock) -> bool:
     """Tab-separated cells, or a brace between cells (:func:`has_brace_cell`);
     or lines, half of them at least, that read as rows (:func:`is_row`) or,
@@ -263,8 +296,10 @@ def is_table(block: RawBlock) -> bool:
         )
     if sum(rows) * 2 >= len(lines):
         return True
-    return sum(1 for text in lines if opens_row(text.strip())) * 2 >= len(lines) or phrase_rows(
-        lines
+    return (
+        sum(1 for text in lines if opens_row(text.strip())) * 2 >= len(lines)
+        or phrase_rows(lines)
+        or priced_items(lines)
     )
 
 
