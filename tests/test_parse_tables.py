@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cableconv.model import Document, ListBlock, Table, plain
+from cableconv.model import Attachment, Document, ListBlock, Table, plain
 from cableconv.parse.blocks import split_blocks
 from cableconv.parse.tables import is_row, is_table
 from cableconv.pipeline import convert_source
@@ -275,3 +275,26 @@ def test_items_priced_after_their_stops_are_a_table() -> None:
     assert len(table.rows) == 4
     notes = parse(f"{HEAD}He said so. 12\nShe agreed. 13\nThey left. 14{END}")
     assert not [b for b in notes.blocks if isinstance(b, Table)]
+
+
+def test_a_text_beside_its_translation_is_a_table_of_two_columns() -> None:
+    # frus1902app1 d2: the protocol in French and English, one row a line;
+    # the paper in capitals under its signed last row heads an attachment
+    rows = (
+        "L’Arbitre aura à prendre connaissance des réclamations qui ont été présentées. "
+        "The arbitrator shall take cognizance of the claims presented to the Government.\n"
+        "Dans un délai de trois mois après la réception de la dite copie, la Partie remettra "
+        "une copie. Within three months from the date of the receipt of the said copy, the "
+        "Party defendant shall present a contra-memorandum.\n"
+        "(Premier Département.)\n"
+        "Toute somme décrétée par l’Arbitre sera payée dans un délai d’un an. "
+        "Any amount awarded by the arbitrator shall be paid within one year of the award.\n"
+        "(Signé) Comte Lamsdorff. Herbert H. D. Peirce."
+    )
+    doc = parse(f"{HEAD}{rows}\n\nMEMORANDUM.\n\nThe undersigned has the honor.{END}")
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(table.rows) == 5
+    (att,) = [b for b in doc.blocks if isinstance(b, Attachment)]
+    assert plain(att.blocks[0].content) == "MEMORANDUM."  # type: ignore[union-attr]
+    english = parse(f"{HEAD}The claims are these.\nThe memorandum is here.\nThe sum is paid.{END}")
+    assert not [b for b in english.blocks if isinstance(b, Table)]

@@ -257,6 +257,11 @@ def is_paper_title(block: RawBlock) -> bool:
     return (len(words) >= 5 or numbered) and sum(w[0].isupper() for w in big) * 10 >= len(big) * 9
 
 
+#: The most words of a paper's title in capitals (``MEMORANDUM.``): a longer
+#: line in capitals is a name or a sentence, read by the rules for them.
+MAX_CAPITAL_TITLE_WORDS = 2
+
+
 def is_paper_title_after_signature(block: RawBlock) -> bool:
     """The title of the next paper right under a signature, printed as a
     sentence with its stop (``Memorandum of a conversation had by Mr.
@@ -273,12 +278,17 @@ def is_paper_title_after_signature(block: RawBlock) -> bool:
     ...     "Award of arbitrator.\\n\\nMemorandum: Ehrenstroem emigrated.\\n\\n"
     ...     "Note.—The above was furnished me.\\n\\nThe Secretary agreed.\\n\\n"
     ...     "Joint statement of conclusions respecting the fur-seal herd.\\n\\n"
-    ...     "The statement was read.")]
-    [True, False, False, False, True, False]
+    ...     "The statement was read.\\n\\nMEMORANDUM.")]
+    [True, False, False, False, True, False, True]
     """
     if len(block.lines) != 1:
         return False
     text = block.first.strip()
+    if text.isupper() and len(text.split()) <= MAX_CAPITAL_TITLE_WORDS:
+        # the kind of paper in capitals (``MEMORANDUM.`` under the signed
+        # last row of a protocol, frus1902app1 d2; ``ANNEX.``): read as typed
+        # in title case
+        text = text.capitalize()
     m = _PAPER_TITLE_START.match(text) or _SENTENCE_TITLE_START.match(text)
     return (
         m is not None

@@ -1947,8 +1947,16 @@ def _is_sealed(block: Block) -> bool:
 
 
 def _signs(block: Block) -> bool:
-    """A signature: a closer, or a list of signers."""
+    """A signature: a closer, or a list of signers, or a table of two texts
+    side by side whose last row is their signatures (``(Signé) Comte
+    Lamsdorff. Herbert H. D. Peirce.``, frus1902app1 d2)."""
+    if isinstance(block, Table) and block.rows:
+        return plain(block.rows[-1][0]).lstrip().startswith(SIGNED_ROW)
     return isinstance(block, Closer) or (isinstance(block, ListBlock) and block.role == "signers")
+
+
+#: How a row of signatures opens: ``(Signed)``, in French ``(Signé)``.
+SIGNED_ROW = ("(Signed)", "(Signé)")
 
 
 def parse_text(

@@ -244,6 +244,52 @@ def phrase_rows(lines: list[str]) -> bool:
     )
 
 
+#: Words of French and of English that the other language does not use:
+#: how a line of a text printed beside its translation, the original in
+#: the first column, tells its two halves apart (the protocol of an
+#: arbitration, French then English, frus1902app1 d2).
+FRENCH_WORDS = frozenset({
+    "le", "la", "les", "des", "du", "et", "une", "est", "sont", "dans", "pour",
+    "par", "sur", "aux", "au", "qui", "que", "ne", "pas", "été", "cette",
+})  # fmt: skip
+ENGLISH_WORDS = frozenset({
+    "the", "of", "and", "to", "is", "are", "in", "for", "by", "on", "which",
+    "that", "shall", "be", "has", "have", "this",
+})  # fmt: skip
+#: The fewest words of each language in its half of a line of two columns.
+MIN_LANGUAGE_WORDS = 2
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_parallel_row(line: str) -> bool:
+    """A line whose first half is French and whose second half is English
+    (:data:`FRENCH_WORDS`, :data:`ENGLISH_WORDS`): an original and its
+    translation side by side, the two cells of a row.
+
+    >>> is_parallel_row("L’Arbitre aura à prendre connaissance des réclamations qui ont été "
+    ...                 "présentées. The arbitrator shall take cognizance of the claims.")
+    True
+    >>> is_parallel_row("The arbitrator shall take cognizance of the claims for the indemnity.")
+    False
+    """
+    words = [w.lower() for w in _WORD.findall(line)]
+    half = len(words) // 2
+    first, second = words[:half], words[half:]
+    fr1 = sum(w in FRENCH_WORDS for w in first)
+    en1 = sum(w in ENGLISH_WORDS for w in first)
+    fr2 = sum(w in FRENCH_WORDS for w in second)
+    en2 = sum(w in ENGLISH_WORDS for w in second)
+    return fr1 >= MIN_LANGUAGE_WORDS and en2 >= MIN_LANGUAGE_WORDS and fr1 > en1 and en2 > fr2
+
+
+def parallel_rows(lines: list[str]) -> bool:
+    """Three lines or more, half of them at least an original beside its
+    translation (:func:`is_parallel_row`): a text printed in two columns,
+    one row a line (frus1902app1 d2: 17 of its 25 rows; the others a cell
+    spanning rows, or a title in both columns)."""
+    return len(lines) >= 3 and sum(is_parallel_row(line) for line in lines) * 2 >= len(lines)
+
+
 #: A figure closing a line after the stop of its sentence: a column of
 #: amounts printed after the items they price (``2. Provisions which were
 #: on board. 200``), or a footnote's number (``communication.” 12``).
@@ -300,6 +346,7 @@ def is_table(block: RawBlock) -> bool:
         sum(1 for text in lines if opens_row(text.strip())) * 2 >= len(lines)
         or phrase_rows(lines)
         or priced_items(lines)
+        or parallel_rows(lines)
     )
 
 
