@@ -298,3 +298,17 @@ def test_a_text_beside_its_translation_is_a_table_of_two_columns() -> None:
     assert plain(att.blocks[0].content) == "MEMORANDUM."  # type: ignore[union-attr]
     english = parse(f"{HEAD}The claims are these.\nThe memorandum is here.\nThe sum is paid.{END}")
     assert not [b for b in english.blocks if isinstance(b, Table)]
+
+
+def test_an_english_text_beside_its_french_translation_is_a_table_too() -> None:
+    # frus1902app1 d33: the modus vivendi of 1894, English in the first column
+    rows = (
+        "1. The Government of the United States will prohibit the hunting of the seal. "
+        "1. Le Gouvernement des Etats-Unis interdira la chasse des phoques dans la zone.\n"
+        "2. The present agreement shall have no retroactive force as regards the seizure. "
+        "2. L’arrangement actuel n’aura pas de force rétroactive pour les saisies.\n"
+        "In witness whereof, we have signed this agreement. En foi de quoi nous avons signé."
+    )
+    doc = parse(f"{HEAD}{rows}{END}")
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(table.rows) == 3

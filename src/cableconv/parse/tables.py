@@ -262,9 +262,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def is_parallel_row(line: str) -> bool:
-    """A line whose first half is French and whose second half is English
-    (:data:`FRENCH_WORDS`, :data:`ENGLISH_WORDS`): an original and its
-    translation side by side, the two cells of a row.
+    """A line whose first half is French and whose second half is English,
+    or the reverse (:data:`FRENCH_WORDS`, :data:`ENGLISH_WORDS`): an
+    original and its translation side by side, the two cells of a row
+    (English first in the modus vivendi of 1894, frus1902app1 d33).
 
     >>> is_parallel_row("L’Arbitre aura à prendre connaissance des réclamations qui ont été "
     ...                 "présentées. The arbitrator shall take cognizance of the claims.")
@@ -279,7 +280,9 @@ def is_parallel_row(line: str) -> bool:
     en1 = sum(w in ENGLISH_WORDS for w in first)
     fr2 = sum(w in FRENCH_WORDS for w in second)
     en2 = sum(w in ENGLISH_WORDS for w in second)
-    return fr1 >= MIN_LANGUAGE_WORDS and en2 >= MIN_LANGUAGE_WORDS and fr1 > en1 and en2 > fr2
+    return (
+        fr1 >= MIN_LANGUAGE_WORDS and en2 >= MIN_LANGUAGE_WORDS and fr1 > en1 and en2 > fr2
+    ) or (en1 >= MIN_LANGUAGE_WORDS and fr2 >= MIN_LANGUAGE_WORDS and en1 > fr1 and fr2 > en2)
 
 
 def parallel_rows(lines: list[str]) -> bool:
