@@ -806,3 +806,16 @@ def test_the_number_of_an_act_under_an_exhibit_label_is_a_line_of_its_text() -> 
     kinds = [type(b).__name__ for b in att.blocks]
     assert kinds[:3] == ["Heading", "Paragraph", "Paragraph"]
     assert plain(att.blocks[1].content) == "[Public—No. 136.]"  # type: ignore[union-attr]
+
+
+def test_an_exhibit_labelled_in_french_heads_its_attachment() -> None:
+    # frus1902app1 d9: "PIÈCE PRODUITE A." under the signature, as EXHIBIT A.
+    text = (
+        "Mr. Hay to Mr. Asser.\n\nWashington, May 1, 1901.\n\nSir: The text.\n\n"
+        "I have, etc.\n\nJohn Hay.\n\nPIÈCE PRODUITE A.\n\n[Translation.]\n\n"
+        "The register of the bark.\n\nThe bark sailed.\n"
+    )
+    doc, _ = parse(text)
+    (att,) = [b for b in doc.blocks if isinstance(b, Attachment)]
+    assert isinstance(att.blocks[0], Heading)
+    assert plain(att.blocks[0].content) == "PIÈCE PRODUITE A."

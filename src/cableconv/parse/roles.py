@@ -63,10 +63,12 @@ _ENCLOSURES = re.compile(r"^\[(?:In|En)closures\.?\]$")
 #: ``head``) starts an attachment too (3 of 3 in the corpus). So does an
 #: exhibit's label in capitals, its letter perhaps doubled (``EXHIBIT A.``,
 #: ``EXHIBIT B B.``: the ``head`` of its paper 101 times of 101, frus1902app1,
-#: frus1917Supp02v02 d44).
+#: frus1917Supp02v02 d44), and its French, ``PIÈCE PRODUITE A.`` (the exhibit
+#: of a memorandum to the arbitrator, frus1902app1 d9).
 _ATTACHMENT_LABEL = re.compile(
     r"^\[(?:Tab|Annex|Attachment|Appendix|Exhibit)\s+[\w.–-]{1,8}\]$"
-    r"|^(?:Annex|Appendix|Exhibit|ANNEX|APPENDIX|EXHIBIT)\s+(?:[A-Z0-9]{1,3}|[A-Z] [A-Z])\.?$"
+    r"|^(?:Annex|Appendix|Exhibit|ANNEX|APPENDIX|EXHIBIT|PIÈCE PRODUITE)\s+"
+    r"(?:[A-Z0-9]{1,3}|[A-Z] [A-Z])\.?$"
     r"|^(?:En|In)closure(?:\s+(?:No\.\s*)?[A-Z0-9]{1,3})?\.?$|^Appendix\.$"
 )
 
