@@ -80,12 +80,15 @@ typecheck: $(STAMP)
 check: lint typecheck test
 
 # Whole-corpus sweeps over ../shared/corpus (skipped when it is absent): the
-# corpus-marked tests, then the scorer on the clean and typed variants.
+# corpus-marked tests, then the scorer on the clean and typed variants, and
+# which of the clean variant's silent failures are the official TEI's slips.
 CORPUS_DIR ?= ../shared/corpus
 corpus: $(STAMP)
 	$(BIN)/python -m pytest -q -m corpus
 	@if [ -d $(CORPUS_DIR) ]; then \
-	  $(BIN)/python $(CORPUS_DIR)/../eval/score.py --corpus $(CORPUS_DIR) | tail -1; \
+	  mkdir -p build; \
+	  $(BIN)/python $(CORPUS_DIR)/../eval/score.py --corpus $(CORPUS_DIR) --json build/score.json | tail -1; \
+	  $(BIN)/python scripts/official_slips.py build/score.json --shared $(CORPUS_DIR)/..; \
 	  $(BIN)/python $(CORPUS_DIR)/../eval/score.py --corpus $(CORPUS_DIR) --variant typed | tail -1; \
 	else echo "no corpus at $(CORPUS_DIR): skipped"; fi
 
