@@ -1137,6 +1137,27 @@ def test_a_papers_title_with_its_stop_under_a_signature_heads_the_next_paper() -
     assert not any(isinstance(b, Attachment) for b in quoted.blocks)
 
 
+def test_a_papers_title_over_the_note_of_its_translation_heads_the_next_paper() -> None:
+    # frus1897 d566, frus1902app1 d34: ``Memorandum.`` or ``Notice.`` under a
+    # signature (and its addressee), then ``[Translation.]``: the head of an
+    # attachment, the note its source note (3 of 3); who handed it over, in
+    # brackets under that, is the first line of its text
+    doc = parse(
+        f"{HEAD}I seize this occasion, Mr. Minister.\n\nT. M. C. Asser.\n\n"
+        "Mr. Stanford Newel,\nEnvoy Extraordinary and Minister Plenipotentiary.\n\n"
+        "[Page 406]\n\nNotice.\n\n[Translation.]\n\n"
+        "[Handed to Mr. Adee at the State Department, by Mr. Pla, August 21, 1897.]\n\n"
+        "The points in regard to which the arbitrator asks for information.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    head, note, first = attachment.blocks[:3]
+    assert isinstance(head, Heading) and plain(head.content) == "Notice."
+    assert isinstance(note, SourceNote) and plain(note.content) == "[Translation.]"
+    assert isinstance(first, Paragraph) and plain(first.content).startswith("[Handed to")
+    assert [plain(b.content) for b in doc.blocks if isinstance(b, Closer)] == ["T. M. C. Asser."]
+
+
 def test_a_quoted_letters_signature_in_the_text_is_a_line_of_the_quotation() -> None:
     # frus1864p3 d658: a letter quoted in a despatch, which goes on after it
     doc = parse(

@@ -20,12 +20,13 @@ from cableconv.model import Inline, Inlines, Name, Text
 #: Council, November 7, 1924``, ``Minutes of the Daily Meetings …, February
 #: 5, 1919``, ``Extract from “El 93,” July 27, 1894.``) is a heading, not a
 #: dateline: over the 16 volumes of the corpus such a word stands before the
-#: date of 321 headings and of no dateline.
+#: date of 321 headings and of no dateline. (``Notice.``, the title of a
+#: paper under a letter's signature and addressee, frus1902app1.)
 PAPER_KINDS = (
     "Act", "Address", "Agreement", "Aide-Mémoire", "Announcement", "Article", "Award",
     "Bill", "Circular", "Communication", "Communiqué", "Conference", "Convention",
     "Conversation", "Declaration", "Decree", "Draft", "Exchange", "Extract", "Instructions",
-    "Letter", "Meeting", "Memorandum", "Message", "Minutes", "Note", "Notes", "Order",
+    "Letter", "Meeting", "Memorandum", "Message", "Minutes", "Note", "Notes", "Notice", "Order",
     "Petition", "Proclamation", "Protocol", "Record", "Regulations", "Report", "Resolution",
     "Speech", "Statement", "Summary", "Telegram", "Treaty",
 )  # fmt: skip

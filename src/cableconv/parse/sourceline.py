@@ -103,10 +103,13 @@ UNTITLED = re.compile(r"^\[Untitled\]")
 #: ``[Circular telegram]`` is a source note, frus1917Supp02v02). Right under
 #: a heading, no note of the corpus that begins so is a source note; the
 #: notes that are (``[Telegram]``, ``[Translation.]``, ``[Extract.]``,
-#: ``[Paraphrase]``) name the paper.
+#: ``[Paraphrase]``) name the paper. Who handed a memorandum to whom
+#: (``[Handed to Mr. Adee at the State Department, by Mr. Pla, …]`` under
+#: ``[Translation.]``, frus1897: 2 of 2) says how it came too.
 TEXT_NOTE_STARTS = (
     "By ",
     "Communicated ",
+    "Handed to ",
     "From ",
     "Slip from ",
     "Inclosed in ",

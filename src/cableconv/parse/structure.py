@@ -691,10 +691,12 @@ class _Parser:
                         # the block first: looking back past the page breaks under a
                         # signature for each of them costs the square of their number
                         roles.is_paper_title_after_signature(c)
-                        and _signs_last(target)
+                        and (_signs_last(target) or _addressed_last(target))
                         # a note in brackets under it is its source note or a line of
-                        # the text (3 and 4 of 7 in the corpus): left as it was
-                        and not self._bracketed_next(blocks, i)
+                        # the text (3 and 4 of 7 in the corpus): left as it was, but
+                        # for the note that says what kind of copy the paper is
+                        # (``Memorandum.`` then ``[Translation.]``: 3 of 3 its source)
+                        and (not self._bracketed_next(blocks, i) or self._kind_note_next(blocks, i))
                     )
                 )
                 and not self.clean(blocks[i - 1]).text.rstrip().endswith(":")
@@ -1333,6 +1335,15 @@ class _Parser:
         j = self._next_text(blocks, i + 1)
         return j < len(blocks) and self.clean(blocks[j]).text.startswith("[")
 
+    def _kind_note_next(self, blocks: list[RawBlock], i: int) -> bool:
+        """Is the block after block ``i`` (page breaks aside) a note that says
+        what kind of paper follows (``[Translation.]``), not whose enclosure it is?"""
+        j = self._next_text(blocks, i + 1)
+        if j == len(blocks):
+            return False
+        note = self.clean(blocks[j])
+        return roles.is_enclosure_note(note) and not roles.names_enclosure(note)
+
     def _venue_next(self, blocks: list[RawBlock], i: int) -> bool:
         """Is the next block, page breaks aside, a venue (:func:`closers.is_venue`)?"""
         j = self._next_text(blocks, i + 1)
@@ -1944,6 +1955,18 @@ def _is_sealed(block: Block) -> bool:
         return False
     raw = split_blocks(plain(block.content))
     return len(raw) == 1 and closers.sealed_signature(raw[0]) is not None
+
+
+def _addressed_last(part: list[Block]) -> bool:
+    """Does a part end (page breaks aside) on a signature and the paragraph
+    under it that names the person written to?"""
+    text = [x for x in part[-4:] if not isinstance(x, PageBreakBlock)]
+    return (
+        len(text) >= 2
+        and _signs(text[-2])
+        and isinstance(text[-1], Paragraph)
+        and _reads_as_addressee(text[-1])
+    )
 
 
 def _signs(block: Block) -> bool:
