@@ -819,3 +819,54 @@ def test_an_exhibit_labelled_in_french_heads_its_attachment() -> None:
     (att,) = [b for b in doc.blocks if isinstance(b, Attachment)]
     assert isinstance(att.blocks[0], Heading)
     assert plain(att.blocks[0].content) == "PIÈCE PRODUITE A."
+
+
+# ---- datelines of enclosures ---------------------------------------------------
+
+
+def datelines(text: str) -> list[tuple[str, str | None]]:
+    """(text, date/@when) of every dateline, the enclosures' too."""
+    doc, _ = parse(text)
+    out: list[tuple[str, str | None]] = []
+
+    def walk(blocks: tuple[object, ...]) -> None:
+        for block in blocks:
+            if isinstance(block, Attachment):
+                walk(block.blocks)
+            elif isinstance(block, Dateline):
+                dated = [n.when for n in block.content if isinstance(n, DateText)]
+                out.append((plain(block.content), dated[0] if dated else None))
+
+    walk(doc.blocks)
+    return out
+
+
+COVER = "No. 124.\nMr. Lowell to Mr. Frelinghuysen.\n\nLondon, May 4, 1882.\n\n" + BODY
+
+
+def test_date_in_figures_with_a_shortened_year_takes_the_documents_century() -> None:
+    """frus1882 d135: a prisoner's letter dated ``23, 2, ʼ82``."""
+    text = COVER + "\n[Inclosure 1 in No. 350.]\n\nMr. McCormack to Mr. Barrows.\n\n"
+    text += "Clonmel Prison, Tipperary, 23, 2, ʼ82.\n\nDear Sir: I beg.\n\n"
+    text += "I am, &c.,\n\nJOHN R. McCORMACK\n"
+    assert datelines(text)[1] == ("Clonmel Prison, Tipperary, 23, 2, ʼ82.", "1882-02-23")
+    assert "CC123" in codes(text)  # the century is an assumption, and said so
+
+
+def test_telegrams_second_dateline_is_where_it_came_in() -> None:
+    """frus1894Nicaragua d58: sent from Colon, received at Managua."""
+    text = COVER + "\n[Inclosure 1 in No. 58]\n\nCaptain Watson to Mr. Baker.\n\n[Telegram.]\n\n"
+    text += "Colon, 8.15 p.m., May 3, 1894.\n\nManagua, 10 p.m., May 3, 1894.\n\n"
+    text += "Have copies instructions sent you.\n\nWatson.\n"
+    assert [d for d, _ in datelines(text)[1:]] == [
+        "Colon, 8.15 p.m., May 3, 1894.",
+        "Managua, 10 p.m., May 3, 1894.",
+    ]
+
+
+def test_telegrams_answered_under_the_dateline_are_the_text() -> None:
+    """frus1925v02 d79: ``Your October 19, 1 p.m., …`` opens the text."""
+    text = "890d.48/14: Telegram\n\nThe Secretary of State to the Consul at Beirut (Knabenshue)\n\n"
+    text += "Washington, October 20, 1925—4 p.m.\n\nYour October 19, 1 p.m., October 19, 5 p.m.\n\n"
+    text += "Navy Department is ordering two destroyers.\n\nKellogg\n"
+    assert [d for d, _ in datelines(text)] == ["Washington, October 20, 1925—4 p.m."]

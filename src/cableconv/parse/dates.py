@@ -131,6 +131,51 @@ def find_date(text: str) -> FoundDate | None:
     return _partial(head, text[limit:])
 
 
+#: A date in figures at the end of a place line, day then month, the year
+#: whole or shortened (``Clonmel Prison, Tipperary, 23, 2, ʼ82.``, a
+#: prisoner's letter, frus1882): the day and month stand between commas or
+#: strokes, the shortened year after an apostrophe.
+_DATE_FIGURES = re.compile(
+    r"(?<=,\s)(?P<day>[0-3]?\d)(?P<sep>[,/.])\s?(?P<month>[01]?\d)(?P=sep)\s?"
+    r"(?:[ʼ’'](?P<short>\d{2})|(?P<year>1[6-9]\d{2}))(?=\.?$)"
+)
+
+
+def find_figures_date(text: str, near_year: int | None) -> FoundDate | None:
+    """A date in figures, day then month, at the end of ``text``; a
+    shortened year is completed to the year nearest ``near_year`` (the
+    document's own date), and the completion said in ``assumed``.
+
+    >>> find_figures_date("Clonmel Prison, Tipperary, 23, 2, ʼ82.", 1882).when
+    '1882-02-23'
+    >>> find_figures_date("Clonmel Prison, Tipperary, 23, 2, ʼ82.", None) is None
+    True
+    >>> find_figures_date("Rome, 4/7/1870.", None).when
+    '1870-07-04'
+    """
+    m = _DATE_FIGURES.search(text)
+    if m is None:
+        return None
+    day, month = int(m["day"]), int(m["month"])
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
+        return None
+    assumed = None
+    if m["year"]:
+        year = int(m["year"])
+    elif near_year is None:
+        return None
+    else:
+        short = int(m["short"])
+        year = min(
+            (c * 100 + short for c in (near_year // 100 - 1, near_year // 100)),
+            key=lambda y: abs(y - near_year),
+        )
+        assumed = f"the year ʼ{m['short']} read as {year}, nearest the document's date"
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return FoundDate(m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}", assumed=assumed)
+
+
 #: A receipt printed in parentheses on the dateline's own line (``August 26,
 #: 1870. (Received September 8, 1870.)``): the vendor volumes of 1870-1901
 #: print it so, the later ones bracket it (``[Received …]``) on a line of

@@ -14,7 +14,7 @@ import re
 from cableconv.conventions import MONTH_NAME, PAGE_MARKER, UNDATED
 from cableconv.parse import sourceline
 from cableconv.parse.blocks import RawBlock
-from cableconv.parse.dates import find_date
+from cableconv.parse.dates import find_date, find_figures_date
 from cableconv.parse.heading import PAPER_KINDS, names_a_paper
 
 #: US decimal-file number as printed in source notes (761.93/12–1544, 861.51/382a).
@@ -400,6 +400,16 @@ def _dates_a_title(before: str) -> bool:
     return names_a_paper(before) or _DATE_OF_A_PAPER.search(before) is not None
 
 
+def _dated_in_figures(text: str) -> bool:
+    """A short place line ending in a date in figures (``Clonmel Prison,
+    Tipperary, 23, 2, ʼ82.``)."""
+    found = find_figures_date(text, 1900)  # any year: is there such a date?
+    if found is None or len(text) > 100:
+        return False
+    place = text[: found.start]
+    return place[:1].isupper() and len(place.split()) <= 8 and _prose_words(place) == 0
+
+
 def is_dateline(block: RawBlock) -> bool:
     """Place and date (``Cairo, June 23, 1936—5 p.m.``), perhaps with a receipt line.
 
@@ -441,6 +451,8 @@ def is_dateline(block: RawBlock) -> bool:
         )
     if len(text) >= 160:
         return False
+    if len(block.lines) == 1 and _dated_in_figures(text):
+        return True
     if UNDATED.search(text) or _RECEIPT.search(text):
         return True
     m = _PARTIAL_DATE.search(text)

@@ -56,7 +56,7 @@ from cableconv.parse.blocks import (
     SpanOf,
     split_blocks,
 )
-from cableconv.parse.dates import find_date, receipt_in_other_month, with_zone
+from cableconv.parse.dates import find_date, find_figures_date, receipt_in_other_month, with_zone
 from cableconv.parse.heading import mark_names
 
 #: At most this many cosigners, addressees and postscripts each are looked
@@ -105,6 +105,9 @@ class _Parser:
         #: the date and time of day a memorandum's subject gives (see
         #: :meth:`subject_time`), or None
         self.meeting_time: str | None = None
+        #: the year of the first dateline read, which completes a shortened
+        #: year in figures further on (``23, 2, ʼ82``)
+        self.doc_year: int | None = None
         #: starts of the tables printed inside a list item, the list's next
         #: items in the block split off after each (:meth:`split_list_after_table`)
         self.tables_in_items: set[int] = set()
@@ -477,6 +480,8 @@ class _Parser:
             elif dateline and not seen_dateline and roles.is_dateline(c):
                 out.append(self.dateline(b))
                 seen_dateline = True
+            elif dateline and seen_dateline and self.received_dateline(out, c):
+                out.append(self.dateline(b))
             elif (
                 allow_heading and seen_head and not seen_dateline and self.place_dateline(blocks, i)
             ):
@@ -491,6 +496,25 @@ class _Parser:
                 break
             i += 1
         return i
+
+    def received_dateline(self, out: list[Block], c: RawBlock) -> bool:
+        """A telegram's second dateline, the place and hour it came in under
+        the place and hour it was sent (``Colon, 8.15 p.m., May 3, 1894.`` /
+        ``Managua, 10 p.m., May 3, 1894.``, frus1894Nicaragua d58): a line
+        of place, date and time right under a dateline with a time; a line
+        that opens on a date (``Your October 19, 1 p.m.``: the telegrams
+        answered) names no place."""
+        last = out[-1] if out else None
+        return (
+            isinstance(last, Dateline)
+            and len(c.lines) == 1
+            and re.match(r"[^\W\d_][^\d,]*,", c.text) is not None
+            and find_date(c.text.split(",", 1)[0]) is None
+            and not c.text.startswith(("Your ", "My ", "Our "))
+            and roles.has_time_of_day(c.text)
+            and roles.has_time_of_day(self.text[last.span.start : last.span.end])
+            and roles.is_dateline(c)
+        )
 
     @staticmethod
     def cites_under_untitled(out: list[Block], c: RawBlock) -> bool:
@@ -583,9 +607,11 @@ class _Parser:
         for k, node in enumerate(content):
             if not isinstance(node, Text):
                 continue
-            found = find_date(node.text)
+            found = find_date(node.text) or find_figures_date(node.text, self.doc_year)
             if found is None:
                 continue
+            if self.doc_year is None and found.when:
+                self.doc_year = int(found.when[:4])
             if found.problem:
                 self.error(
                     "CC109",
