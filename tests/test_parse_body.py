@@ -241,6 +241,21 @@ def test_the_office_under_the_signers_name_is_part_of_the_closer() -> None:
     assert isinstance(last, Closer) and plain(last.content) == "W. S. Benson\n\nAdmiral, U. S. Navy"
 
 
+def test_the_office_over_the_signers_name_is_part_of_the_closer() -> None:
+    # frus1918Russiav03 d49: a decree of the Central Executive Committee
+    doc = parse(
+        f"{HEAD}These commissions have the right to annul savings.\n\n"
+        "President of the Central Executive Committee\n\nI. Sverdlov\n"
+    )
+    last = doc.blocks[-1]
+    assert isinstance(last, Closer)
+    assert plain(last.content) == "President of the Central Executive Committee\n\nI. Sverdlov"
+    assert signed_text(last) == "I. Sverdlov"
+    # a line naming someone in an office is no office over a name
+    doc = parse(f"{HEAD}For the Governor José Ma Tuz.\n\nSALVADOR PERERA.\n")
+    assert tail(doc.blocks, 2)[0] == ("Paragraph", "For the Governor José Ma Tuz.")
+
+
 def test_an_office_line_needs_the_end_of_the_part_and_a_name_not_in_capitals() -> None:
     # under a name in capitals (the vendor volumes), an office is not the signer's
     doc = parse(f"{HEAD}I am, &c.,\n\nJOHN A. ANDREW.\n\nSecretary of State\n")

@@ -1147,7 +1147,7 @@ class _Parser:
         signature (the signature alone is :meth:`body_block`'s). Returns the
         closer and the index of the block after it."""
         k = i
-        lead = closers.is_closer_lead(self.clean(blocks[k]))
+        lead = closers.is_closer_lead(self.clean(blocks[k])) or self.office_over_name(blocks, k)
         if lead:
             k += 1
         if k >= len(blocks):
@@ -1211,6 +1211,23 @@ class _Parser:
                 parts.append(self._line_part(b, 1, start))
         span = self.span(blocks[i].start, blocks[end - 1].end)
         return Closer(tuple(content), span, tuple(parts)), end
+
+    def office_over_name(self, blocks: list[RawBlock], i: int) -> bool:
+        """The signer's office on a line over the name (``President of the
+        Central Executive Committee`` over ``I. Sverdlov``, a Soviet decree,
+        frus1918Russiav03): the office leads the closer as ``For the
+        Secretary of State:`` does."""
+        office = self.clean(blocks[i])
+        words = office.first.split()
+        return (
+            i + 1 < len(blocks)
+            and len(words) > 1
+            and words[words[0] == "The"].strip(",.") in closers.OFFICE_WORDS
+            and closers.is_signer_office(office)
+            and not closers.is_signer_office(self.clean(blocks[i + 1]))
+            and len(blocks[i + 1].lines) == 1
+            and roles.is_signature(self.clean(blocks[i + 1]))
+        )
 
     def alternating_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
         """Signers printed one line a block, each name and its office
