@@ -335,7 +335,8 @@ def test_a_short_labelled_line_left_open_goes_on_over_the_next() -> None:
 
 def test_names_and_offices_alternating_one_a_block_are_one_closer() -> None:
     # frus1925v02 d429 (names over offices), frus1901 d506 (offices over
-    # names), frus1901 d443 (for whom and in what office, closed by colons)
+    # names), frus1918Russiav03 d478 (an office between two names), frus1901
+    # d443 (for whom and in what office, closed by colons)
     for signers, names in (
         (
             "George Curry\n\nAmerican Commissioner\n\nJ. Harrie Cloonan\n\nAmerican Secretary",
@@ -349,6 +350,10 @@ def test_names_and_offices_alternating_one_a_block_are_one_closer() -> None:
             "In the name of the Swiss Federal Council:\nThe President of the Confederation:"
             "\n\nSchenk.\n\nThe Chancellor of the Confederation:\n\nSchiess.",
             ["Schenk.", "Schiess."],
+        ),
+        (  # frus1918Russiav03 d478: two signers, the office of one between them
+            "L. L. Richards\n\nBureau of Transportation\n\nJ. A. Robinson",
+            ["L. L. Richards", "J. A. Robinson"],
         ),
     ):
         doc = parse(f"{HEAD}Meeting then adjourned.\n\n{signers}\n")

@@ -615,13 +615,15 @@ def _is_office_lead(text: str) -> bool:
 #: ``General Receiver``; frus1919Parisv11: ``Admiral, U. S. Navy``,
 #: ``Captain, U. S. A.``, ``Lt. Col., Gen. Staff Corps``; frus1934v05:
 #: ``Ambassador Extraordinary and Plenipotentiary …``; frus1901: ``The
-#: Chancellor of the Confederation:``).
+#: Chancellor of the Confederation:``; frus1918Russiav03: ``Bureau of
+#: Transportation`` between the names of its two signers).
 OFFICE_WORDS = frozenset({
     "Secretary", "Counselor", "Counsellor", "Ambassador", "Minister", "Consul",
     "Chargé", "Agent", "Admiral", "Captain", "Colonel", "Col.", "Lt.", "Major",
     "General", "Chairman", "President", "Receiver", "Attaché", "Commissioner",
     "Delegate", "Director", "Chief", "Clerk", "Governor", "Adviser", "Advisor",
     "Representative", "Resident", "Commander", "Treasurer", "Envoy", "Chancellor",
+    "Bureau",
 })  # fmt: skip
 #: Lower-case words an office may hold (``Counselor of Embassy``, ``Chargé
 #: d’Affaires ad interim``).

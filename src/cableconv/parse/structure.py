@@ -1237,8 +1237,10 @@ class _Parser:
         ``President of the Senate,`` ⏎ ``J. P. Rojas Paul`` ⏎ ``President of
         the House,`` ⏎ ``A. Cova.`` …, the officers of a legislature under
         its decree, frus1901): one closer, as FRUS TEI prints them, each name
-        signed. Two signers at least, so four blocks; one signer over or
-        under an office is :meth:`closer_run`'s. Returns the closer and the
+        signed. Two signers at least, so three blocks at the least, the
+        office between the names (``L. L. Richards`` ⏎ ``Bureau of
+        Transportation`` ⏎ ``J. A. Robinson``, frus1918Russiav03); one signer
+        over or under an office is :meth:`closer_run`'s. Returns the closer and the
         index of the block after it."""
         if not all(
             _is_short(b) for b in blocks[i : i + MIN_ALTERNATING_BLOCKS]
@@ -1252,8 +1254,8 @@ class _Parser:
                 break
             kinds.append(kind)
             j += 1
-        if len(kinds) % 2:
-            kinds.pop()  # a name or an office left without its other half
+        if len(kinds) % 2 and not (kinds[0] and kinds[-1]):
+            kinds.pop()  # an office left without its name
             j -= 1
         if len(kinds) < MIN_ALTERNATING_BLOCKS or not self._ends_part(
             blocks, j - 1, past_addressee=True
@@ -1789,8 +1791,8 @@ def _grouped(lines: list[Line], sizes: list[int]) -> list[list[Line]]:
 
 
 #: The fewest blocks of names and offices alternating that make one closer
-#: (:meth:`_Parser.alternating_run`): two signers, each with an office.
-MIN_ALTERNATING_BLOCKS = 4
+#: (:meth:`_Parser.alternating_run`): two signers with an office between them.
+MIN_ALTERNATING_BLOCKS = 3
 #: A block of such a run is short: a name, an office, or the lines leading
 #: a name (two in ``In the name of the Swiss Federal Council:⏎The President
 #: of the Confederation:``).
