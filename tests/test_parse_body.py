@@ -206,7 +206,14 @@ def test_a_signer_and_the_office_under_the_name_are_one_signature() -> None:
 
 
 def test_a_closer_nobody_signs_has_no_signature() -> None:
-    for closer in ("Am[erican] Mission", "[File copy not signed]"):
+    # frus1897 d415, d417: a Persian minister's seal in place of his name,
+    # once printed without its closing parenthesis
+    for closer in (
+        "Am[erican] Mission",
+        "[File copy not signed]",
+        "(Seal of the Mushir-ed-Dowlah.)",
+        "(Seal of the Mushir-ed-Dowlah.",
+    ):
         doc = parse(f"{HEAD}Please inform me.\n\n{closer}\n")
         last = doc.blocks[-1]
         assert isinstance(last, Closer) and last.parts == ()

@@ -486,11 +486,14 @@ def _is_signer_name(line: RawBlock) -> bool:
 #: signature, or the office that sent a telegram (frus1919Parisv11: 54
 #: ``Am[erican] Mission`` and ``American Mission``, 20 ``[File copy not
 #: signed]``; frus1917Supp02v02: ``American Legation``, ``[No signatures
-#: indicated]``; frus1925v02; frus1897: ``(Not signed.)`` in parentheses).
-#: The official TEI has ``closer`` without ``signed``.
+#: indicated]``; frus1925v02; frus1897: ``(Not signed.)`` in parentheses),
+#: or the seal in place of a signature (frus1897: ``(Seal of the
+#: Mushir-ed-Dowlah.)``, 2 of 2 a closer, one printed without its closing
+#: parenthesis). The official TEI has ``closer`` without ``signed``.
 _UNSIGNED_CLOSER = re.compile(
     r"^\[(?:File copy not signed|Not signed|Unsigned|No signatures? indicated)\.?\]$"
     r"|^\((?:Not signed|Unsigned)\.?\)$"
+    r"|^\(Seal of [^()]{2,80}\)?$"
     r"|^(?:Am\[erican\]|American) (?:Mission|Legation|Embassy|Delegation)\.?$"
 )
 
@@ -528,6 +531,8 @@ def is_unsigned_closer(text: str) -> bool:
     (True, True)
     >>> is_unsigned_closer("W. Hunter, Secretary of the Company.")
     False
+    >>> is_unsigned_closer("(Seal of the Mushir-ed-Dowlah."), is_unsigned_closer("(Signed)")
+    (True, False)
     """
     return _UNSIGNED_CLOSER.match(text.strip()) is not None or _FIRM.match(text.strip()) is not None
 
