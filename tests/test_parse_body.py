@@ -263,6 +263,28 @@ def test_the_office_over_the_signers_name_is_part_of_the_closer() -> None:
     assert tail(doc.blocks, 2)[0] == ("Paragraph", "For the Governor José Ma Tuz.")
 
 
+def test_the_body_signed_for_over_the_name_is_part_of_the_closer() -> None:
+    # frus1919Parisv11 d308: the correspondents' committee, then the next
+    # letter of the papers with its heading and dateline
+    doc = parse(
+        f"{HEAD}All of these correspondents will be grateful.\n\nVery truly yours,\n\n"
+        "Executive Committee,\nAmerican Correspondents in Paris,\n\nLaurence Hills\n, Chairman.\n\n"
+        "President Wilson to the Chairman of the Senate Committee (Lodge)\n\n"
+        "Washington, 8 August, 1919.\n\nMy dear Senator: I enclose the papers.\n\nWoodrow Wilson\n"
+    )
+    (closer,) = [b for b in doc.blocks if isinstance(b, Closer)]
+    assert plain(closer.content) == (
+        "Executive Committee,\nAmerican Correspondents in Paris,\n\nLaurence Hills\n, Chairman."
+    )
+    assert signed_text(closer) == "Laurence Hills"
+    # names left open on commas after the text are signers of a list, no lead
+    doc = parse(f"{HEAD}The officers present.\n\nColonel José Montesenof,\n\nCommandant Cortez.\n")
+    assert not any(
+        isinstance(b, Closer) and "Montesenof" in plain(b.content) and "Cortez" in plain(b.content)
+        for b in doc.blocks
+    )
+
+
 def test_an_office_line_needs_the_end_of_the_part_and_a_name_not_in_capitals() -> None:
     # under a name in capitals (the vendor volumes), an office is not the signer's
     doc = parse(f"{HEAD}I am, &c.,\n\nJOHN A. ANDREW.\n\nSecretary of State\n")

@@ -1120,7 +1120,18 @@ class _Parser:
             roles.is_enclosure_note(nxt)
             or roles.is_attachment_label(nxt)
             or roles.is_enclosure_in_text(nxt)
+            or self._heads_dated_letter(blocks, j)
         )
+
+    def _heads_dated_letter(self, blocks: list[RawBlock], j: int) -> bool:
+        """Is block ``j`` the heading of the next letter, its writer and the
+        person written to, with a dateline under it (:meth:`heads_letter`
+        without the signature over it, which the caller asks about)?"""
+        c = self.clean(blocks[j])
+        if len(c.lines) != 1 or not roles.is_addressed_heading(c) or not roles.names_writer(c):
+            return False
+        k = self._next_text(blocks, j + 1)
+        return k + 1 < len(blocks) and roles.is_dateline(self.clean(blocks[k]))
 
     def _editors_note_ends(self, blocks: list[RawBlock], j: int) -> bool:
         """Do the blocks from ``j`` to the end (page breaks aside) make one
@@ -1147,7 +1158,11 @@ class _Parser:
         signature (the signature alone is :meth:`body_block`'s). Returns the
         closer and the index of the block after it."""
         k = i
-        lead = closers.is_closer_lead(self.clean(blocks[k])) or self.office_over_name(blocks, k)
+        lead = (
+            closers.is_closer_lead(self.clean(blocks[k]))
+            or self.office_over_name(blocks, k)
+            or self.signing_body_over_name(blocks, k)
+        )
         if lead:
             k += 1
         if k >= len(blocks):
@@ -1174,6 +1189,7 @@ class _Parser:
             end < len(blocks)
             and end - k <= 2
             and (not closers.caps_words(name.text) or name.text.rstrip().endswith(","))
+            and not self._heads_dated_letter(blocks, end)
             and (
                 closers.is_signer_office(self.clean(blocks[end]))
                 or closers.is_sending_office(self.clean(blocks[end]).text)
@@ -1206,7 +1222,11 @@ class _Parser:
             if j == k and agent is not None:
                 parts.append(self._line_part(b, agent, start))
             elif j == k:
-                parts.append(("signed", start, len(content)))
+                own = closers.signed_parts(
+                    Closer(tuple(content[start:]), self.span(b.start, b.end))
+                )
+                sub = own[0] if own else ("signed", 0, len(content) - start)
+                parts.append(("signed", start + sub[1], start + sub[2]))
             elif initialed and j == end - 1:
                 parts.append(self._line_part(b, 1, start))
         span = self.span(blocks[i].start, blocks[end - 1].end)
@@ -1227,6 +1247,25 @@ class _Parser:
             and not closers.is_signer_office(self.clean(blocks[i + 1]))
             and len(blocks[i + 1].lines) == 1
             and roles.is_signature(self.clean(blocks[i + 1]))
+        )
+
+    def signing_body_over_name(self, blocks: list[RawBlock], i: int) -> bool:
+        """The body in whose name the signer signs, its lines left open on
+        commas over the name (``Executive Committee,⏎American Correspondents
+        in Paris,`` over ``Laurence Hills⏎, Chairman.``, frus1919Parisv11)
+        under the complimentary close (``Very truly yours,``): lines of the
+        closer, only the name signed. (Names left open on commas after the
+        text are a list of signers: ``Commandant Pablo Reutevia,``.)"""
+        c = self.clean(blocks[i])
+        return (
+            0 < i < len(blocks) - 1
+            and roles.is_complimentary_close(self.clean(blocks[i - 1]))
+            and len(c.lines) <= 3
+            and all(ln.text.rstrip().endswith(",") for ln in c.lines)
+            and not closers.caps_words(c.text)
+            and roles.is_signature(c)
+            and roles.is_signature(self.clean(blocks[i + 1]))
+            and not closers.is_signer_office(self.clean(blocks[i + 1]))
         )
 
     def alternating_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
