@@ -285,6 +285,22 @@ def test_the_body_signed_for_over_the_name_is_part_of_the_closer() -> None:
     )
 
 
+def test_signers_in_the_editors_brackets_each_over_an_office_are_a_list_of_signers() -> None:
+    # frus1917Supp02v02 d17, d18: the four members of a joint subcommittee
+    signers = (
+        "[W. J. Carr]\nDirector of the Consular Service\n[L. H. Woolsey]\n"
+        "Solicitor [Nominate] of the Department of State\n[E. E. Pratt]\n"
+        "Chief of the Bureau of Foreign and Domestic Commerce\n[Eustace Percy]\n"
+        "On behalf of the British members"
+    )
+    doc = parse(f"{HEAD}We also venture to suggest it.\n\n{signers}\n\nWashington, May 14, 1917.\n")
+    (signed,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert signed.role == "signers"
+    assert [plain(item) for item in signed.items][1] == (
+        "[L. H. Woolsey]\nSolicitor [Nominate] of the Department of State"
+    )
+
+
 def test_an_office_line_needs_the_end_of_the_part_and_a_name_not_in_capitals() -> None:
     # under a name in capitals (the vendor volumes), an office is not the signer's
     doc = parse(f"{HEAD}I am, &c.,\n\nJOHN A. ANDREW.\n\nSecretary of State\n")

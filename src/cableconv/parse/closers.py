@@ -405,9 +405,11 @@ def signer_groups(block: RawBlock) -> list[tuple[int, int]] | None:
     Confederation.⏎Riugier,⏎The Chancellor of the Confederation.``, ``John
     Hay,⏎J. N. Léger.``, ``E. A. Alford,⏎E. A. Probts,⏎F. Anderson,⏎Members
     Sectional Committee on Cotton Mill Taxation.``: frus1872p2v4, frus1894Nicaragua,
-    frus1897, frus1901): FRUS TEI's ``closer/signed/list``, one item a
-    signer, the office in the item. ``None`` when fewer than two sign or a
-    line is neither a name nor an office.
+    frus1897, frus1901; the names in the editors' brackets, ``[W. J. Carr]⏎Director
+    of the Consular Service⏎[L. H. Woolsey]⏎…``, frus1917Supp02v02): FRUS
+    TEI's ``closer/signed/list``, one item a signer, the office in the item.
+    ``None`` when fewer than two sign or a line is neither a name nor an
+    office.
 
     >>> from cableconv.parse.blocks import split_blocks
     >>> [signer_groups(b) for b in split_blocks(
@@ -439,6 +441,8 @@ def _is_group_name(text: str, after_stop: bool) -> bool:
     line = _one_line(text)
     if is_signer_office(line) or _PRESENT.match(text) is not None or not roles.is_signature(line):
         return False
+    if roles.is_bracketed_name(text):
+        return True  # ``[W. J. Carr]``: the editors give the signer's name
     name, comma, office = text.partition(", ")
     if comma and office.endswith(".") and roles.name_and_office(text):
         text = name + ","  # ``J. S. Lampton, Planter.``: the name, and its office

@@ -776,6 +776,17 @@ _PARENTHESISED = re.compile(r"\([^()]*\)\.?")
 _BRACKETED_NAME = re.compile(
     r"^\[(?:[A-Z]\.\s?){0,3}[A-Z][\w’'-]+(?:\s(?:[A-Z]\.|[A-Z][\w’'-]+|de|van|von)){0,3}\]$"
 )
+
+
+def is_bracketed_name(text: str) -> bool:
+    """``[W. J. Carr]``: a signer's name the editors supply (:data:`_BRACKETED_NAME`).
+
+    >>> is_bracketed_name("[W. J. Carr]"), is_bracketed_name("[Enclosure]")
+    (True, False)
+    """
+    return _BRACKETED_NAME.match(text) is not None and _ENCLOSURE_WORDS.match(text) is None
+
+
 #: ``(Signature.)`` where the copy gives none, ``(Seal of the
 #: Mushir-ed-Dowlah.)`` in place of one (frus1897), ``(Signed)`` before a name.
 _SIGNED_WORD = re.compile(r"\((?:Signed|Signature|Seal)\b", re.IGNORECASE)

@@ -1577,6 +1577,22 @@ class _Parser:
         agent = closers.agent_line(c) if has_text and not approved else None
         if agent is not None and (after_close or self._ends_part(blocks, i, past_addressee=True)):
             return Closer(self.build.lines(b.lines), span, (self._line_part(b, agent, 0),))
+        groups = (
+            closers.signer_groups(c)
+            if has_text and not approved and len(c.lines) > MAX_SIGNATURE_LINES
+            else None
+        )
+        if (
+            groups is not None
+            and all(e - s == 2 for s, e in groups)
+            and (after_close or self._ends_part(blocks, i, past_addressee=True))
+        ):
+            # more signers, each with one line of office under the name, than a
+            # signature has lines (``[W. J. Carr]⏎Director of the Consular
+            # Service⏎[L. H. Woolsey]⏎…``, the four of a joint subcommittee,
+            # frus1917Supp02v02): FRUS TEI's ``closer/signed/list``
+            items = tuple(self.build.lines(b.lines[s:e]) for s, e in groups)
+            return ListBlock(items, span, None, "signers")
         if (
             has_text
             and not approved
@@ -1828,6 +1844,9 @@ def _grouped(lines: list[Line], sizes: list[int]) -> list[list[Line]]:
         k += size
     return out
 
+
+#: The most lines :func:`roles.is_signature` reads as one signature.
+MAX_SIGNATURE_LINES = 4
 
 #: The fewest blocks of names and offices alternating that make one closer
 #: (:meth:`_Parser.alternating_run`): two signers with an office between them.
