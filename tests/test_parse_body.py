@@ -301,6 +301,17 @@ def test_signers_in_the_editors_brackets_each_over_an_office_are_a_list_of_signe
     )
 
 
+def test_for_whom_and_when_it_was_sent_under_the_name_are_lines_of_the_closer() -> None:
+    # frus1897 d249, d326; a note of the copyist under the name is a paragraph
+    for under in ("(For the Marquis of Salisbury).", "(Sent Friday afternoon, about 2.30 p.m.)"):
+        doc = parse(f"{HEAD}I have, etc.,\n\nF. H. Villiers.\n\n{under}\n")
+        last = doc.blocks[-1]
+        assert isinstance(last, Closer) and plain(last.content).endswith(under)
+        assert signed_text(last) == "F. H. Villiers."
+    doc = parse(f"{HEAD}I have, etc.,\n\nJOHN GANNON.\n\n(Forwarded by Consul Barrows.)\n")
+    assert tail(doc.blocks, 1) == [("Paragraph", "(Forwarded by Consul Barrows.)")]
+
+
 def test_an_office_line_needs_the_end_of_the_part_and_a_name_not_in_capitals() -> None:
     # under a name in capitals (the vendor volumes), an office is not the signer's
     doc = parse(f"{HEAD}I am, &c.,\n\nJOHN A. ANDREW.\n\nSecretary of State\n")

@@ -558,17 +558,32 @@ _CLOSER_LEAD = re.compile(
 
 #: For whom the name above signs, on the line under it, with no colon
 #: (``James A. Malcolm⏎⏎For the Armenian National Delegation``,
-#: frus1919Parisv11: a line of the closer, 1 of 1 in the corpus).
-_ON_BEHALF = re.compile(r"^(?:For|On behalf of) the [A-Z][^.:;,]{2,80}$")
+#: frus1919Parisv11; in parentheses, ``F. H. Villiers.⏎⏎(For the Marquis of
+#: Salisbury).``, frus1897: lines of the closer, 2 of 2 in the corpus), or
+#: when the telegram signed above was sent (``Pringle.⏎⏎(Sent Friday
+#: afternoon, July 30, 1897, about 2.30 p.m.)``, frus1897: 1 of 1). Other
+#: lines in parentheses under a name are the editors' or the copyist's
+#: (``(Inclosure: Complaint of …)``, ``(Forwarded by Consul Barrows …)``):
+#: paragraphs after the closer.
+_UNDER_NAME = re.compile(
+    r"^(?:For|On behalf of) the [A-Z][^.:;,()]{2,80}$"
+    r"|^\((?:For|On behalf of) the [A-Z][^.:;,()]{2,80}\)\.?$"
+    r"|^\(Sent [^()]{3,100}\)\.?$"
+)
 
 
-def is_on_behalf(text: str) -> bool:
-    """``For the Armenian National Delegation``: for whom the name above signs.
+def is_under_name(text: str) -> bool:
+    """``For the Armenian National Delegation``: for whom the name above
+    signs, or when it was sent, a line of the closer under the name.
 
-    >>> is_on_behalf("For the Armenian National Delegation"), is_on_behalf("For the reasons:")
+    >>> is_under_name("For the Armenian National Delegation"), is_under_name("For the reasons:")
     (True, False)
+    >>> is_under_name("(For the Marquis of Salisbury)."), is_under_name("(Sent Friday, 2.30 p.m.)")
+    (True, True)
+    >>> is_under_name("(Forwarded by Consul Barrows, April 12, 1882.)")
+    False
     """
-    return _ON_BEHALF.match(text.strip()) is not None
+    return _UNDER_NAME.match(text.strip()) is not None
 
 
 def is_closer_lead(block: RawBlock) -> bool:

@@ -1195,7 +1195,7 @@ class _Parser:
                 or closers.is_sending_office(self.clean(blocks[end]).text)
                 or (
                     len(blocks[end].lines) == 1
-                    and closers.is_on_behalf(self.clean(blocks[end]).text)
+                    and closers.is_under_name(self.clean(blocks[end]).text)
                 )
             )
         ):
