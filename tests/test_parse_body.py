@@ -1143,6 +1143,20 @@ def test_a_letters_heading_under_a_signature_over_a_dateline_starts_the_next_let
     assert not any(isinstance(b, Attachment) for b in copy.blocks)
 
 
+def test_a_letters_heading_under_a_short_signature_over_a_salutation_starts_it() -> None:
+    # frus1897 d230: the telegram signed "Sherman.", then the President's letter
+    doc = parse(
+        f"{HEAD}Secretary Navy authorizes admiral remain with Brooklyn.\n\nSherman.\n\n"
+        "William McKinley, President of the United States of America, to Her Majesty "
+        "Victoria, Queen of Great Britain and Ireland.\n\n"
+        "Great and Good Friend: In the name of the people I present their felicitations.\n\n"
+        "William McKinley.\n"
+    )
+    assert isinstance(doc.blocks[-2], Closer) and plain(doc.blocks[-2].content) == "Sherman."
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment) and isinstance(attachment.blocks[0], Heading)
+
+
 def test_an_addressee_whose_title_is_left_open_on_a_comma_is_a_paragraph() -> None:
     # frus1864p3: a translated note that closes on the person written to
     doc = parse(

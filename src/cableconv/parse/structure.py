@@ -991,14 +991,12 @@ class _Parser:
         d265, frus1919Parisv11 d234, frus1894Nicaragua d66 d91: 9 of the 10
         such lines in the corpus; the other opens with ``Copy of a letter
         from the secretary …``, whose writer is not named as a heading names
-        him). The block is read first: looking back past the page breaks
-        under a signature for every one of them costs the square of their
-        number."""
-        c = self.clean(blocks[i])
-        if len(c.lines) != 1 or not roles.is_addressed_heading(c) or not roles.names_writer(c):
-            return False
-        j = self._next_text(blocks, i + 1)
-        if j + 1 >= len(blocks) or not roles.is_dateline(self.clean(blocks[j])):
+        him) or the text opening on its salutation (``William McKinley,
+        President …, to Her Majesty Victoria …`` then ``Great and Good
+        Friend: …``, frus1897) (:meth:`_heads_next_letter`). The block is
+        read first: looking back past the page breaks under a signature for
+        every one of them costs the square of their number."""
+        if not self._heads_next_letter(blocks, i):
             return False
         last = next((x for x in reversed(part) if not isinstance(x, PageBreakBlock)), None)
         return last is not None and _signs(last)
@@ -1120,18 +1118,24 @@ class _Parser:
             roles.is_enclosure_note(nxt)
             or roles.is_attachment_label(nxt)
             or roles.is_enclosure_in_text(nxt)
-            or self._heads_dated_letter(blocks, j)
+            or self._heads_next_letter(blocks, j)
         )
 
-    def _heads_dated_letter(self, blocks: list[RawBlock], j: int) -> bool:
+    def _heads_next_letter(self, blocks: list[RawBlock], j: int) -> bool:
         """Is block ``j`` the heading of the next letter, its writer and the
-        person written to, with a dateline under it (:meth:`heads_letter`
-        without the signature over it, which the caller asks about)?"""
+        person written to, with a dateline under it or the text opening on
+        its salutation (:meth:`heads_letter` without the signature over it,
+        which the caller asks about)?"""
         c = self.clean(blocks[j])
         if len(c.lines) != 1 or not roles.is_addressed_heading(c) or not roles.names_writer(c):
             return False
         k = self._next_text(blocks, j + 1)
-        return k + 1 < len(blocks) and roles.is_dateline(self.clean(blocks[k]))
+        if k >= len(blocks):
+            return False
+        under = self.clean(blocks[k])
+        return (k + 1 < len(blocks) and roles.is_dateline(under)) or roles.opens_with_salutation(
+            under
+        )
 
     def _editors_note_ends(self, blocks: list[RawBlock], j: int) -> bool:
         """Do the blocks from ``j`` to the end (page breaks aside) make one
@@ -1189,7 +1193,7 @@ class _Parser:
             end < len(blocks)
             and end - k <= 2
             and (not closers.caps_words(name.text) or name.text.rstrip().endswith(","))
-            and not self._heads_dated_letter(blocks, end)
+            and not self._heads_next_letter(blocks, end)
             and (
                 closers.is_signer_office(self.clean(blocks[end]))
                 or closers.is_sending_office(self.clean(blocks[end]).text)
