@@ -870,3 +870,11 @@ def test_telegrams_answered_under_the_dateline_are_the_text() -> None:
     text += "Washington, October 20, 1925—4 p.m.\n\nYour October 19, 1 p.m., October 19, 5 p.m.\n\n"
     text += "Navy Department is ordering two destroyers.\n\nKellogg\n"
     assert [d for d, _ in datelines(text)] == ["Washington, October 20, 1925—4 p.m."]
+
+
+def test_a_drafts_dateline_with_its_day_left_blank_is_read_and_warned_about() -> None:
+    """frus1934v05 d312: the draft note ``Port-au-Prince, July , 1934.``."""
+    text = f"Draft Note From the Haitian Foreign Office\n\nPort-au-Prince, July , 1934.\n\n{BODY}"
+    assert front(text)[1] == ("Dateline", "Port-au-Prince, July , 1934.")
+    assert when(text) == "1934-07-01"
+    assert "CC123" in codes(text)

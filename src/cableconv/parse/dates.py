@@ -72,9 +72,10 @@ _DATE_DMY = re.compile(
 #: A day and month without the year (``August 19. (Received August 20,
 #: 1870.)``): the year is the receipt's.
 _DATE_MD = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r"\b", re.IGNORECASE)
-#: A month and year without the day (``August, 1901``, ``May 1919``): the
-#: official volumes date it to the first of the month.
-_DATE_MY = re.compile(_MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE)
+#: A month and year without the day (``August, 1901``, ``May 1919``; a
+#: draft's day left blank, ``July , 1934``, frus1934v05): the official
+#: volumes date it to the first of the month.
+_DATE_MY = re.compile(_MONTH + r"\s?,?\s+(?P<year>\d{4})\b", re.IGNORECASE)
 _RECEIVED = re.compile(r"[\[(]\s*Received\b", re.IGNORECASE)
 #: What every date above needs, a month's name and a digit: a text without
 #: either is answered without trying them one by one (most texts asked about
@@ -111,6 +112,8 @@ def find_date(text: str) -> FoundDate | None:
     '1870-08-19'
     >>> find_date("Department of State, Washington, August, 1901.").when
     '1901-08-01'
+    >>> find_date("Port-au-Prince, July , 1934.").when
+    '1934-07-01'
     >>> find_date("Lima, September 13, 1870—10.45 p. m.").when
     '1870-09-13'
     >>> find_date("Harbin, undated. [Received September 17, 1917, 4.30 p.m.]") is None
