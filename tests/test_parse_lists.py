@@ -149,3 +149,15 @@ def test_a_word_in_capitals_without_a_stop_heads_its_list() -> None:
     (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
     assert items.head is not None and plain(items.head) == "PARTICIPANTS"
     assert len(items.items) == 3
+
+
+def test_a_forms_label_over_its_blank_is_one_paragraph() -> None:
+    # frus1897 d621: the Spanish form of a consular certificate
+    doc = parse(
+        f"{HEAD}El infrascrito certifica.\n\nFirma del portador:\n____ _____\n\nNo. ____.\n"
+    )
+    assert any(
+        isinstance(b, Paragraph) and plain(b.content) == "Firma del portador:\n____ _____"
+        for b in doc.blocks
+    )
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)

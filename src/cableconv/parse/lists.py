@@ -47,6 +47,10 @@ MAX_ADDRESS_LINES = 5
 #: President of the United Mexican States⏎. . . . . .``, frus1925v02 d425):
 #: with a line that goes on in lower case, the lines are one sentence.
 _LEADERS = re.compile(r"(?:\. ?){4,}")
+#: A form's blank alone on a line under its label (``Firma del portador:⏎____
+#: _____``, a consular certificate's form, frus1897 d621): the label and
+#: its blank are one paragraph, no list.
+_BLANKS = re.compile(r"_{2,}(?:\s+_{2,})*\.?")
 #: A gloss printed in the margin, which the transcription sets on a short
 #: line or two over the paragraph it glosses (``Preparation of case.⏎Private
 #: claims classified as indirect. The question was a practical one: …``,
@@ -70,13 +74,16 @@ def is_broken_paragraph(block: RawBlock) -> bool:
     >>> [is_broken_paragraph(b) for b in split_blocks(
     ...     "To Mexican Minister,\\nWashington:\\n\\n(1) Diplomatic,\\n(2) Commercial,\\n\\n"
     ...     "Mr. Polk\\nMr. White\\n\\nWitness:\\nDevawongse.\\n\\n"
-    ...     "His Excellency\\nDoctor Arturo R. Avila\\nActing Minister\\nSan Salvador.")]
-    [True, False, False, True, True]
+    ...     "His Excellency\\nDoctor Arturo R. Avila\\nActing Minister\\nSan Salvador.\\n\\n"
+    ...     "Firma del portador:\\n____ _____")]
+    [True, False, False, True, True, True]
     """
     lines = [line.text.strip() for line in block.lines]
     if any(ITEM_LABEL.match(text) for text in lines):
         return False
     if 2 <= len(lines) <= MAX_ADDRESS_LINES and _TITLE_ALONE.fullmatch(lines[0]):
+        return True
+    if len(lines) == 2 and lines[0].endswith(":") and _BLANKS.fullmatch(lines[1]):
         return True
     if any(_LEADERS.fullmatch(text) for text in lines) and any(
         text[:1].islower() for text in lines[1:]
