@@ -1593,3 +1593,36 @@ def test_a_lead_over_the_name_in_one_block_is_the_closer_the_rest_signed() -> No
     assert plain(last.content).startswith("Attest:\n")
     doc = parse(f"{HEAD}Attest:\nthe minutes of the meeting.\n")
     assert not isinstance(doc.blocks[-1], Closer)
+
+
+def test_sealed_signatories_of_a_treaty_in_the_text_are_paragraphs() -> None:
+    """A treaty printed in its proclamation: the names with ``[seal.]``
+    under the clause that signs it are paragraphs when the proclamation
+    goes on after them (frus1902app1 d10), closers when the paper ends
+    there (frus1864p3 d662)."""
+    treaty = (
+        f"{HEAD}The agreement shall remain in force.\n\n"
+        "Signed and sealed in duplicate at Washington, this fifteenth day of June 1891.\n\n"
+        "William F. Wharton [seal.]\n\nJulian Pauncefote [seal.]\n\n"
+    )
+    doc = parse(treaty + "Now, therefore, be it known that I have caused it to be made public.\n")
+    assert not [b for b in doc.blocks if isinstance(b, Closer)]
+    doc = parse(treaty)
+    assert signed_text(next(b for b in doc.blocks if isinstance(b, Closer))) == (
+        "William F. Wharton [seal.]"
+    )
+
+
+def test_a_list_under_the_date_after_a_signature_is_the_next_paper() -> None:
+    """``List of papers.`` under a signature and the place and date of the
+    paper (frus1902app1 d10): the head of the next paper."""
+    doc = parse(
+        f"{HEAD}The case should be submitted to Congress.\n\nRespectfully submitted.\n\n"
+        "John Sherman.\n\nDepartment of State,\nWashington, April 25, 1898.\n\n"
+        "List of papers.\n\n"
+        "Memorandum filed by Russian legation, March 16, 1896.\n"
+        "Mr. Olney to Mr. Harmon, March 17, 1896.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert plain(attachment.blocks[0].content) == "List of papers."

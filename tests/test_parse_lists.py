@@ -161,3 +161,17 @@ def test_a_forms_label_over_its_blank_is_one_paragraph() -> None:
         for b in doc.blocks
     )
     assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+
+
+def test_the_course_of_a_treaty_under_its_title_is_one_paragraph() -> None:
+    # frus1902app1 d10: signed, advised, ratified, exchanged, proclaimed
+    text = (
+        "Signed at Washington, April 18, 1892.\n"
+        "Ratification advised by the Senate, April 19, 1892.\n"
+        "Ratified by the President, April 22, 1892.\n"
+        "Ratifications exchanged, May 7, 1892.\n"
+        "Proclaimed, May 9, 1892."
+    )
+    doc = parse(f"{HEAD}{text}{END}")
+    assert plain(next(b for b in doc.blocks if isinstance(b, Paragraph)).content) == text
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]

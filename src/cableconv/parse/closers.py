@@ -250,6 +250,22 @@ def is_seal(text: str) -> bool:
     return _SEAL.match(text.strip()) is not None
 
 
+#: A signer's name with the seal printed beside it, on one line (``William F.
+#: Wharton [seal.]``, ``GEORGE S. PORTER. [seal.]``).
+_SEAL_BESIDE_NAME = re.compile(r"^\S.{2,60}\s\[(?:seal\.?|L\.\s?S\.)\]$", re.IGNORECASE)
+
+
+def seal_beside_name(block: RawBlock) -> bool:
+    """A block of one line, a name with the seal beside it.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [seal_beside_name(b) for b in split_blocks(
+    ...     "James G. Blaine. [seal.]\\n\\n[seal.]\\n\\nJohn Hay.\\n[seal.]")]
+    [True, False, False]
+    """
+    return len(block.lines) == 1 and _SEAL_BESIDE_NAME.match(block.first.strip()) is not None
+
+
 #: The mark printed over a signer's name in the copy of a legal paper, in
 #: its own block with the name and the offices under it: the seal (``[seal.]``,
 #: ``[Seal.]``, ``[l. s.]``, ``[embassy seal.]``, ``[Seal of the superior

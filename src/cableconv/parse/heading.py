@@ -21,12 +21,14 @@ from cableconv.model import Inline, Inlines, Name, Text
 #: 5, 1919``, ``Extract from “El 93,” July 27, 1894.``) is a heading, not a
 #: dateline: over the 16 volumes of the corpus such a word stands before the
 #: date of 321 headings and of no dateline. (``Notice.``, the title of a
-#: paper under a letter's signature and addressee, frus1902app1.)
+#: paper under a letter's signature and addressee, frus1902app1; ``List of
+#: papers.``, under a report's signature and its place and date, frus1902app1 d10.)
 PAPER_KINDS = (
     "Act", "Address", "Agreement", "Aide-Mémoire", "Announcement", "Article", "Award",
     "Bill", "Circular", "Communication", "Communiqué", "Conference", "Convention",
     "Conversation", "Declaration", "Decree", "Draft", "Exchange", "Extract", "Instructions",
-    "Letter", "Meeting", "Memorandum", "Message", "Minutes", "Note", "Notes", "Notice", "Order",
+    "Letter", "List", "Meeting", "Memorandum", "Message", "Minutes", "Note", "Notes", "Notice",
+    "Order",
     "Petition", "Proclamation", "Protocol", "Record", "Regulations", "Report", "Resolution",
     "Speech", "Statement", "Summary", "Telegram", "Treaty",
 )  # fmt: skip

@@ -65,6 +65,28 @@ _COUNTED = re.compile(
     r"|[\d“\[]"
 )
 
+#: A step in the course of a treaty, with its date, one a line under the
+#: treaty's title (``Signed at Washington, April 18, 1892.⏎Ratification
+#: advised by the Senate, April 19, 1892.⏎Ratified by the President, April 22,
+#: 1892.⏎Ratifications exchanged, May 7, 1892.⏎Proclaimed, May 9, 1892.``,
+#: frus1902app1 d10 d33: 3 of 3 such blocks one paragraph with line breaks).
+_TREATY_STEP = re.compile(
+    r"(?:Signed|Ratifications? (?:advised|exchanged)|Ratified|Proclaimed)\b.*\b1[6-9]\d\d\.$"
+)
+#: The steps of a treaty's course: signed, advised, ratified, exchanged, proclaimed.
+MAX_TREATY_STEPS = 6
+
+
+def is_treaty_course(lines: list[str]) -> bool:
+    """Every line a step of a treaty's course, with its date (:data:`_TREATY_STEP`).
+
+    >>> is_treaty_course(["Signed at Washington May 4, 1894.", "Proclaimed May 12, 1894."])
+    True
+    >>> is_treaty_course(["Signed at Washington May 4, 1894.", "The convention was signed."])
+    False
+    """
+    return 2 <= len(lines) <= MAX_TREATY_STEPS and all(_TREATY_STEP.match(t) for t in lines)
+
 
 def is_broken_paragraph(block: RawBlock) -> bool:
     """Two or three lines, every one but the last ending in a comma, none
@@ -88,6 +110,8 @@ def is_broken_paragraph(block: RawBlock) -> bool:
     if any(_LEADERS.fullmatch(text) for text in lines) and any(
         text[:1].islower() for text in lines[1:]
     ):
+        return True
+    if is_treaty_course(lines):
         return True
     if not 2 <= len(lines) <= MAX_LINES:
         return False

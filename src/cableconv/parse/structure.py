@@ -1462,7 +1462,7 @@ class _Parser:
         if closers.ends_oath(before) or closers.is_filing_note(before):
             return True
         if k >= 0 and closers.is_signing_clause(self.clean(blocks[k]).first):
-            return True
+            return not self._signatories_in_text(blocks, i)
         if closers.is_filing_note(after):
             return True
         if closers.caps_words(c.text):
@@ -1480,6 +1480,22 @@ class _Parser:
             )
             return True
         return closers.dates_paper(before)
+
+    def _signatories_in_text(self, blocks: list[RawBlock], i: int) -> bool:
+        """Is block ``i`` the first of the signatories of a treaty printed in
+        the text of another paper, each name with the seal beside it
+        (``William F. Wharton [seal.]`` then ``Julian Pauncefote [seal.]``),
+        the text going on after them (``Now, therefore, be it known that I,
+        Benjamin Harrison …``, the proclamation of the treaty)? FRUS TEI
+        prints them as paragraphs (frus1902app1: 6 of 6), and as closers
+        where the paper ends after them (frus1864p3: 7 of 7)."""
+        if not closers.seal_beside_name(self.clean(blocks[i])):
+            return False
+        j = self._next_text(blocks, i + 1)
+        while j < len(blocks) and closers.seal_beside_name(self.clean(blocks[j])):
+            i = j
+            j = self._next_text(blocks, j + 1)
+        return not self._ends_part(blocks, i, past_addressee=True)
 
     def announced_table(self, blocks: list[RawBlock], i: int) -> bool:
         """Is block ``i`` a table that the paragraph before it (page breaks
@@ -2066,14 +2082,22 @@ def _is_sealed(block: Block) -> bool:
 
 def _addressed_last(part: list[Block]) -> bool:
     """Does a part end (page breaks aside) on a signature and the paragraph
-    under it that names the person written to?"""
+    under it that names the person written to, or the place and date of the
+    paper (``John Sherman.`` then ``Department of State,⏎Washington, April
+    25, 1898.``, frus1902app1: its postscript in FRUS TEI)?"""
     text = [x for x in part[-4:] if not isinstance(x, PageBreakBlock)]
     return (
         len(text) >= 2
         and _signs(text[-2])
         and isinstance(text[-1], Paragraph)
-        and _reads_as_addressee(text[-1])
+        and (_reads_as_addressee(text[-1]) or _reads_as_date(text[-1]))
     )
+
+
+def _reads_as_date(block: Paragraph) -> bool:
+    """A paragraph that is a place and date (:func:`roles.is_dateline`)."""
+    raw = split_blocks(plain(block.content))
+    return len(raw) == 1 and roles.is_dateline(raw[0])
 
 
 def _signs(block: Block) -> bool:
