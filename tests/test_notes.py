@@ -380,3 +380,14 @@ def test_a_month_with_its_day_before_it_takes_no_day_after_it() -> None:
     assert "CC151" not in [d.code for d in check(text)]
     # without the day before it, "September 1" is a date: kept as text
     assert "CC151" in [d.code for d in check(text.replace("the 18th of September", "September"))]
+
+
+def test_a_letter_between_a_stop_and_a_capital_is_a_marker_not_the_article() -> None:
+    # frus1902app1 d33: "when the operations of the company commenced. a Still smaller"
+    text = (
+        "Mr. Hay to Mr. Tower\n\nWashington, May 4, 1901.\n\n"
+        "Sir: Such a difference existed in 1891, when the operations of the company "
+        "commenced. a Still smaller returns were to be expected in 1896.\n\n"
+        "John Hay.\n\n  a. The annual returns are as follows: 1891, 30,689 skins.\n"
+    )
+    assert placed_after(text) == [("a", "y commenced.")]

@@ -1626,3 +1626,33 @@ def test_a_list_under_the_date_after_a_signature_is_the_next_paper() -> None:
     attachment = doc.blocks[-1]
     assert isinstance(attachment, Attachment)
     assert plain(attachment.blocks[0].content) == "List of papers."
+
+
+def test_a_name_over_the_next_exhibit_s_label_in_capitals_signs() -> None:
+    """``Foster.`` over ``EXHIBIT C C.`` (frus1902app1 d33): the label in
+    capitals heads the next paper, it is no cosigner, so the name signs."""
+    doc = parse(
+        f"{HEAD}EXHIBIT B B.\n\nTelegram of Mr. John W. Foster to Mr. White.\n\n"
+        "We have learned with deepest disappointment of the proposals.\n\nFoster.\n\n"
+        "EXHIBIT C C.\n\nNote of the Russian Minister.\n\nThe text.\n"
+    )
+    first = doc.blocks[-2]
+    assert isinstance(first, Attachment)
+    assert isinstance(first.blocks[-1], Closer)
+    assert plain(first.blocks[-1].content) == "Foster."
+    assert not is_cosigner(one("EXHIBIT C C."))
+
+
+def test_a_place_and_date_run_on_into_the_addressee_is_a_paragraph() -> None:
+    """``Department of State, Washington, March 30, 1894. Andrew D. White,
+    Esq., etc., St. Petersburg.`` under an exhibit's label (frus1902app1
+    d33): a paragraph, not the paper's dateline."""
+    doc = parse(
+        f"{HEAD}EXHIBIT G G.\n\n"
+        "Department of State, Washington, March 30, 1894. Andrew D. White, Esq., etc., "
+        "St. Petersburg.\n\nOn the 9th instant I answered your dispatch.\n"
+    )
+    attachment = doc.blocks[-1]
+    assert isinstance(attachment, Attachment)
+    assert not [b for b in attachment.blocks if isinstance(b, Dateline)]
+    assert plain(attachment.blocks[1].content).startswith("Department of State, Washington,")

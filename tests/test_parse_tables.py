@@ -5,12 +5,16 @@ tests/data/frus: frus1934v05 d20, frus1864p3 d448, frus1901 d217, frus1897 d181)
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
+from cableconv.checks import check_converted
 from cableconv.model import Attachment, Document, ListBlock, Table, plain
 from cableconv.parse.blocks import split_blocks
 from cableconv.parse.tables import is_row, is_table
 from cableconv.pipeline import convert_source
+from cableconv.readers.tei import read_tei
 from cableconv.source import Source
+from cableconv.writers.tei import TEI_NS, to_tei_bytes
 
 HEAD = "Mr. Uhl to Mr. Sherman.\n\nBerlin, April 23, 1897.\n\nSir: I have the honor to report.\n\n"
 END = "\n\nI have, etc.\n\nEdwin F. Uhl."
@@ -312,3 +316,38 @@ def test_an_english_text_beside_its_french_translation_is_a_table_too() -> None:
     doc = parse(f"{HEAD}{rows}{END}")
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(table.rows) == 3
+
+
+def test_notes_on_a_row_under_it_are_paragraphs_of_its_cell() -> None:
+    """``(Ordered out of Behring Sea by Rush.`` and ``(?) As to position
+    when warned.`` under the row ``Triumph July 11, 1889``, the rows going
+    on under the second (frus1902app1 d33): one table, the notes
+    paragraphs in a cell of that row (FRUS TEI's ``cell/p``)."""
+    text = (
+        f"{HEAD}The following table shows the vessels seized.\n\n"
+        "Name of vessel. Date of seizure.\nJuanita July 31, 1889 66 miles Rush.\n"
+        "Pathfinder July 29, 1889 50 miles Do.\nTriumph July 11, 1889\n\n"
+        "(Ordered out of Behring Sea by Rush.\n\n(?) As to position when warned.\n"
+        "Black Diamond do 35 miles Do.\nLily Aug. 6, 1889 66 miles Do.\n"
+        f"Kate Aug. 13, 1889 Do.{END}"
+    )
+    converted = convert_source(Source.from_text(text, "t.txt"), stem="t1")
+    assert [d.code for d in check_converted(converted) if d.level == "error"] == []
+    doc = converted.document
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(table.rows) == 7
+    assert plain(table.rows[3][-1]) == (
+        "(Ordered out of Behring Sea by Rush.\n\n(?) As to position when warned."
+    )
+    cells = etree.fromstring(to_tei_bytes(doc)).iter(f"{{{TEI_NS}}}cell")
+    noted = next(c for c in cells if len(c))
+    assert [p.text for p in noted] == [
+        "(Ordered out of Behring Sea by Rush.",
+        "(?) As to position when warned.",
+    ]
+    # and the reader gives the cell of paragraphs back
+    (back,) = read_tei(to_tei_bytes(doc), "t.xml").documents
+    (again,) = [b for b in back.document.blocks if isinstance(b, Table)]
+    assert [[plain(c) for c in row] for row in again.rows] == [
+        [plain(c) for c in row] for row in table.rows
+    ]

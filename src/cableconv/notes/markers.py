@@ -247,12 +247,22 @@ def _in_table_row(text: str, i: int) -> bool:
     return any(_figures(near) for near in _neighbours(text, *line))
 
 
-def _letter_score(text: str, after: int) -> int:
+def _letter_score(text: str, after: int, i: int | None = None) -> int:
     """A letter label (``a``, ``b``) is the article or a word unless what
     follows shows it is not: an article stands before its noun, which cannot
     start with a vowel (``a`` becomes ``an``) and is no preposition, verb or
     pronoun (frus1901: ``my telegram a of the 14th``, ``a petition a
-    addressed to me``, ``the map a inclosed``, ``telegram a I sent``)."""
+    addressed to me``, ``the map a inclosed``, ``telegram a I sent``); nor
+    does the article open a sentence in lower case, between the stop of one
+    and the capital of the next (``… when the operations of the company
+    commenced. a Still smaller returns …``, frus1902app1 d33). ``i`` is the
+    blank before the label.
+
+    >>> _letter_score("company commenced. a Still", 20, 18)
+    3
+    >>> _letter_score("company commenced a Still", 19, 17)
+    -4
+    """
     if after >= len(text) or text[after] in "\n)]—”" or text.startswith(" (", after):
         return 3
     word = _WORD_AFTER.match(text, after)
@@ -261,7 +271,14 @@ def _letter_score(text: str, after: int) -> int:
     w = word.group(1)
     if _AFTER_LETTER_MARKER.fullmatch(w) or (w[0] in "aeioAEIO" and w not in _VOWEL_NOUNS):
         return 3
+    if i is not None and _SENTENCE_STOP.search(text, max(0, i - 3), i) and w[0].isupper():
+        return 3
     return -4
+
+
+#: The end of a sentence, a word of more than one letter before its stop
+#: (not an initial, ``J. a``).
+_SENTENCE_STOP = re.compile(r"[a-z]{2}[.!?]$")
 
 
 #: A month that begins a date of its own, its day after it (``1915; 3
@@ -361,7 +378,7 @@ def marker_score(text: str, i: int, n: str) -> int:
         return 3 if rest.startswith("\n\n") or not rest or rest == "\n" else 1
     after = i + 1 + len(n)
     if n.isalpha() and not is_symbol(n):
-        return _letter_score(text, after)
+        return _letter_score(text, after, i)
     prev = text[i - 1] if i > 0 else "\n"
     if prev == "]" and _EDITORS_LETTERS.search(text, max(0, i - 10), i):
         prev = "s"  # ``paragraph[s] 2``: the bracket completes a word, it closes nothing

@@ -79,6 +79,29 @@ def caps_words(text: str) -> list[str]:
     ]
 
 
+def addressee_after_date(block: RawBlock) -> bool:
+    """One line that gives the place and date, then after the date's stop the
+    person written to (``Department of State, Washington, March 30, 1894.
+    Andrew D. White, Esq., etc., St. Petersburg.``, the head of a letter run
+    into one line, frus1902app1 d33): FRUS TEI prints it as a paragraph, not
+    a dateline (1 of 1 in the corpus).
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [addressee_after_date(b) for b in split_blocks(
+    ...     "Washington, March 30, 1894. Andrew D. White, Esq., etc., St. Petersburg.\\n\\n"
+    ...     "Washington, March 30, 1894.\\n\\nParis, May 4, 1864. (Received June 2.)")]
+    [True, False, False]
+    """
+    if len(block.lines) != 1:
+        return False
+    text = block.first.strip()
+    found = find_date(text)
+    if found is None:
+        return False
+    rest = text[found.end :].lstrip(". ")
+    return bool(rest) and is_addressee(split_blocks(rest)[0])
+
+
 def is_addressee(block: RawBlock) -> bool:
     """The person written to, after the signature: a title of address or an
     ``Esq.``, a line or three, no name in capitals (that would be a signer).
@@ -226,12 +249,23 @@ def initialed_line(block: RawBlock) -> int | None:
 def is_cosigner(block: RawBlock) -> bool:
     """One more signer after a signature (``KAWADZO TDZOE-NO-KAMI.`` after
     ``IKEDA TSIKOEGO NO-KAMI.``): a signature with a name in capitals, or a
-    person's name with initials; never an addressee."""
+    person's name with initials; never an addressee, nor the label of the
+    next exhibit in capitals (``EXHIBIT C C.`` under ``Foster.``, frus1902app1
+    d33: the head of the next paper, the name over it the signature).
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [is_cosigner(b) for b in split_blocks("KAWADZO TDZOE-NO-KAMI.\\n\\nEXHIBIT C C.")]
+    [True, False]
+    """
     return (
-        (bool(caps_words(block.first)) and roles.is_signature(block))
-        or roles.is_personal_signature(block)
-        or (len(block.lines) == 1 and is_initials(block.first))
-    ) and not is_addressee(block)
+        (
+            (bool(caps_words(block.first)) and roles.is_signature(block))
+            or roles.is_personal_signature(block)
+            or (len(block.lines) == 1 and is_initials(block.first))
+        )
+        and not is_addressee(block)
+        and not roles.is_attachment_label(block)
+    )
 
 
 #: The place of a seal beside a signature, on a line of its own: ``[seal]``

@@ -477,7 +477,12 @@ class _Parser:
                 lines = tuple(self.build.line(ln) for ln in b.lines)
                 out.append(Opener(lines, self.span(b.start, b.end)))
                 seen_opener = True
-            elif dateline and not seen_dateline and roles.is_dateline(c):
+            elif (
+                dateline
+                and not seen_dateline
+                and roles.is_dateline(c)
+                and not closers.addressee_after_date(c)
+            ):
                 out.append(self.dateline(b))
                 seen_dateline = True
             elif dateline and seen_dateline and self.received_dateline(out, c):
@@ -801,6 +806,11 @@ class _Parser:
                 continue
             if tables.is_table(c) or tables.rows_before_list(c):
                 blocks = self.split_list_after_table(blocks, i)
+            noted = self.rows_with_notes(blocks, i) if has_text else None
+            if noted is not None:
+                target.append(noted[0])
+                i = noted[1]
+                continue
             run = (
                 (
                     self.sealed_run(blocks, i)
@@ -1068,6 +1078,40 @@ class _Parser:
         )
         self.tables_in_items.add(b.start)
         return [*blocks[:i], RawBlock(b.lines[:k]), RawBlock(b.lines[k:]), *blocks[i + 1 :]]
+
+    def rows_with_notes(self, blocks: list[RawBlock], i: int) -> tuple[Table, int] | None:
+        """Block ``i`` is a table; when the notes in parentheses on its last
+        row follow it, each a block of its own or the first line of the
+        rows that go on under them (``Triumph July 11, 1889`` then ``(Ordered
+        out of Behring Sea by Rush.`` then ``(?) As to position when
+        warned.⏎Black Diamond do 35 miles Do.``, frus1902app1 d33), the
+        notes are paragraphs in a cell after that row's, and the rows after
+        them the same table's (FRUS TEI's ``cell/p``, 1 of 1 in the
+        corpus). Returns the table and the index of the block after it."""
+        j = i + 1
+        while j < len(blocks) and len(blocks[j].lines) == 1 and tables.row_note(blocks[j].first):
+            j += 1
+        if j == len(blocks) or not tables.note_over_rows(self.clean(blocks[j])):
+            return None
+        c = self.clean(blocks[i])
+        if blocks[i].start in self.tables_in_items or not (
+            tables.is_table(c) or self.announced_table(blocks, i)
+        ):
+            return None
+        notes = [blocks[k].lines[0] for k in range(i + 1, j)] + [blocks[j].lines[0]]
+        cell: list[Inline] = []
+        for k, line in enumerate(notes):
+            if k:
+                gap = notes[k - 1].end
+                cell += [
+                    LineBreak(self.span(gap, gap + 1)),
+                    LineBreak(self.span(gap + 1, line.start)),
+                ]
+            cell += self.build.line(line)
+        rows = [self.cells(line) for line in blocks[i].lines]
+        rows[-1] = (*rows[-1], tuple(cell))
+        rows += [self.cells(line) for line in blocks[j].lines[1:]]
+        return Table(tuple(rows), self.span(blocks[i].start, blocks[j].end)), j + 1
 
     def _ends_part(self, blocks: list[RawBlock], i: int, past_addressee: bool = False) -> bool:
         """Is block i the last of the document or of an enclosure (page breaks

@@ -419,6 +419,39 @@ def is_announced_table(block: RawBlock, before: RawBlock) -> bool:
     )
 
 
+def note_over_rows(block: RawBlock) -> bool:
+    """A block of rows whose first line is a note in parentheses on the row
+    above the blank line, a sentence and no row (``(?) As to position when
+    warned.`` over ``Black Diamond do 35 miles Do.``, frus1902app1 d33: the
+    official TEI keeps it in that row's cell as a paragraph of its own, 1 of
+    1 in the corpus). A label over the rows (``(a) By sale goods at San
+    Francisco, Cal.:``, frus1902app1 d6) is a row of the table.
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [note_over_rows(b) for b in split_blocks(
+    ...     "(?) As to position when warned.\\nBlack Diamond do 35 miles Do.\\n"
+    ...     "Lily Aug. 6, 1889 66 miles Do.\\n\\n"
+    ...     "(a) By sale goods at San Francisco, Cal.:\\n815 gallons new casks $48. 90\\n"
+    ...     "1 old boat 40. 00")]
+    [True, False]
+    """
+    lines = block.lines
+    return len(lines) >= 3 and row_note(lines[0].text) and is_table(RawBlock(lines[1:]))
+
+
+def row_note(line: str) -> bool:
+    """A note in parentheses on a table's row, a sentence and no row (see
+    :func:`note_over_rows`); its closing parenthesis may be missing
+    (``(Ordered out of Behring Sea by Rush.``)."""
+    text = line.strip()
+    return (
+        text.startswith("(")
+        and text.endswith(".")
+        and ITEM_LABEL.match(text) is None
+        and not is_row(text)
+    )
+
+
 def rows_before_list(block: RawBlock) -> bool:
     """A block that is no table as a whole, but whose first lines are rows,
     two at least, and whose last lines are items of a list (:func:`list_after`):

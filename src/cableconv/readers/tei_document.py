@@ -572,8 +572,25 @@ class _Reader:
                 if cells:
                     self.node(Mark("cell"), cell)
                 cells += 1
-                self.inline(cell)
+                if _paragraphs_only(cell):
+                    self.cell_paragraphs(cell)
+                else:
+                    self.inline(cell)
             self.close_block()
+
+    def cell_paragraphs(self, cell: Any) -> None:
+        """A cell of paragraphs (the notes on a row, frus1902app1 d33): one
+        cell, its paragraphs a blank line apart (two line breaks), as the
+        writer keeps them."""
+        first = True
+        for p in cell:
+            if not isinstance(p.tag, str):
+                continue
+            if not first:
+                self.node(LineBreak(self.span(p)), p)
+                self.node(LineBreak(self.span(p)), p)
+            first = False
+            self.inline(p)
 
     def line_group(self, el: Any) -> None:
         self.close_block()
@@ -845,3 +862,15 @@ def _qname(el: Any) -> str:
 def read_document(div: Any, doc_id: str, name: str, span_at: SpanAt) -> DocumentRead:
     """The document ``div`` as a model :class:`Document` with id ``doc_id``."""
     return _Reader(span_at, name).document(div, doc_id)
+
+
+def _paragraphs_only(cell: Any) -> bool:
+    """Does a cell hold two paragraphs or more and nothing else?"""
+    if collapse(cell.text).strip():
+        return False
+    kids = [c for c in cell if isinstance(c.tag, str)]
+    return (
+        len(kids) >= 2
+        and all(c.tag == P for c in kids)
+        and not any(collapse(c.tail).strip() for c in kids)
+    )

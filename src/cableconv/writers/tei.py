@@ -230,7 +230,13 @@ class _Writer:
             for row in block.rows:
                 row_el = etree.SubElement(el, _t("row"))
                 for cell in row:
-                    self.inlines(etree.SubElement(row_el, _t("cell")), cell)
+                    cell_el = etree.SubElement(row_el, _t("cell"))
+                    paragraphs = _cell_paragraphs(cell)
+                    if len(paragraphs) == 1:
+                        self.inlines(cell_el, cell)
+                    else:
+                        for paragraph in paragraphs:
+                            self.inlines(etree.SubElement(cell_el, _t("p")), paragraph)
         elif isinstance(block, PageBreakBlock):
             el = etree.SubElement(parent, _t("pb"), n=block.n)
         elif isinstance(block, Closer):
@@ -321,6 +327,20 @@ def _text_before_attachment(blocks: tuple[Block, ...]) -> list[bool]:
             found = True  # a postscript of page breaks and signatures is not valid FRUS
         ahead[k] = found
     return ahead
+
+
+def _cell_paragraphs(cell: Inlines) -> list[Inlines]:
+    """A cell's paragraphs: its content cut at each blank line (two line
+    breaks in a row), as the notes on a row stand in its last cell (FRUS
+    TEI's ``cell/p``); a cell without one is one paragraph, written as inlines."""
+    out: list[Inlines] = []
+    start = 0
+    for k in range(1, len(cell)):
+        if isinstance(cell[k], LineBreak) and isinstance(cell[k - 1], LineBreak):
+            out.append(cell[start : k - 1])
+            start = k + 1
+    out.append(cell[start:])
+    return out
 
 
 def _append_text(parent: etree._Element, last: etree._Element | None, text: str) -> None:
