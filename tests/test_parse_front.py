@@ -878,3 +878,13 @@ def test_a_drafts_dateline_with_its_day_left_blank_is_read_and_warned_about() ->
     assert front(text)[1] == ("Dateline", "Port-au-Prince, July , 1934.")
     assert when(text) == "1934-07-01"
     assert "CC123" in codes(text)
+
+
+def test_figures_that_could_be_day_or_month_are_read_day_first_and_warned_about() -> None:
+    text = COVER + "\n[Inclosure 1 in No. 350.]\n\nMr. McCormack to Mr. Barrows.\n\n"
+    text += "Clonmel Prison, Tipperary, 4, 7, 1882.\n\nDear Sir: I beg.\n\nI am, &c.,\n\nJ. McC.\n"
+    assert datelines(text)[1] == ("Clonmel Prison, Tipperary, 4, 7, 1882.", "1882-07-04")
+    assert "CC123" in codes(text)
+    unambiguous = text.replace("4, 7, 1882", "23, 2, 1882")
+    assert datelines(unambiguous)[1][1] == "1882-02-23"
+    assert "CC123" not in codes(unambiguous)

@@ -145,16 +145,21 @@ _DATE_FIGURES = re.compile(
 
 
 def find_figures_date(text: str, near_year: int | None) -> FoundDate | None:
-    """A date in figures, day then month, at the end of ``text``; a
-    shortened year is completed to the year nearest ``near_year`` (the
-    document's own date), and the completion said in ``assumed``.
+    """A date in figures, day then month, at the end of ``text``. What is
+    assumed is said in ``assumed``: a shortened year is completed to the
+    year nearest ``near_year`` (the document's own date); figures that could
+    be either the day or the month (``4/7/1870``) are read day first, as the
+    one such date of the corpus is (``23, 2, ʼ82``).
 
     >>> find_figures_date("Clonmel Prison, Tipperary, 23, 2, ʼ82.", 1882).when
     '1882-02-23'
     >>> find_figures_date("Clonmel Prison, Tipperary, 23, 2, ʼ82.", None) is None
     True
-    >>> find_figures_date("Rome, 4/7/1870.", None).when
-    '1870-07-04'
+    >>> found = find_figures_date("Rome, 4/7/1870.", None)
+    >>> found.when, found.assumed
+    ('1870-07-04', 'the figures 4/7 read day first')
+    >>> find_figures_date("Rome, 23/2/1870.", None).assumed is None
+    True
     """
     m = _DATE_FIGURES.search(text)
     if m is None:
@@ -162,7 +167,9 @@ def find_figures_date(text: str, near_year: int | None) -> FoundDate | None:
     day, month = int(m["day"]), int(m["month"])
     if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
         return None
-    assumed = None
+    assumed: list[str] = []
+    if day <= 12 and day != month:
+        assumed.append(f"the figures {day}{m['sep']}{month} read day first")
     if m["year"]:
         year = int(m["year"])
     elif near_year is None:
@@ -173,10 +180,11 @@ def find_figures_date(text: str, near_year: int | None) -> FoundDate | None:
             (c * 100 + short for c in (near_year // 100 - 1, near_year // 100)),
             key=lambda y: abs(y - near_year),
         )
-        assumed = f"the year ʼ{m['short']} read as {year}, nearest the document's date"
+        assumed.append(f"the year ʼ{m['short']} read as {year}, nearest the document's date")
     if day > calendar.monthrange(year, month)[1]:
         return None
-    return FoundDate(m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}", assumed=assumed)
+    when = f"{year:04d}-{month:02d}-{day:02d}"
+    return FoundDate(m.start(), m.end(), when, assumed="; ".join(assumed) or None)
 
 
 #: A receipt printed in parentheses on the dateline's own line (``August 26,
