@@ -1208,7 +1208,7 @@ class _Parser:
         k = i
         lead = (
             closers.is_closer_lead(self.clean(blocks[k]))
-            or self.office_over_name(blocks, k)
+            or self.office_leads_name(blocks, k)
             or self.signing_body_over_name(blocks, k)
         )
         if lead:
@@ -1280,11 +1280,13 @@ class _Parser:
         span = self.span(blocks[i].start, blocks[end - 1].end)
         return Closer(tuple(content), span, tuple(parts)), end
 
-    def office_over_name(self, blocks: list[RawBlock], i: int) -> bool:
+    def office_leads_name(self, blocks: list[RawBlock], i: int) -> bool:
         """The signer's office on a line over the name (``President of the
         Central Executive Committee`` over ``I. Sverdlov``, a Soviet decree,
         frus1918Russiav03): the office leads the closer as ``For the
-        Secretary of State:`` does."""
+        Secretary of State:`` does. (An office left open on a comma over the
+        name, ``The Minister of Foreign Affairs,``, is a paragraph:
+        :func:`roles.is_office_over_name`.)"""
         office = self.clean(blocks[i])
         words = office.first.split()
         return (
