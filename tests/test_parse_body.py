@@ -1656,3 +1656,31 @@ def test_a_place_and_date_run_on_into_the_addressee_is_a_paragraph() -> None:
     assert isinstance(attachment, Attachment)
     assert not [b for b in attachment.blocks if isinstance(b, Dateline)]
     assert plain(attachment.blocks[1].content).startswith("Department of State, Washington,")
+
+
+def test_the_clause_that_signs_over_the_seal_and_the_name_is_one_closer() -> None:
+    """``Given under my hand and official seal.⏎[seal.]⏎James C. Hitch,⏎
+    Deputy Collector.`` (frus1902app1 d3): one closer, the name signed."""
+    doc = parse(
+        f"{HEAD}The vessel is owned as above.\n\n"
+        "Given under my hand and official seal.\n[seal.]\nJames C. Hitch,\nDeputy Collector.\n\n"
+        "EXHIBIT B.\n\nCopy of certificate of registry.\n\nThe text.\n"
+    )
+    (closer,) = [b for b in doc.blocks if isinstance(b, Closer)]
+    assert signed_text(closer) == "James C. Hitch,\nDeputy Collector."
+
+
+def test_under_an_exhibit_s_label_only_a_note_of_the_kind_of_copy_is_its_source() -> None:
+    """``[Translation.]`` under ``EXHIBIT I.`` is the exhibit's source
+    note; ``[Temporary register No. 34.—Official number: …]`` under
+    ``EXHIBIT B.`` is the paper's own line, a paragraph (frus1902app1 d3)."""
+    for note, kind in (
+        ("[Translation.]", SourceNote),
+        ("[Temporary register No. 34.—Official number: Numerals 46 14: letters H. D.]", Paragraph),
+    ):
+        doc = parse(
+            f"{HEAD}EXHIBIT B.\n\n{note}\n\nCopy of certificate of registry.\n\nThe text.\n"
+        )
+        attachment = doc.blocks[-1]
+        assert isinstance(attachment, Attachment)
+        assert isinstance(attachment.blocks[1], kind), note

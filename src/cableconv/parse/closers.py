@@ -327,14 +327,20 @@ def sealed_signature(block: RawBlock) -> int | None:
     ...     "[seal.]\\nJ. S. Manley,\\nCommissioner, United States Circuit Court,\\n\\n"
     ...     "[Seal of the Department of State,\\nUnited States of America.]\\nJohn Hay.\\n\\n"
     ...     "(Signed)\\nM. Webber, Collector. [seal.]\\n\\n[seal.]\\nThe seal was broken.\\n\\n"
-    ...     "[seal.]\\n\\nJohn Hay.")]
-    [1, 2, 1, None, None, None]
+    ...     "[seal.]\\n\\nJohn Hay.\\n\\n"
+    ...     "Given under my hand and official seal.\\n[seal.]\\nJames C. Hitch,\\n"
+    ...     "Deputy Collector.")]
+    [1, 2, 1, None, None, None, 2]
     """
     lines = [ln.text.strip() for ln in block.lines]
-    k = 1
-    if len(lines) > 2 and lines[0].startswith("[") and "]" not in lines[0]:
-        k = 2 if lines[1].endswith("]") else 1  # the seal's legend on two lines
-    mark = " ".join(lines[:k])
+    # the clause that signs the paper over the seal (``Given under my hand
+    # and official seal.⏎[seal.]⏎James C. Hitch,⏎Deputy Collector.``,
+    # frus1902app1 d3: one closer)
+    lead = 1 if len(lines) > 2 and is_signing_clause(lines[0]) else 0
+    k = lead + 1
+    if len(lines) > lead + 2 and lines[lead].startswith("[") and "]" not in lines[lead]:
+        k = lead + 2 if lines[lead + 1].endswith("]") else k  # the seal's legend on two lines
+    mark = " ".join(lines[lead:k])
     if not 1 <= len(lines) - k <= 4 or _SEAL_MARK.match(mark) is None:
         return None
     name = _one_line(lines[k])

@@ -189,6 +189,29 @@ def is_enclosure_note(block: RawBlock) -> bool:
     )
 
 
+#: The language of the copy printed (``[English version.]``, the treaty's
+#: text beside its French, frus1902app1 d33).
+_VERSION = re.compile(r"^\[[A-Z][a-z]+ version\.?\]$")
+
+
+def says_kind_of_copy(block: RawBlock) -> bool:
+    """A note in brackets that says what kind of copy a paper is
+    (``[Translation.]``, ``[Copy.]``, ``[Memorandum.]``, ``[English
+    version.]``): under an exhibit's label, its source note (frus1902app1:
+    16 of 16); any other bracketed line there is the paper's own, a
+    paragraph (``[Temporary register No. 34.—Official number: …]``, ``[Cat.
+    No. 335.—Register No. 75. …]``, ``[Public—No. 136.]``: 9 of 9).
+
+    >>> from cableconv.parse.blocks import split_blocks
+    >>> [says_kind_of_copy(b) for b in split_blocks(
+    ...     "[Translation.]\\n\\n[English version.]\\n\\n[Public—No. 136.]")]
+    [True, True, False]
+    """
+    return is_enclosure_note(block) or (
+        len(block.lines) == 1 and _VERSION.match(block.first.strip()) is not None
+    )
+
+
 def names_enclosure(block: RawBlock) -> bool:
     """An enclosure note that says it is one (``[Inclosure 5 in No. 20.]``),
     not only what kind of paper follows (``[Telegram.]``, ``[Translation.]``:

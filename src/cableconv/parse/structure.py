@@ -437,9 +437,13 @@ class _Parser:
         out: list[Block],
         allow_heading: bool,
         dateline: bool = True,
+        labelled: bool = False,
     ) -> int:
         """Source lines, heading (in enclosures), classification and dateline
-        (unless ``dateline`` is false: then a date line is the text's)."""
+        (unless ``dateline`` is false: then a date line is the text's).
+        ``labelled``: the part opens under an attachment's label, where a
+        bracketed line is its source note only when it says what kind of
+        copy follows (:func:`roles.says_kind_of_copy`)."""
         seen_head = not allow_heading
         seen_opener = seen_dateline = False
         first = i
@@ -466,6 +470,9 @@ class _Parser:
                 and not (allow_heading and roles.names_enclosure(c))
                 and not self.cites_under_untitled(out, c)
                 and not (seen_head and _is_text_note(c))
+                and not (
+                    labelled and c.text.lstrip().startswith("[") and not roles.says_kind_of_copy(c)
+                )
             ):
                 out.append(self.page_or_source(b))
             elif heading_here and (
@@ -798,7 +805,9 @@ class _Parser:
                 if titled:
                     attachment.append(self.heading(blocks[i + 1]))
                     i += 1
-                i = self.opener_part(blocks, i + 1, attachment, allow_heading=not labelled)
+                i = self.opener_part(
+                    blocks, i + 1, attachment, allow_heading=not labelled, labelled=labelled
+                )
                 continue
             if has_text and self.numbers_next_paper(blocks, i):
                 target.append(self.page_or_source(b))
