@@ -888,3 +888,10 @@ def test_figures_that_could_be_day_or_month_are_read_day_first_and_warned_about(
     unambiguous = text.replace("4, 7, 1882", "23, 2, 1882")
     assert datelines(unambiguous)[1][1] == "1882-02-23"
     assert "CC123" not in codes(unambiguous)
+
+
+def test_a_place_under_an_exhibits_label_is_the_exhibits_dateline() -> None:
+    """frus1902app1 d5: the exhibits of a claim, the first a customs paper."""
+    text = COVER + "\nEXHIBIT F.\n\nDistrict of San Francisco, Port of San Francisco.\n\n"
+    text += "The United States of America.\n\nThese are to certify the bark is registered.\n"
+    assert datelines(text)[1] == ("District of San Francisco, Port of San Francisco.", None)

@@ -499,6 +499,18 @@ class _Parser:
             ):
                 out.append(self.dateline(b))  # warns that it holds no date
                 seen_dateline = True
+            elif (
+                labelled
+                and dateline
+                and i == first
+                and i + 1 < len(blocks)
+                and roles.is_place_line(c)
+            ):
+                # a place right under an exhibit's label (``EXHIBIT F.`` then
+                # ``District of San Francisco, Port of San Francisco.``,
+                # frus1902app1: 2 of 2 the exhibit's dateline)
+                out.append(self.dateline(b))  # warns that it holds no date
+                seen_dateline = True
             elif not seen_dateline and self.numbers_despatch(blocks, i):
                 out.append(self.page_or_source(b))
             elif heading_here:
