@@ -1157,6 +1157,26 @@ def test_a_letters_heading_under_a_short_signature_over_a_salutation_starts_it()
     assert isinstance(attachment, Attachment) and isinstance(attachment.blocks[0], Heading)
 
 
+def test_a_place_under_the_addressee_over_a_certificate_starts_the_certificate() -> None:
+    # frus1902app1 d5-d8: the embassy certifies each copy of the claim's papers
+    doc = parse(
+        f"{HEAD}I avail myself of this occasion.\n\nGeorge W. Wurts.\n\n"
+        "His Excellency M. Chichkine,\nAdjoint, etc.\n\n"
+        "Embassy of the United States of America,\nSt. Petersburg, Russia.\n\n"
+        "I, Herbert J. Hagerman, second secretary of the embassy, do hereby certify that I "
+        "have compared the foregoing copy.\n\nHerbert J. Hagerman.\n"
+    )
+    certificate = doc.blocks[-1]
+    assert isinstance(certificate, Attachment) and isinstance(certificate.blocks[0], Dateline)
+    assert plain(certificate.blocks[0].content).startswith("Embassy of the United States")
+    # a name over a deposition is no place
+    doc = parse(
+        f"{HEAD}I avail myself of this occasion.\n\nGeorge W. Wurts.\n\n"
+        "Paul Osterhout, M. D.\n\nI, Paul Osterhout, a physician, do certify it.\n"
+    )
+    assert not any(isinstance(b, Attachment) for b in doc.blocks)
+
+
 def test_an_addressee_whose_title_is_left_open_on_a_comma_is_a_paragraph() -> None:
     # frus1864p3: a translated note that closes on the person written to
     doc = parse(

@@ -1014,3 +1014,22 @@ def dates_paper(text: str) -> bool:
     (True, False)
     """
     return _DATED_PAPER.search(text.strip()) is not None
+
+
+#: A certificate or an oath in the first person: ``I, Herbert J. Hagerman,
+#: second secretary of the embassy …, do hereby certify …``, ``I, Thomas
+#: Scullun, master …, do solemnly, sincerely, and truly swear …``.
+_CERTIFICATE = re.compile(
+    r"^I, [A-Z][^,]{2,60}, .{0,300}?\b(?:certify|swear|depose|declare)\b", re.DOTALL
+)
+
+
+def opens_certificate(text: str) -> bool:
+    """Does ``text`` open a certificate or an oath in the first person?
+
+    >>> opens_certificate("I, Herbert J. Hagerman, second secretary, do hereby certify that")
+    True
+    >>> opens_certificate("I, for my part, think so.")
+    False
+    """
+    return _CERTIFICATE.match(text) is not None

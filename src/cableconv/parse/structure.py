@@ -764,18 +764,20 @@ class _Parser:
                 signed = None
                 i = self.opener_part(blocks, i + 1, attachment, allow_heading=False)
                 continue
-            if has_text and self.dates_next_letter(blocks, i, target):
+            placed = has_text and self.places_next_certificate(blocks, i, target)
+            if placed or (has_text and self.dates_next_letter(blocks, i, target)):
                 # the next letter of the papers, printed under this one's
-                # signature with its dateline and no note (frus1902app1)
+                # signature with its dateline and no note, or the certificate
+                # under it with its place (frus1902app1)
                 if attachment is not None:
                     end = blocks[i - 1].end
                     out.append(Attachment(tuple(attachment), self.span(att_start, end)))
-                attachment = []
+                attachment = [self.dateline(b)] if placed else []  # a place: CC108
                 att_start = b.start
                 target = attachment
                 has_text = False
                 signed = None
-                i = self.opener_part(blocks, i, attachment, allow_heading=False)
+                i = self.opener_part(blocks, i + placed, attachment, allow_heading=False)
                 continue
             note_at = self.heads_enclosure(blocks, i, target)
             if note_at is not None:
@@ -1012,6 +1014,32 @@ class _Parser:
             "if the date is the signed letter's, it is a paragraph after its closer",
         )
         return True
+
+    def places_next_certificate(self, blocks: list[RawBlock], i: int, part: list[Block]) -> bool:
+        """Is block ``i`` the place of a certificate printed under the
+        signature of the paper before it, or under the name of the person
+        that paper was written to: a place without a date (``Embassy of the
+        United States of America,⏎St. Petersburg, Russia.``), then ``I,
+        Herbert J. Hagerman, second secretary …, do hereby certify …``? FRUS
+        TEI starts an attachment with the place as its dateline (frus1902app1:
+        9 of 9 so placed). The place is an office or a district and says
+        whose (``… of …``): a name over a deposition is none (``Paul
+        Osterhout, M. D.``)."""
+        c = self.clean(blocks[i])
+        if len(c.lines) > 3 or len(c.text) > 160:
+            return False
+        last, before = _last_two(part)
+        if last is None or not (
+            _signs(last) or (isinstance(last, Paragraph) and before is not None and _signs(before))
+        ):
+            return False  # no signature over it
+        place = RawBlock((Line(c.start, " ".join(ln.text.strip() for ln in c.lines)),))
+        if not roles.is_place_line(place) or not re.search(r"\b(?:of|and)\b", place.first):
+            return False
+        j = self._next_text(blocks, i + 1)
+        if j + 1 > len(blocks) or not closers.opens_certificate(self.clean(blocks[j]).first):
+            return False
+        return not isinstance(last, Paragraph) or _reads_as_addressee(last)
 
     def heads_letter(self, blocks: list[RawBlock], i: int, part: list[Block]) -> bool:
         """Is block ``i`` the heading of a letter printed after the signature
