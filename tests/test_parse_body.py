@@ -1704,3 +1704,63 @@ def test_under_an_exhibit_s_label_only_a_note_of_the_kind_of_copy_is_its_source(
         attachment = doc.blocks[-1]
         assert isinstance(attachment, Attachment)
         assert isinstance(attachment.blocks[1], kind), note
+
+
+OATH = (
+    f"{HEAD}I, Thomas Scullan, master of the said bark, do solemnly swear that the within "
+    "list contains the names of all the crew.\n\n"
+)
+
+
+def test_the_officer_under_the_jurat_signs_though_he_reads_as_an_addressee() -> None:
+    """``M. Webber,⏎Deputy Collector.`` under ``Sworn to and subscribed …``
+    (frus1902app1 d3): ``M.`` is no Monsieur here, the officer signs."""
+    doc = parse(
+        f"{OATH}Thomas Scullun, Master.\n\n"
+        "Sworn to and subscribed this 7th day of December, 1891, before me.\n\n"
+        "M. Webber,\nDeputy Collector.\n\n[General customs regulations of 1884, art. 192.]\n\n"
+        "I do certify that the within is a true copy.\n"
+    )
+    signed = [plain(b.content) for b in doc.blocks if isinstance(b, Closer)]
+    assert signed == ["Thomas Scullun, Master.", "M. Webber,\nDeputy Collector."]
+
+
+def test_the_port_under_the_master_s_name_over_the_jurat_is_in_his_closer() -> None:
+    """``Thomas Scullun, Master.`` then ``Port of San Francisco.`` then the
+    jurat (frus1902app1 d3): one closer, the name signed."""
+    doc = parse(
+        f"{OATH}Thomas Scullun, Master.\n\nPort of San Francisco.\n\n"
+        "Sworn to and subscribed this 7th day of December, 1891, before me.\n\n"
+        "M. Webber,\nDeputy Collector.\n"
+    )
+    first = next(b for b in doc.blocks if isinstance(b, Closer))
+    assert plain(first.content) == "Thomas Scullun, Master.\n\nPort of San Francisco."
+    assert signed_text(first) == "Thomas Scullun, Master."
+
+
+def test_initials_under_a_signature_close_it_with_the_next_paper_under_them() -> None:
+    """``M. Webber, Deputy Collector.`` then ``(Initialed.)⏎A. W. B.`` then
+    the master's oath (frus1902app1 d3, d5): one closer, though text follows."""
+    doc = parse(
+        f"{HEAD}I hereby certify the above to be a true copy of the original.\n\n"
+        "M. Webber, Deputy Collector.\n\n(Initialed.)\nA. W. B.\n\n"
+        "I, Thomas Scullan, master of the said bark, do solemnly swear to the list.\n\n"
+        "Thomas Scullun, Master.\n"
+    )
+    first = next(b for b in doc.blocks if isinstance(b, Closer))
+    assert plain(first.content) == "M. Webber, Deputy Collector.\n\n(Initialed.)\nA. W. B."
+
+
+def test_a_second_seal_alone_over_signers_joins_the_sealed_signature() -> None:
+    """``[Place for seal of naval officer.]⏎Stuart Taylor.``, ``[Place for
+    seal of collector.]``, then two names over their offices (frus1902app1
+    d3, a certificate of registry): one closer."""
+    doc = parse(
+        f"{HEAD}Given under my hand and seal at the port of San Francisco this 30th day.\n\n"
+        "[Place for seal of naval officer.]\nStuart Taylor.\n\n[Place for seal of collector.]\n\n"
+        "Jno. S. Hager,\nCollector of Customs.\nCharles B. Morton,\nCommissioner of Navigation.\n\n"
+        "[Seal of the United States Treasury.]\n\nI certify the above to be a true copy.\n"
+    )
+    closer = next(b for b in doc.blocks if isinstance(b, Closer))
+    assert plain(closer.content).startswith("[Place for seal of naval officer.]\nStuart Taylor.")
+    assert plain(closer.content).endswith("Charles B. Morton,\nCommissioner of Navigation.")

@@ -315,6 +315,12 @@ _SEAL_MARK = re.compile(
 )
 
 
+def is_seal_mark(text: str) -> bool:
+    """A seal's or a stamp's mark alone (:data:`_SEAL_MARK`): ``[Place for
+    seal of collector.]``, ``[seal.]``, ``(Signed)``."""
+    return _SEAL_MARK.match(text.strip()) is not None
+
+
 def sealed_signature(block: RawBlock) -> int | None:
     """Where the signature starts in a block that opens with the mark of a
     seal or a stamp over the signer's name (:data:`_SEAL_MARK`; a seal's
@@ -808,6 +814,22 @@ def is_jurat(text: str) -> bool:
     (True, False)
     """
     return _JURAT.match(text.strip()) is not None
+
+
+#: The port where a master swears to his papers before the customs officer,
+#: printed under his name and over the jurat (``Thomas Scullun, Master.`` then
+#: ``Port of San Francisco.`` then ``Sworn to and subscribed …``,
+#: frus1902app1 d3: one closer with the name).
+_PORT = re.compile(r"^(?:District (?:and Port )?of|Port of) [A-Z][\w’' ]{2,40}\.$")
+
+
+def is_port(text: str) -> bool:
+    """``Port of San Francisco.``, ``District and Port of San Francisco.``
+
+    >>> is_port("Port of San Francisco."), is_port("Port of call was Honolulu.")
+    (True, False)
+    """
+    return _PORT.match(text.strip()) is not None
 
 
 #: The small words of a venue (``Territory of Washington, County of

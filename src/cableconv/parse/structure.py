@@ -837,6 +837,8 @@ class _Parser:
             run = (
                 (
                     self.sealed_run(blocks, i)
+                    or self.seal_over_signers_run(blocks, i)
+                    or self.port_run(blocks, i)
                     or self.alternating_run(blocks, i)
                     or self.closer_run(blocks, i)
                 )
@@ -1302,7 +1304,13 @@ class _Parser:
         )
         if initialed:
             end += 1  # ``(Initialed)⏎A. W. B.`` under the signature
-        if (not lead and end == k + 1) or not self._ends_part(blocks, end - 1, past_addressee=True):
+        if (not lead and end == k + 1) or not (
+            # the initials of the officer who checked the copy under the
+            # signature close it wherever it stands, the next paper under
+            # them (``M. Webber, Deputy Collector.`` then ``(Initialed.)⏎A.
+            # W. B.`` then the master's oath, frus1902app1 d3, d5: 2 of 2)
+            initialed or self._ends_part(blocks, end - 1, past_addressee=True)
+        ):
             return None
         content: list[Inline] = []
         parts: list[tuple[Literal["signed"], int, int]] = []
@@ -1366,6 +1374,74 @@ class _Parser:
             and roles.is_signature(self.clean(blocks[i + 1]))
             and not closers.is_signer_office(self.clean(blocks[i + 1]))
         )
+
+    def seal_over_signers_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
+        """A sealed signature (:func:`closers.sealed_signature`), then the
+        place of a second seal alone, then the signers it stands over, each
+        name over its office (``[Place for seal of naval officer.]⏎Stuart
+        Taylor.`` then ``[Place for seal of collector.]`` then ``Jno. S.
+        Hager,⏎Collector of Customs.⏎Charles B. Morton,⏎Commissioner of
+        Navigation.``, a certificate of registry, frus1902app1 d3): one
+        closer, as FRUS TEI prints it. Returns it and the index of the block
+        after it."""
+        j = i + 1
+        if j + 1 >= len(blocks) or len(blocks[j].lines) != 1:
+            return None
+        if not closers.is_seal_mark(blocks[j].first):
+            return None
+        first = self.clean(blocks[i])
+        sealed = closers.sealed_signature(first) if len(first.lines) > 1 else None
+        if sealed is None:
+            return None
+        if closers.signer_groups(self.clean(blocks[j + 1])) is None:
+            return None
+        content: list[Inline] = []
+        parts: list[tuple[Literal["signed"], int, int]] = []
+        for k in (i, j, j + 1):
+            b = blocks[k]
+            if content:
+                gap = blocks[k - 1].end
+                content += [
+                    LineBreak(self.span(gap, gap + 1)),
+                    LineBreak(self.span(gap + 1, b.start)),
+                ]
+            if k == i:
+                start = len(content) + len(self.build.lines(b.lines[:sealed])) + 1
+                content += self.build.lines(b.lines)
+                parts.append(("signed", start, len(content)))
+            elif k == j:
+                content += self.build.lines(b.lines)
+            else:  # the signers under the second seal, one ``signed`` as FRUS TEI has it
+                start = len(content)
+                content += self.build.lines(b.lines)
+                parts.append(("signed", start, len(content)))
+        span = self.span(blocks[i].start, blocks[j + 1].end)
+        return Closer(tuple(content), span, tuple(parts)), j + 2
+
+    def port_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
+        """The master's name, the port printed under it (:func:`closers.is_port`)
+        and the jurat under that: the name and the port one closer, the name
+        signed (frus1902app1 d3). Returns it and the index of the jurat."""
+        j = i + 1
+        if j + 1 >= len(blocks) or len(blocks[i].lines) != 1 or len(blocks[j].lines) != 1:
+            return None
+        if not closers.is_port(blocks[j].first) or not closers.is_jurat(
+            self.clean(blocks[j + 1]).text
+        ):
+            return None
+        c = self.clean(blocks[i])
+        if not roles.is_signature(c) or closers.is_port(c.first):
+            return None
+        name = self.build.lines(blocks[i].lines)
+        gap = blocks[i].end
+        content = (
+            *name,
+            LineBreak(self.span(gap, gap + 1)),
+            LineBreak(self.span(gap + 1, blocks[j].start)),
+            *self.build.lines(blocks[j].lines),
+        )
+        span = self.span(blocks[i].start, blocks[j].end)
+        return Closer(content, span, (("signed", 0, len(name)),)), j + 1
 
     def alternating_run(self, blocks: list[RawBlock], i: int) -> tuple[Closer, int] | None:
         """Signers printed one line a block, each name and its office
@@ -1527,6 +1603,13 @@ class _Parser:
         note = self.clean(blocks[j])
         return roles.is_enclosure_note(note) and not roles.names_enclosure(note)
 
+    def _under_jurat(self, blocks: list[RawBlock], i: int) -> bool:
+        """Is the block before block ``i`` (page breaks aside) the jurat?"""
+        k = i - 1
+        while k >= 0 and roles.is_page_block(blocks[k]):
+            k -= 1
+        return k >= 0 and closers.is_jurat(self.clean(blocks[k]).text)
+
     def _venue_next(self, blocks: list[RawBlock], i: int) -> bool:
         """Is the next block, page breaks aside, a venue (:func:`closers.is_venue`)?"""
         j = self._next_text(blocks, i + 1)
@@ -1661,7 +1744,13 @@ class _Parser:
         approved = after_closer is not None and closers.introduces_postscript(
             self.clean(blocks[i - 1])
         )
-        if after_closer is not None and (
+        if (
+            after_closer is not None
+            # the officer's name under the jurat signs, though it reads as the
+            # person written to (``M. Webber,⏎Deputy Collector.``, M. as for
+            # Monsieur, under ``Sworn to and subscribed …``, frus1902app1 d3)
+            and not self._under_jurat(blocks, i)
+        ) and (
             closers.is_addressee(c)
             or closers.is_postscript(c)
             or (
