@@ -1027,6 +1027,9 @@ class _Parser:
         9 of 9 so placed). The place is an office or a district and says
         whose (``… of …``): a name over a deposition is none (``Paul
         Osterhout, M. D.``)."""
+        j = self._next_text(blocks, i + 1)
+        if j >= len(blocks) or not blocks[j].first.startswith("I, "):
+            return False  # the common case, asked first
         c = self.clean(blocks[i])
         if len(c.lines) > 3 or len(c.text) > 160:
             return False
@@ -1038,8 +1041,7 @@ class _Parser:
         place = RawBlock((Line(c.start, " ".join(ln.text.strip() for ln in c.lines)),))
         if not roles.is_place_line(place) or not re.search(r"\b(?:of|and)\b", place.first):
             return False
-        j = self._next_text(blocks, i + 1)
-        if j + 1 > len(blocks) or not closers.opens_certificate(self.clean(blocks[j]).first):
+        if not closers.opens_certificate(self.clean(blocks[j]).first):
             return False
         return not isinstance(last, Paragraph) or _reads_as_addressee(last)
 
@@ -1344,11 +1346,12 @@ class _Parser:
         Secretary of State:`` does. (An office left open on a comma over the
         name, ``The Minister of Foreign Affairs,``, is a paragraph:
         :func:`roles.is_office_over_name`.)"""
+        if i + 1 >= len(blocks) or len(blocks[i].lines) != 1:
+            return False
         office = self.clean(blocks[i])
         words = office.first.split()
         return (
-            i + 1 < len(blocks)
-            and len(words) > 1
+            len(words) > 1
             and words[words[0] == "The"].strip(",.") in closers.OFFICE_WORDS
             and closers.is_signer_office(office)
             and not closers.is_signer_office(self.clean(blocks[i + 1]))
@@ -1363,12 +1366,12 @@ class _Parser:
         under the complimentary close (``Very truly yours,``): lines of the
         closer, only the name signed. (Names left open on commas after the
         text are a list of signers: ``Commandant Pablo Reutevia,``.)"""
+        if not 0 < i < len(blocks) - 1 or len(blocks[i].lines) > 3:
+            return False
         c = self.clean(blocks[i])
         return (
-            0 < i < len(blocks) - 1
+            all(ln.text.rstrip().endswith(",") for ln in c.lines)
             and roles.is_complimentary_close(self.clean(blocks[i - 1]))
-            and len(c.lines) <= 3
-            and all(ln.text.rstrip().endswith(",") for ln in c.lines)
             and not closers.caps_words(c.text)
             and roles.is_signature(c)
             and roles.is_signature(self.clean(blocks[i + 1]))
