@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cableconv.conventions import PAGE_MARKER
 from cableconv.diagnostics import Span
@@ -31,19 +31,20 @@ class Line:
 
 @dataclass(frozen=True)
 class RawBlock:
+    """A run of non-blank lines. Its end and text are read many times over
+    (every role predicate asks for them), so they are worked out once."""
+
     lines: tuple[Line, ...]
+    end: int = field(init=False, repr=False, compare=False)
+    text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "end", self.lines[-1].end)
+        object.__setattr__(self, "text", "\n".join(line.text for line in self.lines))
 
     @property
     def start(self) -> int:
         return self.lines[0].start
-
-    @property
-    def end(self) -> int:
-        return self.lines[-1].end
-
-    @property
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
 
     @property
     def first(self) -> str:
