@@ -1027,9 +1027,11 @@ class _Parser:
         9 of 9 so placed). The place is an office or a district and says
         whose (``… of …``): a name over a deposition is none (``Paul
         Osterhout, M. D.``)."""
+        if len(blocks[i].lines) > 3 or roles.is_page_block(blocks[i]):
+            return False  # asked first: a page break would look ahead past its run
         j = self._next_text(blocks, i + 1)
         if j >= len(blocks) or not blocks[j].first.startswith("I, "):
-            return False  # the common case, asked first
+            return False  # the common case
         c = self.clean(blocks[i])
         if len(c.lines) > 3 or len(c.text) > 160:
             return False
