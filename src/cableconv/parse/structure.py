@@ -1321,11 +1321,7 @@ class _Parser:
         for j in range(i, end):
             b = blocks[j]
             if content:
-                gap = blocks[j - 1].end
-                content += [
-                    LineBreak(self.span(gap, gap + 1)),
-                    LineBreak(self.span(gap + 1, b.start)),
-                ]
+                content += self.blank_line(blocks[j - 1], b)
             start = len(content)
             content += self.build.lines(b.lines)
             if j == k and agent is not None:
@@ -1340,6 +1336,12 @@ class _Parser:
                 parts.append(self._line_part(b, 1, start))
         span = self.span(blocks[i].start, blocks[end - 1].end)
         return Closer(tuple(content), span, tuple(parts)), end
+
+    def blank_line(self, before: RawBlock, after: RawBlock) -> list[Inline]:
+        """The blank line between two blocks of one closer: two line breaks,
+        spanning the line ends between them."""
+        gap = before.end
+        return [LineBreak(self.span(gap, gap + 1)), LineBreak(self.span(gap + 1, after.start))]
 
     def office_leads_name(self, blocks: list[RawBlock], i: int) -> bool:
         """The signer's office on a line over the name (``President of the
@@ -1405,11 +1407,7 @@ class _Parser:
         for k in (i, j, j + 1):
             b = blocks[k]
             if content:
-                gap = blocks[k - 1].end
-                content += [
-                    LineBreak(self.span(gap, gap + 1)),
-                    LineBreak(self.span(gap + 1, b.start)),
-                ]
+                content += self.blank_line(blocks[k - 1], b)
             if k == i:
                 start = len(content) + len(self.build.lines(b.lines[:sealed])) + 1
                 content += self.build.lines(b.lines)
@@ -1438,11 +1436,9 @@ class _Parser:
         if not roles.is_signature(c) or closers.is_port(c.first):
             return None
         name = self.build.lines(blocks[i].lines)
-        gap = blocks[i].end
         content = (
             *name,
-            LineBreak(self.span(gap, gap + 1)),
-            LineBreak(self.span(gap + 1, blocks[j].start)),
+            *self.blank_line(blocks[i], blocks[j]),
             *self.build.lines(blocks[j].lines),
         )
         span = self.span(blocks[i].start, blocks[j].end)
@@ -1484,11 +1480,7 @@ class _Parser:
         parts: list[tuple[Literal["signed"], int, int]] = []
         for n, b in enumerate(blocks[i:j]):
             if content:
-                gap = blocks[i + n - 1].end
-                content += [
-                    LineBreak(self.span(gap, gap + 1)),
-                    LineBreak(self.span(gap + 1, b.start)),
-                ]
+                content += self.blank_line(blocks[i + n - 1], b)
             start = len(content)
             content += self.build.lines(b.lines)
             if kinds[n]:
@@ -1552,11 +1544,7 @@ class _Parser:
         for j in range(i, end):
             b = blocks[j]
             if content:  # a blank line between blocks, as in :meth:`closer_run`
-                gap = blocks[j - 1].end
-                content += [
-                    LineBreak(self.span(gap, gap + 1)),
-                    LineBreak(self.span(gap + 1, b.start)),
-                ]
+                content += self.blank_line(blocks[j - 1], b)
             for k, line in enumerate(b.lines):
                 if k:
                     content.append(LineBreak(self.span(b.lines[k - 1].end, line.start)))
